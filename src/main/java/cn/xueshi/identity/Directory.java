@@ -1,0 +1,106 @@
+package cn.xueshi.identity;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who belongs to which unit, who reviews which units and who oversees which jurisdictions.
+ * People and groups come from Camunda's identity service; the links are the project's own tables.
+ */
+@Service
+public class Directory {
+
+    private final IdentityService identityService;
+    private final UnitRepository units;
+    private final JdbcTemplate jdbc;
+
+    public Directory(IdentityService identityService, UnitRepository units, JdbcTemplate jdbc) {
+        this.identityService = identityService;
+        this.units = units;
+        this.jdbc = jdbc;
+    }
+
+    public Optional<Unit> unitOf(String userId) {
+        List<Long> ids = jdbc.queryForList("SELECT unit_id FROM xs_person WHERE user_id = ?", Long.class, userId);
+        return ids.isEmpty() ? Optional.empty() : units.findById(ids.get(0));
+    }
+
+    public List<Unit> unitsReviewedBy(String userId) {
+        List<Long> ids = jdbc.queryForList(
+                "SELECT unit_id FROM xs_reviewer_unit WHERE user_id = ? ORDER BY unit_id", Long.class, userId);
+        return units.findAllById(ids).stream().sorted((a, b) -> a.getCode().compareTo(b.getCode())).toList();
+    }
+
+    public Set<String> jurisdictionsOverseenBy(String userId) {
+        return new TreeSet<>(jdbc.queryForList(
+                "SELECT jurisdiction FROM xs_oversight WHERE user_id = ?", String.class, userId));
+    }
+
+    public List<String> membersOf(long unitId) {
+        return jdbc.queryForList("SELECT user_id FROM xs_person WHERE unit_id = ? ORDER BY user_id",
+                String.class, unitId);
+    }
+
+    public List<String> reviewersOf(long unitId) {
+        return jdbc.queryForList("SELECT user_id FROM xs_reviewer_unit WHERE unit_id = ? ORDER BY user_id",
+                String.class, unitId);
+    }
+
+    public long memberCount(long unitId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_person WHERE unit_id = ?", Long.class, unitId);
+        return n == null ? 0 : n;
+    }
+
+    @Transactional
+    public void assignToUnit(String userId, long unitId) {
+        jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
+        jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+    }
+
+    @Transactional
+    public void assignReviewer(String userId, long unitId) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_reviewer_unit WHERE user_id = ? AND unit_id = ?",
+                Integer.class, userId, unitId);
+        if (n == null || n == 0) {
+            jdbc.update("INSERT INTO xs_reviewer_unit (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        }
+    }
+
+    @Transactional
+    public void assignOversight(String userId, String jurisdiction) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_oversight WHERE user_id = ? AND jurisdiction = ?",
+                Integer.class, userId, jurisdiction);
+        if (n == null || n == 0) {
+            jdbc.update("INSERT INTO xs_oversight (user_id, jurisdiction) VALUES (?, ?)", userId, jurisdiction);
+        }
+    }
+
+    /** Chinese order: family name then given name, no space (王芳); falls back to the id. */
+    public String displayName(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null ? userId : displayName(user);
+    }
+
+    public static String displayName(User user) {
+        String last = user.getLastName() == null ? "" : user.getLastName();
+        String first = user.getFirstName() == null ? "" : user.getFirstName();
+        String name = (last + first).trim();
+        return name.isEmpty() ? user.getId() : name;
+    }
+
+    public Set<String> groupsOf(String userId) {
+        Set<String> groups = new TreeSet<>();
+        for (Group g : identityService.createGroupQuery().groupMember(userId).list()) {
+            groups.add(g.getId());
+        }
+        return groups;
+    }
+}

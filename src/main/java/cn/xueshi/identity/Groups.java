@@ -1,0 +1,24 @@
+package cn.xueshi.identity;
+
+import java.util.List;
+
+/** The Camunda identity groups that are the product's roles. */
+public final class Groups {
+
+    public static final String EMPLOYEE = "employee";       // 专业技术人员
+    public static final String REVIEWER = "reviewer";       // 用人单位审核人
+    public static final String BUREAU = "bureau";           // 人社局 / 主管部门
+    public static final String ANALYST = "analyst";         // 规则维护
+    public static final String SUPERVISOR = "supervisor";   // 监督
+    public static final String ADMIN = "camunda-admin";     // 管理员
+
+    public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN);
+
+    /** Spring Security authority for a group: ROLE_ + group id. */
+    public static String authority(String groupId) {
+        return "ROLE_" + groupId;
+    }
+
+    private Groups() {
+    }
+}

@@ -1,0 +1,29 @@
+package cn.xueshi.system;
+
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** Puts the signed-in user (name, unit, scope) into every page model for the layout. */
+@ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
+class LayoutAdvice {
+
+    private final CurrentUserService currentUsers;
+
+    LayoutAdvice(CurrentUserService currentUsers) {
+        this.currentUsers = currentUsers;
+    }
+
+    @ModelAttribute("me")
+    CurrentUser me() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return null;
+        }
+        return currentUsers.load(auth.getName());
+    }
+}

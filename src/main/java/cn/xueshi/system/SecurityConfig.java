@@ -1,0 +1,136 @@
+package cn.xueshi.system;
+
+import cn.xueshi.identity.CamundaIdentityAuthenticationProvider;
+import cn.xueshi.identity.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Four doors, one user store (Camunda identity):
+ * the engine REST API (HTTP Basic, Camunda authorization checks), the product API (Basic or session),
+ * the Camunda webapps (camunda-admin only, single sign-on from the product login) and the product pages.
+ * Path-pattern matchers throughout: /engine-rest is a Jersey servlet, not a Spring MVC handler.
+ */
+@Configuration
+@EnableWebSecurity
+public class SecurityConfig {
+
+    static final String CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'";
+
+    private static RequestMatcher path(String pattern) {
+        return PathPatternRequestMatcher.withDefaults().matcher(pattern);
+    }
+
+    @Bean
+    AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
+        return new ProviderManager(provider);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager am) throws Exception {
+        realm(http.securityMatcher(path("/engine-rest/**")), am)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain productApi(HttpSecurity http, AuthenticationManager am) throws Exception {
+        realm(http.securityMatcher(path("/api/**")), am)
+                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // a Basic-authenticated call carries no session cookie, so CSRF cannot apply to it;
+                // a browser call riding on the session must send the CSRF token
+                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+        return http.build();
+    }
+
+    private static HttpSecurity realm(HttpSecurity http, AuthenticationManager am) throws Exception {
+        BasicAuthenticationEntryPoint entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("xueshitong");
+        entryPoint.afterPropertiesSet();
+        return http.authenticationManager(am)
+                .httpBasic(b -> b.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain camundaWebapps(HttpSecurity http, AuthenticationManager am) throws Exception {
+        http.securityMatcher(path("/camunda/**"))
+                .authenticationManager(am)
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole(Groups.ADMIN))
+                .formLogin(f -> f.loginPage("/login"))
+                // the webapps bring their own CSRF protection and content security policy
+                .csrf(c -> c.disable())
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager am) throws Exception {
+        http.authenticationManager(am)
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/login"), path("/error"), path("/error/**"), path("/webjars/**"),
+                                path("/css/**"), path("/js/**"), path("/img/**"), path("/favicon.ico"),
+                                path("/verify/**"))
+                        .permitAll()
+                        .requestMatchers(path("/admin/**")).hasRole(Groups.ADMIN)
+                        .anyRequest().authenticated())
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
+                        .deleteCookies("JSESSIONID").invalidateHttpSession(true))
+                .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CSP))
+                        .referrerPolicy(r -> r.policy(
+                                org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                                        .ReferrerPolicy.SAME_ORIGIN))
+                        .frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    /** Camunda authorization checks on /engine-rest use the user Spring Security authenticated. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> r =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        r.setName("camunda-rest-auth");
+        r.addInitParameter(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                ContainerBasedAuthenticationProvider.class.getName());
+        r.addUrlPatterns("/engine-rest/*");
+        r.setOrder(201);
+        return r;
+    }
+
+    /** Single sign-on into Cockpit/Tasklist/Admin for the signed-in camunda-admin. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthentication() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> r =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        r.setName("camunda-webapp-sso");
+        r.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+        r.addUrlPatterns("/camunda/*");
+        r.setOrder(201);
+        return r;
+    }
+}
