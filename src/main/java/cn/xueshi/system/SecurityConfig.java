@@ -56,9 +56,10 @@ public class SecurityConfig {
     SecurityFilterChain productApi(HttpSecurity http, AuthenticationManager am) throws Exception {
         realm(http.securityMatcher(path("/api/**")), am)
                 .authorizeHttpRequests(a -> a.anyRequest().authenticated())
-                // a Basic-authenticated call carries no session cookie, so CSRF cannot apply to it;
-                // a browser call riding on the session must send the CSRF token
-                .csrf(c -> c.ignoringRequestMatchers(r -> r.getHeader("Authorization") != null));
+                // CSRF protects calls that ride on a browser session; a Basic-authenticated or
+                // session-less call has nothing to forge and gets its 401 from authentication
+                .csrf(c -> c.ignoringRequestMatchers(
+                        r -> r.getHeader("Authorization") != null || r.getRequestedSessionId() == null));
         return http.build();
     }
 

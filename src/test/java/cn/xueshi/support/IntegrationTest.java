@@ -10,12 +10,12 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The one Spring context most tests share (so it starts once per run): the whole application on
- * the test profile — H2 in memory, or PostgreSQL when -Ppostgres sets spring.datasource.*.
+ * the test profile, on a random port — H2 in memory, or PostgreSQL when -Ppostgres sets spring.datasource.*.
  * Tests create their own data with unique ids, so they can share the database.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
 public @interface IntegrationTest {
