@@ -1,0 +1,192 @@
+package cn.xueshi.rules;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.TransactionState;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.stereotype.Component;
+
+/**
+ * The parsed decisions of the latest deployed version of every decision key, held in memory so an
+ * evaluation never reads the database. A deployment on this node bumps a counter after its commit
+ * (engine plugin below); deployments by other cluster nodes are noticed by a re-check of the latest
+ * versions at most every few seconds. Decisions are evaluated with a plain {@link DmnEngine}: no
+ * history is written for a recognition, which is a calculation, not a business event.
+ */
+@Component
+class DeployedDecisions {
+
+    /** Re-check interval for deployments made by other nodes of a cluster. */
+    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(3);
+
+    /** Bumped after a deployment on this node commits. */
+    static final AtomicLong LOCAL_DEPLOYMENTS = new AtomicLong();
+
+    private static final ThreadLocal<String> FIRED_RULE = new ThreadLocal<>();
+
+    private final RepositoryService repositoryService;
+    private final DmnEngine dmnEngine;
+    private volatile Snapshot snapshot;
+
+    DeployedDecisions(RepositoryService repositoryService) {
+        this.repositoryService = repositoryService;
+        this.dmnEngine = buildEngine();
+    }
+
+    static DmnEngine buildEngine() {
+        DefaultDmnEngineConfiguration config =
+                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        config.customPostDecisionTableEvaluationListeners(List.of(new RuleRecorder()));
+        return config.buildEngine();
+    }
+
+    /** The decisions in force now; cheap unless a deployment happened. */
+    Snapshot current() {
+        Snapshot s = snapshot;
+        long now = System.nanoTime();
+        if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > RECHECK_NANOS) {
+            synchronized (this) {
+                s = snapshot;
+                if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > RECHECK_NANOS) {
+                    s = refresh(s);
+                    snapshot = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    private Snapshot refresh(Snapshot previous) {
+        long generation = LOCAL_DEPLOYMENTS.get();
+        List<DecisionDefinition> latest = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
+        Set<String> ids = latest.stream().map(DecisionDefinition::getId).collect(Collectors.toSet());
+        if (previous != null && previous.ids.equals(ids)) {
+            previous.generation = generation;
+            previous.checkedAt = System.nanoTime();
+            return previous;
+        }
+        Map<String, Deployed> byKey = new HashMap<>();
+        Map<String, List<DmnDecision>> parsedResources = new HashMap<>();
+        for (DecisionDefinition d : latest) {
+            Deployed old = previous == null ? null : previous.byKey.get(d.getKey());
+            if (old != null && old.id().equals(d.getId())) {
+                byKey.put(d.getKey(), old);
+                continue;
+            }
+            List<DmnDecision> parsed = parsedResources.computeIfAbsent(d.getDeploymentId() + "/" + d.getResourceName(),
+                    k -> parse(d.getDeploymentId(), d.getResourceName()));
+            parsed.stream().filter(p -> p.getKey().equals(d.getKey())).findFirst()
+                    .ifPresent(p -> byKey.put(d.getKey(), new Deployed(d.getKey(), d.getVersion(), d.getId(), p)));
+        }
+        return new Snapshot(Map.copyOf(byKey), ids, generation);
+    }
+
+    private List<DmnDecision> parse(String deploymentId, String resourceName) {
+        try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resourceName)) {
+            return dmnEngine.parseDecisions(in);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + resourceName, e);
+        }
+    }
+
+    /** Evaluates a decision table: the first matching row's outputs and its rule id, or null when no row matched. */
+    Fired evaluate(Deployed decision, Map<String, Object> variables) {
+        FIRED_RULE.remove();
+        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision.decision(), variables);
+        DmnDecisionRuleResult first = result.getFirstResult();
+        return first == null ? null : new Fired(first.getEntryMap(), FIRED_RULE.get());
+    }
+
+    /** All rows of a list-like (COLLECT, no inputs) decision. */
+    List<Map<String, Object>> rows(Deployed decision) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        dmnEngine.evaluateDecisionTable(decision.decision(), Map.of()).forEach(r -> rows.add(r.getEntryMap()));
+        return rows;
+    }
+
+    record Deployed(String key, int version, String id, DmnDecision decision) {
+    }
+
+    record Fired(Map<String, Object> outputs, String ruleId) {
+    }
+
+    /** The decisions of one moment, with room for models derived from them (rebuilt when they change). */
+    static final class Snapshot {
+        final Map<String, Deployed> byKey;
+        final Set<String> ids;
+        volatile long generation;
+        volatile long checkedAt = System.nanoTime();
+        private final Map<String, Object> derived = new ConcurrentHashMap<>();
+
+        Snapshot(Map<String, Deployed> byKey, Set<String> ids, long generation) {
+            this.byKey = byKey;
+            this.ids = ids;
+            this.generation = generation;
+        }
+
+        Deployed get(String key) {
+            return byKey.get(key);
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T derived(String name, Function<String, T> build) {
+            Object value = derived.get(name);
+            if (value == null) {
+                value = build.apply(name);
+                derived.put(name, value);
+            }
+            return (T) value;
+        }
+    }
+
+    private static final class RuleRecorder implements DmnDecisionTableEvaluationListener {
+        @Override
+        public void notify(DmnDecisionTableEvaluationEvent event) {
+            if (!event.getMatchingRules().isEmpty()) {
+                FIRED_RULE.set(event.getMatchingRules().get(0).getId());
+            }
+        }
+    }
+
+    /** Tells the cache about deployments on this node once they are committed. */
+    @Component
+    static class DeploymentWatcher extends AbstractProcessEnginePlugin {
+        @Override
+        public void preInit(ProcessEngineConfigurationImpl config) {
+            List<org.camunda.bpm.engine.impl.persistence.deploy.Deployer> deployers =
+                    config.getCustomPostDeployers() == null ? new ArrayList<>()
+                            : new ArrayList<>(config.getCustomPostDeployers());
+            deployers.add(deployment -> {
+                LOCAL_DEPLOYMENTS.incrementAndGet();
+                CommandContext ctx = Context.getCommandContext();
+                if (ctx != null) {
+                    ctx.getTransactionContext().addTransactionListener(TransactionState.COMMITTED,
+                            c -> LOCAL_DEPLOYMENTS.incrementAndGet());
+                }
+            });
+            config.setCustomPostDeployers(deployers);
+        }
+    }
+}

@@ -1,0 +1,277 @@
+package cn.xueshi.rules;
+
+import cn.xueshi.rules.ActivityType.Kind;
+import cn.xueshi.rules.ActivityType.Parameter;
+import cn.xueshi.rules.DeployedDecisions.Deployed;
+import cn.xueshi.rules.DeployedDecisions.Fired;
+import cn.xueshi.rules.DeployedDecisions.Snapshot;
+import cn.xueshi.rules.YearTotals.Counted;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Hour recognition (学时认定) with the DMN tables currently deployed: validates a year's items, lets
+ * each rule set's item decision price them, then applies caps, full-year credits and the
+ * aggregation the rule set names. Nothing is stored.
+ */
+@Service
+public class RecognitionService {
+
+    /** The API's limit on one request (API.md), not a rule of any rule set. */
+    static final int MAX_ITEMS = 500;
+    private static final Pattern RULE_SET_KEY = Pattern.compile("[a-z0-9-]{1,64}");
+
+    private final DeployedDecisions decisions;
+    private final RateWords words;
+    private final MessageSource messages;
+    private final List<String> configuredRuleSets;
+
+    RecognitionService(DeployedDecisions decisions, RateWords words, MessageSource messages,
+            @Value("${xueshi.rule-sets:}") List<String> configuredRuleSets) {
+        this.decisions = decisions;
+        this.words = words;
+        this.messages = messages;
+        this.configuredRuleSets = configuredRuleSets.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+
+    public RecognitionResult evaluate(RecognitionRequest request) {
+        return evaluate(request, null);
+    }
+
+    /** As {@link #evaluate(RecognitionRequest)}, but compliance is judged against {@code override} (a reduction). */
+    public RecognitionResult evaluate(RecognitionRequest request, Requirement override) {
+        if (request == null) {
+            throw error("", "rules.error.body.missing");
+        }
+        if (request.ruleSet() == null || request.ruleSet().isBlank()) {
+            throw error("ruleSet", "rules.error.ruleSet.missing");
+        }
+        Snapshot snapshot = decisions.current();
+        RuleSetModel model = model(snapshot, request.ruleSet())
+                .orElseThrow(() -> error("ruleSet", "rules.error.ruleSet.unknown", request.ruleSet(),
+                        String.join("、", knownRuleSets(snapshot))));
+        if (request.year() == null) {
+            throw error("year", "rules.error.year.missing");
+        }
+        int year = request.year();
+        if (!model.key.equals(select(snapshot, model.jurisdiction, year).orElse(null))) {
+            throw error("year", "rules.error.year.notInForce", model.key, String.valueOf(year),
+                    String.valueOf(model.firstYear));
+        }
+        List<Map<String, Object>> items = request.items();
+        if (items == null) {
+            throw error("items", "rules.error.items.missing");
+        }
+        if (items.size() > MAX_ITEMS) {
+            throw error("items", "rules.error.items.tooMany", MAX_ITEMS, items.size());
+        }
+        List<ItemResult> results = new ArrayList<>(items.size());
+        List<Counted> counted = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            evaluateItem(model, i, items.get(i), results, counted);
+        }
+        BigDecimal[] totals = YearTotals.of(counted, model.capHours, model.aggregation, model.summedTypes);
+        BigDecimal pub = HourFormula.round(totals[0]);
+        BigDecimal prof = HourFormula.round(totals[1]);
+        BigDecimal total = pub.add(prof);
+        Requirement judged = override != null ? override : model.requirement;
+        boolean compliant = total.compareTo(judged.total()) >= 0 && pub.compareTo(judged.publicMin()) >= 0
+                && prof.compareTo(judged.professionalMin()) >= 0;
+        Requirement shown = new Requirement(HourFormula.round(judged.total()), HourFormula.round(judged.publicMin()),
+                HourFormula.round(judged.professionalMin()));
+        return new RecognitionResult(model.key, year, List.copyOf(results), pub, prof, total, shown, compliant);
+    }
+
+    /** The rule set the selection table names for a jurisdiction and year (empty: none in force). */
+    public Optional<String> ruleSetFor(String jurisdiction, int year) {
+        return select(decisions.current(), jurisdiction, year);
+    }
+
+    /** The activity types of a rule set as deployed now (empty for an unknown rule set). */
+    public List<ActivityType> activityTypes(String ruleSet) {
+        return model(decisions.current(), ruleSet).map(m -> List.copyOf(m.types.values())).orElse(List.of());
+    }
+
+    /** Requirement, caps and activity types of a rule set, for the standards page. */
+    public Optional<RuleSetStandards> standards(String ruleSet) {
+        return model(decisions.current(), ruleSet).map(RuleSetModel::standards);
+    }
+
+    /** The rule sets the application offers (configuration), for choosers. */
+    public List<String> ruleSets() {
+        return configuredRuleSets;
+    }
+
+    // ---------------------------------------------------------------- one item
+
+    private void evaluateItem(RuleSetModel model, int i, Map<String, Object> item, List<ItemResult> results,
+            List<Counted> counted) {
+        String n = String.valueOf(i + 1);
+        String prefix = "items[" + i + "]";
+        if (item == null) {
+            throw error(prefix, "rules.error.item.null", n);
+        }
+        Object rawType = item.get("activityType");
+        if (!(rawType instanceof String code) || code.isBlank()) {
+            throw error(prefix + ".activityType", "rules.error.activityType.missing", n);
+        }
+        ActivityType type = model.types.get(code);
+        if (type == null) {
+            throw error(prefix + ".activityType", "rules.error.activityType.unknown", n, code, model.key,
+                    String.join("、", model.types.keySet()));
+        }
+        Map<String, Object> vars = new HashMap<>(model.blankVariables);
+        Set<String> given = new HashSet<>();
+        Map<String, Boolean> groups = new LinkedHashMap<>();
+        for (Parameter p : type.parameters()) {
+            Object raw = item.get(p.name());
+            String field = prefix + "." + p.name();
+            if (p.oneOfGroup() != null) {
+                groups.merge(p.oneOfGroup(), raw != null, Boolean::logicalOr);
+            }
+            if (raw == null) {
+                if (p.required()) {
+                    throw error(field, "rules.error.param.missing", n, type.nameZh(), names(type, p.name()));
+                }
+                if (p.defaultValue() != null) {
+                    vars.put(p.name(), p.kind() == Kind.ENUM ? p.defaultValue() : new BigDecimal(p.defaultValue()));
+                }
+                continue;
+            }
+            vars.put(p.name(), p.kind() == Kind.ENUM ? enumValue(model, type, p, raw, n, field)
+                    : number(type, p, raw, n, field));
+            given.add(p.name());
+        }
+        for (Map.Entry<String, Boolean> g : groups.entrySet()) {
+            if (!g.getValue()) {
+                throw error(prefix + "." + g.getKey().split("/")[0], "rules.error.param.oneOf", n, type.nameZh(),
+                        names(type, g.getKey().split("/")));
+            }
+        }
+        vars.put("activityType", code);
+        Fired fired = decisions.evaluate(model.items, vars);
+        if (fired == null) {
+            throw error(prefix + ".activityType", "rules.error.noRule", n, type.nameZh());
+        }
+        Map<String, Object> terms = fired.outputs();
+        String fullYear = HourFormula.fullYear(terms);
+        BigDecimal[] split;
+        if (!HourFormula.NONE.equals(fullYear)) {
+            split = HourFormula.fullYearCredit(fullYear, model.requirement);
+        } else {
+            BigDecimal hours;
+            try {
+                hours = HourFormula.hours(terms, vars, given);
+            } catch (HourFormula.MissingParameter e) {
+                throw error(prefix + "." + e.names.get(0), e.names.size() == 1 ? "rules.error.param.missing"
+                        : "rules.error.param.oneOf", n, type.nameZh(), names(type, e.names.toArray(String[]::new)));
+            }
+            Object subject = vars.get("subject");
+            split = HourFormula.split(terms, hours, subject == null ? "PROFESSIONAL" : subject.toString());
+        }
+        BigDecimal pub = HourFormula.round(split[0]);
+        BigDecimal prof = HourFormula.round(split[1]);
+        results.add(new ItemResult(code, pub.add(prof), pub, prof, fullYear, fired.ruleId(),
+                HourFormula.str(terms, "basis"), model.items.key(), model.items.version()));
+        counted.add(new Counted(code, pub, prof, fullYear, HourFormula.str(terms, "capGroup")));
+    }
+
+    private Object enumValue(RuleSetModel model, ActivityType type, Parameter p, Object raw, String n, String field) {
+        if (!(raw instanceof String s)) {
+            throw error(field, "rules.error.param.notText", n, type.nameZh(), p.nameZh(), p.name());
+        }
+        if (!p.accepts(s)) {
+            Deployed params = decisions.current().get(RuleSetModel.PARAMETERS);
+            boolean known = params != null && decisions.rows(params).stream()
+                    .filter(r -> p.name().equals(r.get("name")))
+                    .anyMatch(r -> RuleSetModel.generalValues(r).contains(s));
+            throw error(field, known ? "rules.error.param.notAccepted" : "rules.error.param.unknownValue", n,
+                    type.nameZh(), p.nameZh(), p.name(), s, p.acceptedZh());
+        }
+        return s;
+    }
+
+    private BigDecimal number(ActivityType type, Parameter p, Object raw, String n, String field) {
+        BigDecimal v;
+        if (raw instanceof Integer || raw instanceof Long || raw instanceof Short) {
+            v = BigDecimal.valueOf(((Number) raw).longValue());
+        } else if (raw instanceof BigInteger b) {
+            v = new BigDecimal(b);
+        } else if (raw instanceof BigDecimal b) {
+            v = b;
+        } else if (raw instanceof Double || raw instanceof Float) {
+            double d = ((Number) raw).doubleValue();
+            if (Double.isNaN(d) || Double.isInfinite(d)) {
+                throw error(field, "rules.error.param.notNumber", n, type.nameZh(), p.nameZh(), p.name());
+            }
+            v = new BigDecimal(raw.toString());
+        } else {
+            throw error(field, "rules.error.param.notNumber", n, type.nameZh(), p.nameZh(), p.name());
+        }
+        if (p.min() != null && v.compareTo(p.min()) < 0) {
+            throw error(field, "rules.error.param.tooSmall", n, type.nameZh(), p.nameZh(), p.name(),
+                    p.min().stripTrailingZeros().toPlainString());
+        }
+        if (p.max() != null && v.compareTo(p.max()) > 0) {
+            throw error(field, "rules.error.param.tooLarge", n, type.nameZh(), p.nameZh(), p.name(),
+                    p.max().stripTrailingZeros().toPlainString());
+        }
+        if (p.kind() == Kind.INTEGER && v.stripTrailingZeros().scale() > 0) {
+            throw error(field, "rules.error.param.notWhole", n, type.nameZh(), p.nameZh(), p.name());
+        }
+        return v;
+    }
+
+    private static String names(ActivityType type, String... names) {
+        List<String> out = new ArrayList<>();
+        for (String name : names) {
+            Parameter p = type.parameter(name);
+            out.add(p == null ? name : "“" + p.nameZh() + "”（" + name + "）");
+        }
+        return String.join("、", out);
+    }
+
+    // ---------------------------------------------------------------- rule sets
+
+    private Optional<RuleSetModel> model(Snapshot snapshot, String ruleSet) {
+        if (ruleSet == null || !RULE_SET_KEY.matcher(ruleSet).matches() || snapshot.get(ruleSet + "-facts") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(snapshot.derived("model:" + ruleSet, k -> new RuleSetModel(ruleSet, decisions, snapshot, words)));
+    }
+
+    private List<String> knownRuleSets(Snapshot snapshot) {
+        return snapshot.byKey.keySet().stream().filter(k -> k.endsWith("-facts"))
+                .map(k -> k.substring(0, k.length() - "-facts".length())).sorted().collect(Collectors.toList());
+    }
+
+    private Optional<String> select(Snapshot snapshot, String jurisdiction, int year) {
+        Deployed selection = snapshot.get(RuleSetModel.SELECTION);
+        if (selection == null || jurisdiction == null) {
+            return Optional.empty();
+        }
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("jurisdiction", jurisdiction);
+        vars.put("year", year);
+        Fired fired = decisions.evaluate(selection, vars);
+        return Optional.ofNullable(fired == null ? null : HourFormula.str(fired.outputs(), "ruleSet"));
+    }
+
+    private RecognitionException error(String field, String key, Object... args) {
+        return new RecognitionException(field, messages.getMessage(key, args, key, LocaleContextHolder.getLocale()));
+    }
+}
