@@ -54,6 +54,18 @@ public class Directory {
                 String.class, unitId);
     }
 
+    /** Members of {@code group} who oversee {@code jurisdiction} (the bureau or supervisors there). */
+    public List<String> overseers(String jurisdiction, String group) {
+        List<String> covering = jdbc.queryForList(
+                "SELECT user_id FROM xs_oversight WHERE jurisdiction = ? ORDER BY user_id", String.class, jurisdiction);
+        if (covering.isEmpty()) {
+            return List.of();
+        }
+        Set<String> inGroup = new TreeSet<>();
+        identityService.createUserQuery().memberOfGroup(group).list().forEach(u -> inGroup.add(u.getId()));
+        return covering.stream().filter(inGroup::contains).toList();
+    }
+
     public long memberCount(long unitId) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_person WHERE unit_id = ?", Long.class, unitId);
         return n == null ? 0 : n;

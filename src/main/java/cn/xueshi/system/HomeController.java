@@ -6,6 +6,7 @@ import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.JurisdictionRepository;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.notification.Notifications;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,11 @@ class HomeController {
     private final Directory directory;
     private final UnitRepository units;
     private final JurisdictionRepository jurisdictions;
+    private final Notifications notifications;
 
     HomeController(CurrentUserService currentUsers, Directory directory, UnitRepository units,
-            JurisdictionRepository jurisdictions) {
+            JurisdictionRepository jurisdictions, Notifications notifications) {
+        this.notifications = notifications;
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.units = units;
@@ -44,6 +47,7 @@ class HomeController {
         model.addAttribute("memberCounts", memberCounts);
         model.addAttribute("overseenUnits", overseenUnits);
         model.addAttribute("jurisdictionNames", jurisdictionNames());
+        model.addAttribute("notifications", notifications.latestFor(me.userId()));
         return VIEW;
     }
 

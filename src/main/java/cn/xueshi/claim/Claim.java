@@ -1,0 +1,271 @@
+package cn.xueshi.claim;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** 学时登记: one person's registration of one or more activities for one year, carried by one process instance. */
+@Entity
+@Table(name = "xs_claim")
+public class Claim {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false)
+    private String claimant;
+
+    @Column(name = "unit_id", nullable = false)
+    private Long unitId;
+
+    @Column(name = "rule_set", nullable = false)
+    private String ruleSet;
+
+    @Column(name = "claim_year", nullable = false)
+    private int year;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    private ClaimStatus status = ClaimStatus.SUBMITTED;
+
+    private String description;
+
+    @Column(name = "submission_key", nullable = false, unique = true)
+    private String submissionKey;
+
+    @Column(name = "process_instance_id")
+    private String processInstanceId;
+
+    /** UNIT or BUREAU, as the routing table decided. */
+    @Column(name = "reviewer_kind")
+    private String reviewerKind;
+
+    @Column(name = "review_due")
+    private Instant reviewDue;
+
+    @Column(name = "proposed_hours")
+    private BigDecimal proposedHours;
+    @Column(name = "proposed_public")
+    private BigDecimal proposedPublic;
+    @Column(name = "proposed_professional")
+    private BigDecimal proposedProfessional;
+
+    @Column(name = "approved_hours")
+    private BigDecimal approvedHours;
+    @Column(name = "approved_public")
+    private BigDecimal approvedPublic;
+    @Column(name = "approved_professional")
+    private BigDecimal approvedProfessional;
+
+    @Column(name = "adjustment_reason")
+    private String adjustmentReason;
+
+    @Column(name = "decided_by")
+    private String decidedBy;
+
+    @Column(name = "decided_at")
+    private Instant decidedAt;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt = Instant.now();
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt = Instant.now();
+
+    @Version
+    private long version;
+
+    @OneToMany(mappedBy = "claim", cascade = CascadeType.ALL, orphanRemoval = true, fetch = FetchType.EAGER)
+    @OrderBy("position")
+    private List<ClaimItem> items = new ArrayList<>();
+
+    protected Claim() {
+    }
+
+    public Claim(String claimant, Long unitId, String ruleSet, int year, String description, String submissionKey) {
+        this.claimant = claimant;
+        this.unitId = unitId;
+        this.ruleSet = ruleSet;
+        this.year = year;
+        this.description = description;
+        this.submissionKey = submissionKey;
+    }
+
+    public void replaceItems(List<ClaimItem> newItems, String description) {
+        items.clear();
+        int position = 0;
+        for (ClaimItem item : newItems) {
+            item.attach(this, position++);
+            items.add(item);
+        }
+        this.description = description;
+        touch();
+    }
+
+    public void startedAs(String processInstanceId) {
+        this.processInstanceId = processInstanceId;
+    }
+
+    public void proposed(BigDecimal total, BigDecimal pub, BigDecimal prof) {
+        this.proposedHours = total;
+        this.proposedPublic = pub;
+        this.proposedProfessional = prof;
+        touch();
+    }
+
+    public void inReview(String reviewerKind, Instant due) {
+        this.reviewerKind = reviewerKind;
+        this.reviewDue = due;
+        this.status = ClaimStatus.IN_REVIEW;
+        touch();
+    }
+
+    /** Freezes the approved hours: the proposal, or the reviewer's adjustment with its reason. */
+    public void approve(String reviewer, BigDecimal pub, BigDecimal prof, String reason) {
+        this.approvedPublic = pub;
+        this.approvedProfessional = prof;
+        this.approvedHours = pub.add(prof);
+        this.adjustmentReason = reason;
+        decided(reviewer, ClaimStatus.APPROVED);
+    }
+
+    public void reject(String reviewer) {
+        decided(reviewer, ClaimStatus.REJECTED);
+    }
+
+    public void returnForCorrection(String reviewer) {
+        decided(reviewer, ClaimStatus.RETURNED);
+    }
+
+    public void resubmitted() {
+        this.status = ClaimStatus.SUBMITTED;
+        this.reviewDue = null;
+        touch();
+    }
+
+    private void decided(String reviewer, ClaimStatus newStatus) {
+        this.decidedBy = reviewer;
+        this.decidedAt = Instant.now();
+        this.status = newStatus;
+        touch();
+    }
+
+    private void touch() {
+        this.updatedAt = Instant.now();
+    }
+
+    public boolean isAdjusted() {
+        return adjustmentReason != null;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getClaimant() {
+        return claimant;
+    }
+
+    public Long getUnitId() {
+        return unitId;
+    }
+
+    public String getRuleSet() {
+        return ruleSet;
+    }
+
+    public int getYear() {
+        return year;
+    }
+
+    public ClaimStatus getStatus() {
+        return status;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getSubmissionKey() {
+        return submissionKey;
+    }
+
+    public String getProcessInstanceId() {
+        return processInstanceId;
+    }
+
+    public String getReviewerKind() {
+        return reviewerKind;
+    }
+
+    public Instant getReviewDue() {
+        return reviewDue;
+    }
+
+    public BigDecimal getProposedHours() {
+        return proposedHours;
+    }
+
+    public BigDecimal getProposedPublic() {
+        return proposedPublic;
+    }
+
+    public BigDecimal getProposedProfessional() {
+        return proposedProfessional;
+    }
+
+    public BigDecimal getApprovedHours() {
+        return approvedHours;
+    }
+
+    public BigDecimal getApprovedPublic() {
+        return approvedPublic;
+    }
+
+    public BigDecimal getApprovedProfessional() {
+        return approvedProfessional;
+    }
+
+    public String getAdjustmentReason() {
+        return adjustmentReason;
+    }
+
+    public String getDecidedBy() {
+        return decidedBy;
+    }
+
+    public Instant getDecidedAt() {
+        return decidedAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
+    public List<ClaimItem> getItems() {
+        return items;
+    }
+}

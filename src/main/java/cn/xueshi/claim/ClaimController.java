@@ -1,0 +1,247 @@
+package cn.xueshi.claim;
+
+import cn.xueshi.evidence.EvidenceRejected;
+import cn.xueshi.evidence.EvidenceStore;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.rules.ActivityType;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The employee's pages: my claims with the year's progress, a new claim, its detail and its correction. */
+@Controller
+@RequestMapping("/claims")
+class ClaimController {
+
+    static final String LIST_VIEW = "claim/my-claims";
+    static final String DETAIL_VIEW = "claim/claim-detail";
+    static final String SUBMIT_FORM = "claim/submit-claim";    // forms/claim/submit-claim.html
+    static final String CORRECT_FORM = "claim/correct-claim";  // forms/claim/correct-claim.html
+    static final int MAX_ITEMS = 50;
+
+    private final ClaimService claims;
+    private final ProgressService progress;
+    private final EvidenceStore evidence;
+    private final CurrentUserService currentUsers;
+    private final Directory directory;
+    private final AuditLog audit;
+
+    ClaimController(ClaimService claims, ProgressService progress, EvidenceStore evidence,
+            CurrentUserService currentUsers, Directory directory, AuditLog audit) {
+        this.claims = claims;
+        this.progress = progress;
+        this.evidence = evidence;
+        this.currentUsers = currentUsers;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    @InitBinder("claimForm")
+    void limitItems(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(MAX_ITEMS);
+    }
+
+    @GetMapping
+    String myClaims(@RequestParam(required = false) Integer year, Model model) {
+        CurrentUser me = currentUsers.current();
+        int y = year == null ? claims.today().getYear() : year;
+        model.addAttribute("year", y);
+        model.addAttribute("claims", claims.mine(me));
+        me.unit().flatMap(u -> claims.ruleSetFor(u, y)).flatMap(rs -> progress.of(me.userId(), y, rs))
+                .ifPresent(p -> model.addAttribute("progress", p));
+        model.addAttribute("years", IntStream.rangeClosed(y - 5, claims.today().getYear()).boxed()
+                .sorted(java.util.Comparator.reverseOrder()).toList());
+        return LIST_VIEW;
+    }
+
+    @GetMapping("/new")
+    String newClaim(@RequestParam(required = false) Integer year, Model model) {
+        CurrentUser me = currentUsers.current();
+        ClaimForm form = new ClaimForm();
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        form.setYear(year == null ? claims.today().getYear() : year);
+        form.getItems().add(new ItemForm());
+        return showForm(SUBMIT_FORM, form, unit(me), model);
+    }
+
+    @PostMapping
+    String submit(@ModelAttribute("claimForm") ClaimForm form, BindingResult errors,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "addItem", required = false) String addItem,
+            @RequestParam(name = "removeItem", required = false) Integer removeItem, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        Unit unit = unit(me);
+        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
+            form.setSubmissionKey(UUID.randomUUID().toString());
+        }
+        keepFiles(form, files, me, errors);
+        if (editOnly(form, addItem, removeItem)) {
+            return showForm(SUBMIT_FORM, form, unit, model);
+        }
+        Optional<String> ruleSet = claims.validate(form, unit, errors);
+        if (ruleSet.isPresent() && !errors.hasFieldErrors("year")
+                && claims.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
+            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {form.getYear()}, null);
+        }
+        if (errors.hasErrors() || ruleSet.isEmpty()) {
+            return showForm(SUBMIT_FORM, form, unit, model);
+        }
+        try {
+            Claim claim = claims.submit(form, ruleSet.get(), unit, me);
+            redirect.addFlashAttribute("message", "claim.submitted");
+            return "redirect:/claims/" + claim.getId();
+        } catch (AlreadyDeclared e) {
+            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {e.year()}, null);
+            return showForm(SUBMIT_FORM, form, unit, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        Claim claim = claims.viewable(id, me);
+        model.addAttribute("claim", claim);
+        model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
+        model.addAttribute("types", typeNames(claim.getRuleSet()));
+        model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
+        model.addAttribute("evidence", claims.canSeeEvidence(claim, me) ? evidence.forClaim(id) : List.of());
+        model.addAttribute("history", audit.of(id));
+        model.addAttribute("correctable", claims.correctionTask(claim, me).isPresent());
+        return DETAIL_VIEW;
+    }
+
+    @GetMapping("/{id}/correct")
+    String correctForm(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        Claim claim = claims.viewable(id, me);
+        claims.correctionTask(claim, me).orElseThrow(ClaimNotFound::new);
+        ClaimForm form = claims.formOf(claim);
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        model.addAttribute("claim", claim);
+        model.addAttribute("history", audit.of(id));
+        return showForm(CORRECT_FORM, form, unit(me), model);
+    }
+
+    @PostMapping("/{id}/correct")
+    String correct(@PathVariable long id, @ModelAttribute("claimForm") ClaimForm form, BindingResult errors,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            @RequestParam(name = "addItem", required = false) String addItem,
+            @RequestParam(name = "removeItem", required = false) Integer removeItem, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        Claim claim = claims.viewable(id, me);
+        Optional<Task> task = claims.correctionTask(claim, me);
+        if (task.isEmpty()) {
+            redirect.addFlashAttribute("message", "claim.correct.gone");
+            return "redirect:/claims/" + id;
+        }
+        Unit unit = unit(me);
+        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
+            form.setSubmissionKey(UUID.randomUUID().toString());
+        }
+        form.setYear(claim.getYear()); // the year of a claim does not change
+        model.addAttribute("claim", claim);
+        model.addAttribute("history", audit.of(id));
+        keepFiles(form, files, me, errors);
+        if (editOnly(form, addItem, removeItem)) {
+            return showForm(CORRECT_FORM, form, unit, model);
+        }
+        Optional<String> ruleSet = claims.validate(form, unit, errors);
+        if (errors.hasErrors() || ruleSet.isEmpty()) {
+            return showForm(CORRECT_FORM, form, unit, model);
+        }
+        try {
+            claims.correct(id, form, ruleSet.get(), me);
+        } catch (NotYourTask e) {
+            redirect.addFlashAttribute("message", "claim.correct.gone");
+            return "redirect:/claims/" + id;
+        }
+        redirect.addFlashAttribute("message", "claim.corrected");
+        return "redirect:/claims/" + id;
+    }
+
+    /** Adds or removes an item row without validating: the rest of what was typed stays. */
+    private static boolean editOnly(ClaimForm form, String addItem, Integer removeItem) {
+        if (addItem != null) {
+            if (form.getItems().size() < MAX_ITEMS) {
+                form.getItems().add(new ItemForm());
+            }
+            return true;
+        }
+        if (removeItem != null) {
+            if (removeItem >= 0 && removeItem < form.getItems().size() && form.getItems().size() > 1) {
+                form.getItems().remove((int) removeItem);
+            }
+            return true;
+        }
+        return false;
+    }
+
+    /** New files wait under the form's key even when the rest of the form has errors, so nothing is lost. */
+    private void keepFiles(ClaimForm form, List<MultipartFile> files, CurrentUser me, BindingResult errors) {
+        for (Long id : form.getRemoveEvidence()) {
+            if (id != null) {
+                evidence.discardPending(form.getSubmissionKey(), me.userId(), id);
+            }
+        }
+        if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
+            return;
+        }
+        try {
+            evidence.keepPending(form.getSubmissionKey(), files, me.userId());
+        } catch (EvidenceRejected e) {
+            errors.rejectValue("evidence", e.messageKey(), e.args(), e.messageKey());
+        }
+    }
+
+    private String showForm(String view, ClaimForm form, Unit unit, Model model) {
+        int year = form.getYear() == null ? claims.today().getYear() : form.getYear();
+        Optional<String> ruleSet = claims.ruleSetFor(unit, year);
+        List<ActivityType> types = ruleSet.map(claims::activityTypes).orElse(List.of());
+        model.addAttribute("claimForm", form);
+        model.addAttribute("ruleSet", ruleSet.orElse(null));
+        model.addAttribute("policy", ruleSet.map(claims::policy).orElse(null));
+        model.addAttribute("activityTypes", types);
+        model.addAttribute("pendingEvidence", evidence.pending(form.getSubmissionKey()));
+        model.addAttribute("limits", evidence.limits());
+        model.addAttribute("unit", unit);
+        List<Integer> years = new ArrayList<>();
+        for (int y = claims.today().getYear(); y >= claims.today().getYear() - 5; y--) {
+            if (claims.ruleSetFor(unit, y).isPresent()) {
+                years.add(y);
+            }
+        }
+        model.addAttribute("years", years);
+        return view;
+    }
+
+    private java.util.Map<String, ActivityType> typeNames(String ruleSet) {
+        java.util.Map<String, ActivityType> m = new java.util.LinkedHashMap<>();
+        claims.activityTypes(ruleSet).forEach(t -> m.put(t.code(), t));
+        return m;
+    }
+
+    private static Unit unit(CurrentUser me) {
+        return me.unit().orElseThrow(NoUnit::new);
+    }
+}

@@ -1,0 +1,140 @@
+package cn.xueshi.claim;
+
+import cn.xueshi.calendar.WorkingDayCalendar;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.notification.Notifications;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The service tasks of bpmn/claim-lifecycle.bpmn, one bean per task (named as in the model).
+ * Each reads typed variables and calls the claim's own methods; the logic lives in services.
+ */
+@Configuration
+class ClaimDelegates {
+
+    static final String UNIT = "UNIT";
+    static final String BUREAU = "BUREAU";
+
+    private final ClaimRepository claims;
+    private final ClaimService claimService;
+    private final Directory directory;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final ZoneId zone;
+
+    ClaimDelegates(ClaimRepository claims, ClaimService claimService, Directory directory, WorkingDayCalendar calendar,
+            Notifications notifications, AuditLog audit, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.claims = claims;
+        this.claimService = claimService;
+        this.directory = directory;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.zone = ZoneId.of(zone);
+    }
+
+    private Claim claim(DelegateExecution execution) {
+        Long id = (Long) execution.getVariable("claimId");
+        return claims.findById(id).orElseThrow(ClaimNotFound::new);
+    }
+
+    /** 按认定规则计算学时 */
+    @Bean
+    JavaDelegate proposeHoursDelegate() {
+        return execution -> claimService.proposeHours((Long) execution.getVariable("claimId"));
+    }
+
+    /** 分派审核人: the unit's reviewers or the jurisdiction's bureau, as the routing table said; the due date in working days. */
+    @Bean
+    JavaDelegate assignReviewersDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
+            String kind = (String) routing.get("reviewerKind");
+            int days = ((Number) routing.get("reviewWorkingDays")).intValue();
+            List<String> reviewers = BUREAU.equals(kind)
+                    ? directory.overseers((String) execution.getVariable("jurisdiction"), Groups.BUREAU)
+                    : directory.reviewersOf(claim.getUnitId());
+            if (reviewers.isEmpty()) {
+                // an incident in Cockpit tells the administrator to give the unit a reviewer
+                throw new IllegalStateException("No " + kind + " reviewer for claim " + claim.getId()
+                        + " (unit " + claim.getUnitId() + ")");
+            }
+            LocalDate dueDay = calendar.addWorkingDays(LocalDate.now(zone), days);
+            Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
+            execution.setVariable("reviewers", new ArrayList<>(reviewers));
+            execution.setVariable("reviewDue", due);
+            claim.inReview(kind, due.toInstant());
+            claims.save(claim);
+        };
+    }
+
+    /** 审核逾期: remind the reviewers and tell the supervisors of the jurisdiction. */
+    @Bean
+    JavaDelegate escalateOverdueReviewDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            @SuppressWarnings("unchecked")
+            List<String> reviewers = (List<String>) execution.getVariable("reviewers");
+            String who = directory.displayName(claim.getClaimant());
+            notifications.send(reviewers, "REVIEW_OVERDUE", claim.getId(), who);
+            List<String> supervisors = directory.overseers((String) execution.getVariable("jurisdiction"),
+                    Groups.SUPERVISOR);
+            notifications.send(supervisors, "REVIEW_ESCALATED", claim.getId(), who);
+            audit.record(claim.getId(), "system", "REVIEW_OVERDUE", null, null);
+        };
+    }
+
+    /** 冻结认定学时: the proposal, or the reviewer's adjustment (ADJUST) with its reason. */
+    @Bean
+    JavaDelegate approveClaimDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            String reviewer = (String) execution.getVariable("reviewer");
+            if ("ADJUST".equals(execution.getVariable("decision"))) {
+                claim.approve(reviewer, (BigDecimal) execution.getVariable("adjustedPublic"),
+                        (BigDecimal) execution.getVariable("adjustedProfessional"),
+                        (String) execution.getVariable("reviewComment"));
+            } else {
+                claim.approve(reviewer, claim.getProposedPublic(), claim.getProposedProfessional(), null);
+            }
+            claims.save(claim);
+        };
+    }
+
+    /** 记录不予认定 */
+    @Bean
+    JavaDelegate rejectClaimDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            claim.reject((String) execution.getVariable("reviewer"));
+            claims.save(claim);
+        };
+    }
+
+    /** 退回申请人 */
+    @Bean
+    JavaDelegate returnClaimDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            claim.returnForCorrection((String) execution.getVariable("reviewer"));
+            claims.save(claim);
+            notifications.send(List.of(claim.getClaimant()), "CLAIM_RETURNED", claim.getId(),
+                    (String) execution.getVariable("reviewComment"));
+        };
+    }
+}

@@ -1,0 +1,28 @@
+package cn.xueshi.claim;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface ClaimRepository extends JpaRepository<Claim, Long> {
+
+    Optional<Claim> findBySubmissionKey(String submissionKey);
+
+    List<Claim> findByClaimantOrderBySubmittedAtDesc(String claimant);
+
+    List<Claim> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<ClaimStatus> statuses);
+
+    List<Claim> findByIdIn(Collection<Long> ids);
+
+    /** Items elsewhere in the unit with the same title, or the same activity type on the same date: possible duplicates. */
+    @Query("""
+            select i from ClaimItem i join i.claim c
+            where c.unitId = :unitId and c.id <> :claimId and c.status <> cn.xueshi.claim.ClaimStatus.REJECTED
+              and ((i.title is not null and lower(i.title) in :titles)
+                   or (i.activityType = :type and i.activityDate = :date))
+            order by c.submittedAt desc""")
+    List<ClaimItem> possibleDuplicates(Long unitId, Long claimId, Collection<String> titles, String type,
+            java.time.LocalDate date);
+}

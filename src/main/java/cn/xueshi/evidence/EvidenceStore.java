@@ -1,0 +1,163 @@
+package cn.xueshi.evidence;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Keeps evidence files in the database (checked by content, size-limited, SHA-256 recorded).
+ * Files of a form that failed validation are kept as pending under the form's submission key
+ * and attached to the claim once it is submitted. Callers check who may see a claim.
+ */
+@Service
+public class EvidenceStore {
+
+    private static final String COLUMNS =
+            "id, claim_id, file_name, content_type, size_bytes, sha256, uploaded_by, uploaded_at";
+    private static final RowMapper<EvidenceFile> ROW = (rs, i) -> new EvidenceFile(rs.getLong("id"),
+            (Long) rs.getObject("claim_id", Long.class), rs.getString("file_name"), rs.getString("content_type"),
+            rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+            rs.getTimestamp("uploaded_at").toInstant());
+
+    private final JdbcTemplate jdbc;
+    private final EvidenceProperties limits;
+
+    public EvidenceStore(JdbcTemplate jdbc, EvidenceProperties limits) {
+        this.jdbc = jdbc;
+        this.limits = limits;
+    }
+
+    public EvidenceProperties limits() {
+        return limits;
+    }
+
+    /** Checks every file before keeping any: type by content, size, and the count with those already kept. */
+    public List<byte[]> check(List<MultipartFile> files, int alreadyKept) {
+        List<MultipartFile> real = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        if (alreadyKept + real.size() > limits.maxFiles()) {
+            throw new EvidenceRejected("evidence.error.tooMany", limits.maxFiles());
+        }
+        return real.stream().map(this::checked).toList();
+    }
+
+    private byte[] checked(MultipartFile file) {
+        String name = displayName(file);
+        if (file.getSize() > limits.maxFileBytes()) {
+            throw new EvidenceRejected("evidence.error.tooLarge", name, limits.maxFileBytes() / (1024 * 1024));
+        }
+        byte[] bytes;
+        try {
+            bytes = file.getBytes();
+        } catch (IOException e) {
+            throw new EvidenceRejected("evidence.error.unreadable", name);
+        }
+        if (FileKind.detect(bytes).isEmpty()) {
+            throw new EvidenceRejected("evidence.error.type", name);
+        }
+        return bytes;
+    }
+
+    @Transactional
+    public void keepPending(String submissionKey, List<MultipartFile> files, String uploader) {
+        List<byte[]> contents = check(files, pending(submissionKey).size());
+        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        for (int i = 0; i < real.size(); i++) {
+            insert(null, submissionKey, displayName(real.get(i)), contents.get(i), uploader);
+        }
+    }
+
+    @Transactional
+    public void keep(long claimId, List<MultipartFile> files, String uploader) {
+        List<byte[]> contents = check(files, forClaim(claimId).size());
+        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        for (int i = 0; i < real.size(); i++) {
+            insert(claimId, null, displayName(real.get(i)), contents.get(i), uploader);
+        }
+    }
+
+    public long insert(Long claimId, String pendingKey, String fileName, byte[] content, String uploader) {
+        FileKind kind = FileKind.detect(content).orElseThrow(() -> new EvidenceRejected("evidence.error.type", fileName));
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(c -> {
+            var ps = c.prepareStatement("INSERT INTO xs_evidence (claim_id, pending_key, file_name, content_type, "
+                    + "size_bytes, sha256, content, uploaded_by, uploaded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"});
+            ps.setObject(1, claimId);
+            ps.setString(2, pendingKey);
+            ps.setString(3, fileName);
+            ps.setString(4, kind.contentType());
+            ps.setLong(5, content.length);
+            ps.setString(6, sha256(content));
+            ps.setBytes(7, content);
+            ps.setString(8, uploader);
+            ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    /** Moves the pending files of a submission (uploaded by {@code uploader}) onto its claim. */
+    @Transactional
+    public int attachPending(String submissionKey, String uploader, long claimId) {
+        return jdbc.update("UPDATE xs_evidence SET claim_id = ?, pending_key = NULL "
+                + "WHERE pending_key = ? AND uploaded_by = ? AND claim_id IS NULL", claimId, submissionKey, uploader);
+    }
+
+    @Transactional
+    public void discardPending(String submissionKey, String uploader, long evidenceId) {
+        jdbc.update("DELETE FROM xs_evidence WHERE id = ? AND pending_key = ? AND uploaded_by = ? AND claim_id IS NULL",
+                evidenceId, submissionKey, uploader);
+    }
+
+    @Transactional
+    public void remove(long claimId, long evidenceId) {
+        jdbc.update("DELETE FROM xs_evidence WHERE id = ? AND claim_id = ?", evidenceId, claimId);
+    }
+
+    public List<EvidenceFile> pending(String submissionKey) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE pending_key = ? AND claim_id IS NULL ORDER BY id",
+                ROW, submissionKey);
+    }
+
+    public List<EvidenceFile> forClaim(long claimId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE claim_id = ? ORDER BY id", ROW, claimId);
+    }
+
+    public Optional<EvidenceFile> find(long claimId, long evidenceId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE id = ? AND claim_id = ?", ROW, evidenceId,
+                claimId).stream().findFirst();
+    }
+
+    public byte[] content(long evidenceId) {
+        return jdbc.queryForObject("SELECT content FROM xs_evidence WHERE id = ?", (rs, i) -> rs.getBytes(1), evidenceId);
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String displayName(MultipartFile f) {
+        String name = f.getOriginalFilename();
+        if (name == null || name.isBlank()) {
+            return "file";
+        }
+        name = name.replace('\\', '/');
+        name = name.substring(name.lastIndexOf('/') + 1);
+        return name.length() > 200 ? name.substring(name.length() - 200) : name;
+    }
+}

@@ -1,0 +1,234 @@
+package cn.xueshi.review;
+
+import cn.xueshi.claim.AuditLog;
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimItem;
+import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.validation.Errors;
+
+/**
+ * 单位审核: the reviewer's inbox, claiming, and the decision on a claim. Every task is looked up
+ * together with the signed-in reviewer, so a reviewer of unit A never reaches unit B's claims.
+ */
+@Service
+public class ReviewService {
+
+    public static final String REVIEW_TASK = "reviewClaim";
+    static final BigDecimal MAX_ADJUSTED = new BigDecimal("1000");
+
+    private final TaskService tasks;
+    private final ClaimRepository claims;
+    private final ClaimService claimService;
+    private final UnitRepository units;
+    private final Directory directory;
+    private final AuditLog audit;
+    private final TransactionTemplate transaction;
+
+    ReviewService(TaskService tasks, ClaimRepository claims, ClaimService claimService, UnitRepository units,
+            Directory directory, AuditLog audit, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.tasks = tasks;
+        this.claims = claims;
+        this.claimService = claimService;
+        this.units = units;
+        this.directory = directory;
+        this.audit = audit;
+    }
+
+    /** Review tasks the reviewer may act on, overdue first, then by due date. */
+    public List<ReviewRow> inbox(CurrentUser me) {
+        List<Task> open = tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK)
+                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr()
+                .list();
+        Map<Long, Task> byClaim = new LinkedHashMap<>();
+        Map<String, Long> claimOfInstance = new LinkedHashMap<>();
+        for (Task t : open) {
+            Long claimId = (Long) tasks.getVariable(t.getId(), "claimId");
+            byClaim.put(claimId, t);
+            claimOfInstance.put(t.getProcessInstanceId(), claimId);
+        }
+        Map<Long, Claim> claimById = claims.findByIdIn(byClaim.keySet()).stream()
+                .collect(Collectors.toMap(Claim::getId, Function.identity()));
+        Map<Long, String> unitNames = units.findAllById(claimById.values().stream().map(Claim::getUnitId)
+                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
+        Instant now = Instant.now();
+        List<ReviewRow> rows = new ArrayList<>();
+        byClaim.forEach((claimId, t) -> {
+            Claim c = claimById.get(claimId);
+            if (c == null) {
+                return;
+            }
+            Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
+            rows.add(new ReviewRow(t.getId(), t.getAssignee(), due, due != null && due.isBefore(now), c,
+                    directory.displayName(c.getClaimant()), unitNames.get(c.getUnitId()),
+                    c.getItems().stream().map(ClaimItem::getActivityType).distinct().toList()));
+        });
+        rows.sort(Comparator.comparing(ReviewRow::overdue).reversed()
+                .thenComparing(ReviewRow::due, Comparator.nullsLast(Comparator.naturalOrder())));
+        return rows;
+    }
+
+    /** The review task if the reviewer may act on it; otherwise not found. */
+    public Task task(String taskId, CurrentUser me) {
+        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(REVIEW_TASK)
+                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult();
+        if (t == null) {
+            throw new ClaimNotFound();
+        }
+        return t;
+    }
+
+    public Claim claimOf(Task task) {
+        Long claimId = (Long) tasks.getVariable(task.getId(), "claimId");
+        return claims.findById(claimId).orElseThrow(ClaimNotFound::new);
+    }
+
+    @Transactional
+    public void claimTask(String taskId, CurrentUser me) {
+        Task t = task(taskId, me);
+        if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
+            throw new ReviewConflict("review.conflict.claimedByOther");
+        }
+        try {
+            tasks.claim(taskId, me.userId());
+        } catch (ProcessEngineException e) {
+            throw new ReviewConflict("review.conflict.claimedByOther");
+        }
+    }
+
+    @Transactional
+    public void unclaimTask(String taskId, CurrentUser me) {
+        Task t = task(taskId, me);
+        if (me.userId().equals(t.getAssignee())) {
+            tasks.setAssignee(taskId, null);
+        }
+    }
+
+    /** Field checks of a decision: reasons where required, adjusted hours present and in range. */
+    public void validate(ReviewForm form, Claim claim, Errors errors) {
+        if (form.getDecision() == null) {
+            errors.rejectValue("decision", "review.error.decision");
+            return;
+        }
+        boolean needsReason = form.getDecision() != ReviewForm.Decision.APPROVE;
+        if (needsReason && (form.getComment() == null || form.getComment().isBlank())) {
+            errors.rejectValue("comment", "review.error.reason");
+        }
+        if (form.getComment() != null && form.getComment().length() > 1000) {
+            errors.rejectValue("comment", "review.error.reason.tooLong");
+        }
+        if (form.getDecision() == ReviewForm.Decision.RETURN && !claimService.policy(claim.getRuleSet()).correctable()) {
+            errors.rejectValue("decision", "review.error.notCorrectable");
+        }
+        if (form.getDecision() == ReviewForm.Decision.ADJUST) {
+            checkHours(form.getAdjustedPublic(), "adjustedPublic", errors);
+            checkHours(form.getAdjustedProfessional(), "adjustedProfessional", errors);
+        }
+    }
+
+    private static void checkHours(BigDecimal value, String field, Errors errors) {
+        if (value == null) {
+            errors.rejectValue(field, "review.error.hours.missing");
+        } else if (value.signum() < 0 || value.compareTo(MAX_ADJUSTED) > 0 || value.scale() > 1) {
+            errors.rejectValue(field, "review.error.hours.range");
+        }
+    }
+
+    /**
+     * Records the decision and completes the task in one transaction: the audit line, the claim's new
+     * state (by the process's service tasks) and the task end commit together or not at all.
+     */
+    @Transactional
+    public void decide(String taskId, CurrentUser me, ReviewForm form) {
+        Task t = task(taskId, me);
+        if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
+            throw new ReviewConflict("review.conflict.claimedByOther");
+        }
+        Claim claim = claimOf(t);
+        if (claim.getStatus() != ClaimStatus.IN_REVIEW) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+        String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().trim();
+        String detail = form.getDecision() == ReviewForm.Decision.ADJUST
+                ? "公需 " + form.getAdjustedPublic() + " / 专业 " + form.getAdjustedProfessional()
+                        + (comment == null ? "" : "；" + comment)
+                : comment;
+        audit.record(claim.getId(), me.userId(), "REVIEW_" + form.getDecision().name(), detail, taskId);
+        try {
+            tasks.complete(taskId, Variables.createVariables()
+                    .putValue("decision", form.getDecision().name())
+                    .putValue("reviewer", me.userId())
+                    .putValue("reviewComment", comment)
+                    .putValue("adjustedPublic", form.getAdjustedPublic())
+                    .putValue("adjustedProfessional", form.getAdjustedProfessional()));
+        } catch (NullValueException | OptimisticLockingException | ObjectOptimisticLockingFailureException e) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+    }
+
+    /** Possible duplicates in the unit: same title, or same activity type on the same date. */
+    public List<ClaimItem> duplicates(Claim claim) {
+        List<ClaimItem> found = new ArrayList<>();
+        for (ClaimItem item : claim.getItems()) {
+            List<String> titles = item.getTitle() == null ? List.of("\u0000") : List.of(item.getTitle().toLowerCase());
+            found.addAll(claims.possibleDuplicates(claim.getUnitId(), claim.getId(), titles, item.getActivityType(),
+                    item.getActivityDate()));
+        }
+        return found.stream().filter(Objects::nonNull).distinct().toList();
+    }
+
+    /** A claim simple enough to approve in a batch: one item, hours proposed, no possible duplicate. */
+    public boolean simple(Claim claim) {
+        return claim.getItems().size() == 1 && claim.getProposedHours() != null && duplicates(claim).isEmpty();
+    }
+
+    /** Approves each selected simple claim; returns how many were approved (the rest stay in the inbox). */
+    public int batchApprove(List<String> taskIds, CurrentUser me) {
+        int approved = 0;
+        for (String taskId : taskIds) {
+            try {
+                Task t = task(taskId, me);
+                if (!simple(claimOf(t))) {
+                    continue;
+                }
+                ReviewForm form = new ReviewForm();
+                form.setDecision(ReviewForm.Decision.APPROVE);
+                form.setComment("批量审核通过");
+                // each claim in its own transaction, like a single decision
+                transaction.executeWithoutResult(status -> decide(taskId, me, form));
+                approved++;
+            } catch (ClaimNotFound | ReviewConflict e) {
+                // someone else took it, or it is not this reviewer's: leave it
+            }
+        }
+        return approved;
+    }
+}
