@@ -1,6 +1,7 @@
 package cn.xueshi.rules;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,7 +53,7 @@ class RecognitionExamplesTest {
         for (JsonNode c : examples().get("cases")) {
             tests.add(DynamicTest.dynamicTest(c.get("name").asText(), () -> {
                 String body = mvc.perform(post("/api/v1/recognition/evaluate").contentType(MediaType.APPLICATION_JSON)
-                                .content(JSON.writeValueAsString(c.get("request"))))
+                                .content(JSON.writeValueAsString(c.get("request"))).with(csrf()))
                         .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
                 JsonNode actual = JSON.readTree(body);
                 assertMatches(c.get("expect"), actual, "");
