@@ -101,7 +101,7 @@ class ClaimController {
         Optional<String> ruleSet = claims.validate(form, unit, errors);
         if (ruleSet.isPresent() && !errors.hasFieldErrors("year")
                 && claims.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
-            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {form.getYear()}, null);
+            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(form.getYear())}, null);
         }
         if (errors.hasErrors() || ruleSet.isEmpty()) {
             return showForm(SUBMIT_FORM, form, unit, model);
@@ -111,7 +111,7 @@ class ClaimController {
             redirect.addFlashAttribute("message", "claim.submitted");
             return "redirect:/claims/" + claim.getId();
         } catch (AlreadyDeclared e) {
-            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {e.year()}, null);
+            errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(e.year())}, null);
             return showForm(SUBMIT_FORM, form, unit, model);
         }
     }

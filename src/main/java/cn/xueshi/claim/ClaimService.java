@@ -99,12 +99,12 @@ public class ClaimService {
         }
         int year = form.getYear();
         if (year > today().getYear() || year < 1990) {
-            errors.rejectValue("year", "claim.error.year.range", new Object[] {today().getYear()}, null);
+            errors.rejectValue("year", "claim.error.year.range", new Object[] {String.valueOf(today().getYear())}, null);
             return Optional.empty();
         }
         Optional<String> ruleSet = ruleSetFor(unit, year);
         if (ruleSet.isEmpty()) {
-            errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {year}, null);
+            errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(year)}, null);
             return Optional.empty();
         }
         if (form.getDescription() != null && form.getDescription().length() > MAX_DESCRIPTION) {
@@ -126,7 +126,7 @@ public class ClaimService {
             if (item.getActivityDate() == null) {
                 errors.rejectValue(prefix + "activityDate", "claim.error.date.missing");
             } else if (item.getActivityDate().getYear() != year) {
-                errors.rejectValue(prefix + "activityDate", "claim.error.date.year", new Object[] {year}, null);
+                errors.rejectValue(prefix + "activityDate", "claim.error.date.year", new Object[] {String.valueOf(year)}, null);
             } else if (item.getActivityDate().isAfter(today())) {
                 errors.rejectValue(prefix + "activityDate", "claim.error.date.future");
             }
