@@ -91,8 +91,12 @@ public final class Browser implements AutoCloseable {
         return text();
     }
 
+    /** Scrolls the element to the middle of the window first, so fixed bars never cover it. */
     public void click(By by) {
-        driver.findElement(by).click();
+        org.openqa.selenium.WebElement el = driver.findElement(by);
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});", el);
+        el.click();
     }
 
     /** Saves a screenshot under target/screenshots/NAME.png. */
