@@ -87,6 +87,21 @@ public class Claim {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt = Instant.now();
 
+    @Column(name = "publicity_start")
+    private Instant publicityStart;
+
+    @Column(name = "publicity_end")
+    private Instant publicityEnd;
+
+    @Column(name = "registered_at")
+    private Instant registeredAt;
+
+    @Column(name = "filed_at")
+    private Instant filedAt;
+
+    @Column(name = "filing_id")
+    private Long filingId;
+
     @Version
     private long version;
 
@@ -155,6 +170,41 @@ public class Claim {
     public void resubmitted() {
         this.status = ClaimStatus.SUBMITTED;
         this.reviewDue = null;
+        touch();
+    }
+
+    /** 公示: on the unit's board until {@code end}. */
+    public void publicize(Instant start, Instant end) {
+        this.publicityStart = start;
+        this.publicityEnd = end;
+        this.status = ClaimStatus.IN_PUBLICITY;
+        touch();
+    }
+
+    /** 登记完成: publicity is over (or not required); the hours count toward the year. */
+    public void register() {
+        this.registeredAt = Instant.now();
+        this.status = ClaimStatus.REGISTERED;
+        touch();
+    }
+
+    /** An upheld objection sends the claim back to review; the earlier approval no longer stands. */
+    public void reopenForReview() {
+        this.approvedHours = null;
+        this.approvedPublic = null;
+        this.approvedProfessional = null;
+        this.adjustmentReason = null;
+        this.publicityStart = null;
+        this.publicityEnd = null;
+        this.status = ClaimStatus.SUBMITTED;
+        touch();
+    }
+
+    /** 已备案 by the unit's annual filing. */
+    public void filed(long filingId) {
+        this.filingId = filingId;
+        this.filedAt = Instant.now();
+        this.status = ClaimStatus.FILED;
         touch();
     }
 
@@ -259,6 +309,26 @@ public class Claim {
 
     public Instant getUpdatedAt() {
         return updatedAt;
+    }
+
+    public Instant getPublicityStart() {
+        return publicityStart;
+    }
+
+    public Instant getPublicityEnd() {
+        return publicityEnd;
+    }
+
+    public Instant getRegisteredAt() {
+        return registeredAt;
+    }
+
+    public Instant getFiledAt() {
+        return filedAt;
+    }
+
+    public Long getFilingId() {
+        return filingId;
     }
 
     public long getVersion() {

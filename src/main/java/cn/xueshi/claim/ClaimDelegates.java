@@ -116,6 +116,28 @@ class ClaimDelegates {
         };
     }
 
+    /** 登记完成: the hours now count toward the year. */
+    @Bean
+    JavaDelegate registerClaimDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            claim.register();
+            claims.save(claim);
+            audit.record(claim.getId(), "system", "REGISTERED", null, null);
+        };
+    }
+
+    /** 已备案: the unit's annual filing was verified by the bureau. */
+    @Bean
+    JavaDelegate markFiledDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            claim.filed((Long) execution.getVariable("filingId"));
+            claims.save(claim);
+            audit.record(claim.getId(), "system", "FILED", null, null);
+        };
+    }
+
     /** 记录不予认定 */
     @Bean
     JavaDelegate rejectClaimDelegate() {

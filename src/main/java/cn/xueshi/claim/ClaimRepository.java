@@ -16,6 +16,12 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByIdIn(Collection<Long> ids);
 
+    List<Claim> findByUnitIdInAndStatusOrderByPublicityEnd(Collection<Long> unitIds, ClaimStatus status);
+
+    List<Claim> findByUnitIdAndYearAndStatusIn(Long unitId, int year, Collection<ClaimStatus> statuses);
+
+    List<Claim> findByUnitIdAndYearOrderByClaimantAscSubmittedAtAsc(Long unitId, int year);
+
     /** Items elsewhere in the unit with the same title, or the same activity type on the same date: possible duplicates. */
     @Query("""
             select i from ClaimItem i join i.claim c

@@ -1,0 +1,97 @@
+package cn.xueshi.publicity;
+
+import cn.xueshi.calendar.WorkingDayCalendar;
+import cn.xueshi.claim.AuditLog;
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.notification.Notifications;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The publicity steps of bpmn/claim-lifecycle.bpmn (公示、异议). */
+@Configuration
+class PublicityDelegates {
+
+    private final ClaimRepository claims;
+    private final ObjectionRepository objections;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final AuditLog audit;
+    private final ZoneId zone;
+
+    PublicityDelegates(ClaimRepository claims, ObjectionRepository objections, WorkingDayCalendar calendar,
+            Notifications notifications, AuditLog audit, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.claims = claims;
+        this.objections = objections;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.audit = audit;
+        this.zone = ZoneId.of(zone);
+    }
+
+    private Claim claim(DelegateExecution execution) {
+        return claims.findById((Long) execution.getVariable("claimId")).orElseThrow(ClaimNotFound::new);
+    }
+
+    /**
+     * 公示: N working days (from the publicity-policy table) counted from the next working day;
+     * the period ends at the close of its last working day.
+     */
+    @Bean
+    JavaDelegate startPublicityDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            @SuppressWarnings("unchecked")
+            Map<String, Object> publicity = (Map<String, Object>) execution.getVariable("publicity");
+            int days = ((Number) publicity.get("publicityWorkingDays")).intValue();
+            LocalDate today = LocalDate.now(zone);
+            LocalDate first = calendar.addWorkingDays(today.plusDays(1), 0);
+            LocalDate last = calendar.addWorkingDays(first, days - 1);
+            Instant end = last.atTime(23, 59, 59).atZone(zone).toInstant();
+            execution.setVariable("publicityEnd", Date.from(end));
+            claim.publicize(first.atStartOfDay(zone).toInstant(), end);
+            claims.save(claim);
+            audit.record(claim.getId(), "system", "PUBLICITY_STARTED", first + " ~ " + last, null);
+        };
+    }
+
+    @Bean
+    JavaDelegate dismissObjectionDelegate() {
+        return execution -> handle(execution, Objection.Status.DISMISSED);
+    }
+
+    @Bean
+    JavaDelegate upholdObjectionDelegate() {
+        return execution -> handle(execution, Objection.Status.UPHELD);
+    }
+
+    private void handle(DelegateExecution execution, Objection.Status outcome) {
+        Long id = (Long) execution.getVariable("objectionId");
+        Objection objection = objections.findById(id).orElseThrow();
+        objection.handle(outcome, (String) execution.getVariable("objectionHandler"),
+                (String) execution.getVariable("objectionComment"));
+        objections.save(objection);
+    }
+
+    /** 异议成立: the claim goes back to review with the objection attached; the claimant is told. */
+    @Bean
+    JavaDelegate reopenReviewDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            claim.reopenForReview();
+            claims.save(claim);
+            notifications.send(List.of(claim.getClaimant()), "OBJECTION_UPHELD", claim.getId(),
+                    (String) execution.getVariable("objectionComment"));
+        };
+    }
+}

@@ -1,0 +1,139 @@
+package cn.xueshi.publicity;
+
+import cn.xueshi.claim.AuditLog;
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.Unit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * 公示: the unit's publicity board, objections raised by unit members, and the reviewer's handling of
+ * them. Only members and reviewers of the unit see its board.
+ */
+@Service
+public class PublicityService {
+
+    public static final String OBJECTION_TASK = "handleObjection";
+    static final int MAX_REASON = 1000;
+
+    private final ClaimRepository claims;
+    private final ObjectionRepository objections;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final AuditLog audit;
+
+    PublicityService(ClaimRepository claims, ObjectionRepository objections, RuntimeService runtime, TaskService tasks,
+            AuditLog audit) {
+        this.claims = claims;
+        this.objections = objections;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.audit = audit;
+    }
+
+    /** The units whose boards the person sees: their own unit and the units they review. */
+    public List<Long> boardUnits(CurrentUser me) {
+        Set<Long> ids = new LinkedHashSet<>();
+        me.unit().map(Unit::getId).ifPresent(ids::add);
+        me.reviewedUnits().forEach(u -> ids.add(u.getId()));
+        return List.copyOf(ids);
+    }
+
+    public List<Claim> board(CurrentUser me) {
+        List<Long> units = boardUnits(me);
+        return units.isEmpty() ? List.of() : claims.findByUnitIdInAndStatusOrderByPublicityEnd(units,
+                ClaimStatus.IN_PUBLICITY);
+    }
+
+    /** A claim on a board the person may see; otherwise not found. */
+    public Claim onBoard(long claimId, CurrentUser me) {
+        Claim claim = claims.findById(claimId).orElseThrow(ClaimNotFound::new);
+        if (claim.getStatus() != ClaimStatus.IN_PUBLICITY || !boardUnits(me).contains(claim.getUnitId())) {
+            throw new ClaimNotFound();
+        }
+        return claim;
+    }
+
+    public void validateObjection(Claim claim, CurrentUser me, String reason, Errors errors) {
+        if (claim.getClaimant().equals(me.userId())) {
+            errors.rejectValue("reason", "publicity.error.ownClaim");
+        } else if (reason == null || reason.isBlank()) {
+            errors.rejectValue("reason", "publicity.error.reason");
+        } else if (reason.length() > MAX_REASON) {
+            errors.rejectValue("reason", "publicity.error.reason.tooLong");
+        }
+    }
+
+    /** Records the objection and opens the reviewer's task, in one transaction. */
+    @Transactional
+    public Objection raise(long claimId, CurrentUser me, String reason) {
+        Claim claim = onBoard(claimId, me);
+        if (claim.getClaimant().equals(me.userId())) {
+            throw new ClaimNotFound();
+        }
+        Objection objection = objections.save(new Objection(claim.getId(), me.userId(), reason.trim()));
+        // the claimant reads the audit trail: it names no objector
+        audit.record(claim.getId(), "objector", "OBJECTION_RAISED", objection.getReason(), null);
+        runtime.createMessageCorrelation("objectionRaised")
+                .processInstanceId(claim.getProcessInstanceId())
+                .setVariableLocal("objectionId", objection.getId())
+                .correlate();
+        return objection;
+    }
+
+    public List<Objection> objectionsOf(long claimId) {
+        return objections.findByClaimIdOrderByRaisedAt(claimId);
+    }
+
+    /** Objection tasks the reviewer may handle. */
+    public List<Task> objectionTasks(CurrentUser me) {
+        return tasks.createTaskQuery().taskDefinitionKey(OBJECTION_TASK)
+                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().orderByTaskCreateTime().asc().list();
+    }
+
+    public Task objectionTask(String taskId, CurrentUser me) {
+        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(OBJECTION_TASK)
+                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult();
+        if (t == null) {
+            throw new ClaimNotFound();
+        }
+        return t;
+    }
+
+    public Objection objectionOf(Task task) {
+        Long id = (Long) tasks.getVariable(task.getId(), "objectionId");
+        return objections.findById(id).orElseThrow(ClaimNotFound::new);
+    }
+
+    /** 异议处理: DISMISS (publicity goes on) or UPHOLD (back to review); a reason is always required. */
+    @Transactional
+    public void handle(String taskId, CurrentUser me, String decision, String comment) {
+        Task t = objectionTask(taskId, me);
+        Objection objection = objectionOf(t);
+        if (objection.getStatus() != Objection.Status.OPEN) {
+            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+        }
+        audit.record(objection.getClaimId(), me.userId(), "OBJECTION_" + decision, comment, taskId);
+        try {
+            tasks.complete(taskId, Variables.createVariables()
+                    .putValue("objectionDecision", decision)
+                    .putValue("objectionHandler", me.userId())
+                    .putValue("objectionComment", comment));
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.OptimisticLockingException e) {
+            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+        }
+    }
+}
