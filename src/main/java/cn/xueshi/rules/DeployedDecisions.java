@@ -55,10 +55,16 @@ class DeployedDecisions {
         this.dmnEngine = buildEngine();
     }
 
+    /**
+     * Legacy FEEL compiles each cell once and caches it; the FEEL Scala default re-parses cells on every
+     * evaluation (about 100x slower on these tables, see BENCHMARK.md). The tables use only the simple
+     * unary tests and literals both dialects read alike; FeelDialectsTest checks they agree row by row.
+     */
     static DmnEngine buildEngine() {
         DefaultDmnEngineConfiguration config =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         config.customPostDecisionTableEvaluationListeners(List.of(new RuleRecorder()));
+        config.enableFeelLegacyBehavior(true);
         return config.buildEngine();
     }
 
