@@ -119,8 +119,12 @@ class DeployedDecisions {
 
     /** Evaluates a decision table: the first matching row's outputs and its rule id, or null when no row matched. */
     Fired evaluate(Deployed decision, Map<String, Object> variables) {
+        return evaluate(decision.decision(), variables);
+    }
+
+    Fired evaluate(DmnDecision decision, Map<String, Object> variables) {
         FIRED_RULE.remove();
-        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision.decision(), variables);
+        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, variables);
         DmnDecisionRuleResult first = result.getFirstResult();
         return first == null ? null : new Fired(first.getEntryMap(), FIRED_RULE.get());
     }
