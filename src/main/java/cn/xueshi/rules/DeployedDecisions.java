@@ -55,10 +55,16 @@ class DeployedDecisions {
         this.dmnEngine = buildEngine();
     }
 
+    /**
+     * Legacy FEEL compiles each cell once and caches it; the FEEL Scala default re-parses cells on every
+     * evaluation (about 100x slower on these tables, see BENCHMARK.md). The tables use only the simple
+     * unary tests and literals both dialects read alike; FeelDialectsTest checks they agree row by row.
+     */
     static DmnEngine buildEngine() {
         DefaultDmnEngineConfiguration config =
                 (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         config.customPostDecisionTableEvaluationListeners(List.of(new RuleRecorder()));
+        config.enableFeelLegacyBehavior(true);
         return config.buildEngine();
     }
 
@@ -113,8 +119,12 @@ class DeployedDecisions {
 
     /** Evaluates a decision table: the first matching row's outputs and its rule id, or null when no row matched. */
     Fired evaluate(Deployed decision, Map<String, Object> variables) {
+        return evaluate(decision.decision(), variables);
+    }
+
+    Fired evaluate(DmnDecision decision, Map<String, Object> variables) {
         FIRED_RULE.remove();
-        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision.decision(), variables);
+        DmnDecisionTableResult result = dmnEngine.evaluateDecisionTable(decision, variables);
         DmnDecisionRuleResult first = result.getFirstResult();
         return first == null ? null : new Fired(first.getEntryMap(), FIRED_RULE.get());
     }

@@ -163,7 +163,7 @@ public class RecognitionService {
             }
         }
         vars.put("activityType", code);
-        Fired fired = decisions.evaluate(model.items, vars);
+        Fired fired = decisions.evaluate(model.itemsByType.get(code), vars);
         if (fired == null) {
             throw error(prefix + ".activityType", "rules.error.noRule", n, type.nameZh());
         }

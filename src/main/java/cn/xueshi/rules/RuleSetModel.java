@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableInputImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
@@ -45,6 +47,11 @@ final class RuleSetModel {
     final Set<String> summedTypes;
     final String basis;
     final Map<String, ActivityType> types = new LinkedHashMap<>();
+    /**
+     * The item table cut to the rows of one activity type (order and hit policy kept, rule ids intact),
+     * so an item is matched against its own rows only: the same answer as the whole table, found faster.
+     */
+    final Map<String, DmnDecision> itemsByType = new LinkedHashMap<>();
     final Map<String, Cap> caps = new LinkedHashMap<>();
     final Map<String, BigDecimal> capHours = new LinkedHashMap<>();
     /** every parameter name, mapped to null: the variables an item starts from */
@@ -103,10 +110,12 @@ final class RuleSetModel {
             List<Parameter> parameters = parameters(HourFormula.str(row, "parameters"), paramDefs, enumNames);
             List<ActivityType.Rate> rates = new ArrayList<>();
             Set<String> subjects = new LinkedHashSet<>();
+            List<DmnDecisionTableRuleImpl> own = new ArrayList<>();
             for (DmnDecisionTableRuleImpl rule : table.getRules()) {
                 if (!matchesType(rule, code)) {
                     continue;
                 }
+                own.add(rule);
                 Map<String, String> outputs = new LinkedHashMap<>();
                 for (int i = 0; i < table.getOutputs().size(); i++) {
                     String text = rule.getConclusions().get(i).getExpression();
@@ -118,9 +127,24 @@ final class RuleSetModel {
                 rates.add(new ActivityType.Rate(rule.getId(), conditions(table, rule, enumNames, words),
                         words.formula(outputs, caps), outputs.get("basis")));
             }
+            itemsByType.put(code, partition(items.decision(), table, own));
             types.put(code, new ActivityType(code, HourFormula.str(row, "nameZh"), HourFormula.str(row, "nameEn"),
                     String.join("／", subjects), parameters, List.copyOf(rates), HourFormula.str(row, "basis")));
         }
+    }
+
+    private static DmnDecision partition(DmnDecision whole, DmnDecisionTableImpl table, List<DmnDecisionTableRuleImpl> rules) {
+        DmnDecisionTableImpl part = new DmnDecisionTableImpl();
+        part.setHitPolicyHandler(table.getHitPolicyHandler());
+        part.setInputs(table.getInputs());
+        part.setOutputs(table.getOutputs());
+        part.setRules(List.copyOf(rules));
+        DmnDecisionImpl decision = new DmnDecisionImpl();
+        decision.setKey(whole.getKey());
+        decision.setName(whole.getName());
+        decision.setDecisionLogic(part);
+        decision.setRequiredDecision(List.of());
+        return decision;
     }
 
     /** Parses the parameter column: {@code name} required, {@code name?} optional, {@code a/b} one of, {@code name=V1|V2}. */

@@ -1,0 +1,145 @@
+package cn.xueshi.rules;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import cn.xueshi.support.IntegrationTest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Item evaluations per second through {@link RecognitionService} and through a bare DMN engine on the
+ * same decisions, and the median latency of a 500-item API request. See BENCHMARK.md.
+ */
+@Tag("benchmark")
+@IntegrationTest
+class RecognitionBenchmark {
+
+    static final long MEASURE_NANOS = 4_000_000_000L;
+
+    @Autowired
+    RecognitionService recognition;
+    @Autowired
+    MockMvc mvc;
+
+    /** 500 items mixing every kind of Jilin row (rank decrements, durations, caps, full-year credits). */
+    static List<Map<String, Object>> items() {
+        List<Map<String, Object>> base = List.of(
+                CatalogRowsTest.item("activityType", "PATENT", "patentType", "INVENTION", "rank", 2),
+                CatalogRowsTest.item("activityType", "PROFESSIONAL_EXCHANGE", "days", 3),
+                CatalogRowsTest.item("activityType", "UNIT_ACTIVITY", "minutes", 100, "characters", 2500),
+                CatalogRowsTest.item("activityType", "PAPER", "journal", "OTHER", "role", "CO_AUTHOR"),
+                CatalogRowsTest.item("activityType", "SKILL_COMPETITION", "level", "MUNICIPAL", "grade", "THIRD"),
+                CatalogRowsTest.item("activityType", "AWARD", "level", "MUNICIPAL", "grade", "THIRD", "rank", 3),
+                CatalogRowsTest.item("activityType", "TRAINING", "hours", 6.5, "subject", "PUBLIC"),
+                CatalogRowsTest.item("activityType", "DEGREE_EDUCATION", "months", 2),
+                CatalogRowsTest.item("activityType", "UNIT_PRACTICE", "days", 1, "minutes", 30),
+                CatalogRowsTest.item("activityType", "AID_SERVICE"));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            items.add(base.get(i % base.size()));
+        }
+        return items;
+    }
+
+    @Test
+    @WithMockUser("benchmark")
+    void itemEvaluationsPerSecondAndApiLatency() throws Exception {
+        RecognitionRequest request = new RecognitionRequest("jilin-2026", 2026, items());
+        // service
+        for (int i = 0; i < 200; i++) {
+            recognition.evaluate(request);
+        }
+        long items = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < MEASURE_NANOS) {
+            recognition.evaluate(request);
+            items += request.items().size();
+        }
+        double servicePerSecond = items / ((System.nanoTime() - start) / 1e9);
+
+        // bare engine on the same decision and the same variables the service passes
+        List<String> params = Arrays.asList("level", "role", "grade", "journal", "patentType", "reason", "subject", "rank",
+                "days", "partialDays", "minutes", "months", "hours", "count", "characters", "paperCharacters", "score");
+        List<Map<String, Object>> variables = new ArrayList<>();
+        for (Map<String, Object> item : request.items()) {
+            Map<String, Object> v = new HashMap<>();
+            params.forEach(p -> v.put(p, item.get(p)));
+            v.put("activityType", item.get("activityType"));
+            variables.add(v);
+        }
+        // the engine exactly as DmnEngineConfiguration builds it by default (FEEL Scala) ...
+        double barePerSecond = bare(DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine(), variables);
+        // ... and with the same settings the service uses (legacy FEEL: compiled, cached expressions)
+        DmnEngineConfiguration legacy = DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+        ((org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration) legacy).enableFeelLegacyBehavior(true);
+        double bareLegacyPerSecond = bare(legacy.buildEngine(), variables);
+
+        // API: a 500-item request through MockMvc (security filters, JSON in and out)
+        String body = new ObjectMapper().writeValueAsString(request);
+        for (int i = 0; i < 30; i++) {
+            post500(body);
+        }
+        long[] latencies = new long[101];
+        for (int i = 0; i < latencies.length; i++) {
+            long t = System.nanoTime();
+            post500(body);
+            latencies[i] = System.nanoTime() - t;
+        }
+        Arrays.sort(latencies);
+        double medianMs = latencies[latencies.length / 2] / 1e6;
+
+        String report = String.format("%n=== RecognitionBenchmark (1 thread) ===%n"
+                + "service:     %,.0f item evaluations/s%n"
+                + "bare engine, default configuration (FEEL Scala): %,.0f item evaluations/s%n"
+                + "bare engine, legacy FEEL as the service uses it: %,.0f item evaluations/s%n"
+                + "ratio service/bare (same configuration): %.2f%n"
+                + "500-item API request: median %.1f ms (p90 %.1f ms)%n",
+                servicePerSecond, barePerSecond, bareLegacyPerSecond, servicePerSecond / bareLegacyPerSecond, medianMs,
+                latencies[(int) (latencies.length * 0.9)] / 1e6);
+        System.out.println(report);
+        System.err.println(report);
+    }
+
+    private static double bare(DmnEngine engine, List<Map<String, Object>> variables) throws Exception {
+        DmnDecision decision;
+        try (InputStream in = RecognitionBenchmark.class.getClassLoader().getResourceAsStream("dmn/jilin-2026.dmn")) {
+            decision = engine.parseDecision("jilin-2026-items", in);
+        }
+        long warmUntil = System.nanoTime() + MEASURE_NANOS / 2;
+        while (System.nanoTime() < warmUntil) {
+            variables.forEach(v -> engine.evaluateDecisionTable(decision, v));
+        }
+        long items = 0;
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < MEASURE_NANOS) {
+            for (Map<String, Object> v : variables) {
+                engine.evaluateDecisionTable(decision, v);
+            }
+            items += variables.size();
+        }
+        return items / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private void post500(String body) throws Exception {
+        int status = mvc.perform(post("/api/v1/recognition/evaluate").with(csrf()).contentType(MediaType.APPLICATION_JSON)
+                .content(body)).andReturn().getResponse().getStatus();
+        if (status != 200) {
+            throw new IllegalStateException("status " + status);
+        }
+    }
+}
