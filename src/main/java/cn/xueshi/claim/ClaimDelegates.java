@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -74,7 +75,7 @@ class ClaimDelegates {
                 throw new IllegalStateException("No " + kind + " reviewer for claim " + claim.getId()
                         + " (unit " + claim.getUnitId() + ")");
             }
-            LocalDate dueDay = calendar.addWorkingDays(LocalDate.now(zone), days);
+            LocalDate dueDay = calendar.addWorkingDays(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone), days);
             Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
             execution.setVariable("reviewers", new ArrayList<>(reviewers));
             execution.setVariable("reviewDue", due);

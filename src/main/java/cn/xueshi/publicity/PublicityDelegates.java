@@ -13,6 +13,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -54,7 +55,8 @@ class PublicityDelegates {
             @SuppressWarnings("unchecked")
             Map<String, Object> publicity = (Map<String, Object>) execution.getVariable("publicity");
             int days = ((Number) publicity.get("publicityWorkingDays")).intValue();
-            LocalDate today = LocalDate.now(zone);
+            // the engine clock, so that tests can move time
+            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
             LocalDate first = calendar.addWorkingDays(today.plusDays(1), 0);
             LocalDate last = calendar.addWorkingDays(first, days - 1);
             Instant end = last.atTime(23, 59, 59).atZone(zone).toInstant();

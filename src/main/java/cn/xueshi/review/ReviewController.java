@@ -39,9 +39,12 @@ class ReviewController {
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final AuditLog audit;
+    private final cn.xueshi.publicity.PublicityService publicity;
 
     ReviewController(ReviewService reviews, ClaimService claims, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit) {
+            CurrentUserService currentUsers, Directory directory, AuditLog audit,
+            cn.xueshi.publicity.PublicityService publicity) {
+        this.publicity = publicity;
         this.reviews = reviews;
         this.claims = claims;
         this.progress = progress;
@@ -68,6 +71,13 @@ class ReviewController {
         model.addAttribute("typeNames", typeNames(rows));
         model.addAttribute("simple", rows.stream().filter(r -> reviews.simple(r.claim()))
                 .map(ReviewRow::taskId).toList());
+        List<Map<String, Object>> objections = new java.util.ArrayList<>();
+        for (Task t : publicity.objectionTasks(me)) {
+            var objection = publicity.objectionOf(t);
+            objections.add(Map.of("taskId", t.getId(), "claimId", objection.getClaimId(), "reason", objection.getReason(),
+                    "raisedAt", objection.getRaisedAt()));
+        }
+        model.addAttribute("objections", objections);
         return INBOX_VIEW;
     }
 

@@ -97,6 +97,7 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers(path("/admin/**")).hasRole(Groups.ADMIN)
                         .requestMatchers(path("/review/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
+                        .requestMatchers(path("/filing/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

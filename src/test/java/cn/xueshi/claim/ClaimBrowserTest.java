@@ -14,7 +14,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** An employee registers an activity with a live preview, the reviewer approves it, the year's progress moves. */
+/** An employee registers an activity with a live preview, the reviewer approves it, it goes on the publicity board. */
 @IntegrationTest
 class ClaimBrowserTest {
 
@@ -26,7 +26,7 @@ class ClaimBrowserTest {
     ClaimRepository claims;
 
     @Test
-    void employeeRegistersWithPreviewReviewerApprovesProgressMoves() throws Exception {
+    void employeeRegistersWithPreviewReviewerApprovesItGoesToPublicity() throws Exception {
         ClaimFixtures.Setup s = fixtures.jilin();
         Long claimId;
         try (Browser browser = Browser.open(port)) {
@@ -64,8 +64,9 @@ class ClaimBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.login(s.employee(), TestUsers.PASSWORD).awaitText("王小明，您好");
             browser.go("/claims?year=2026");
-            String page = browser.awaitText("审核通过");
-            assertThat(page).contains("24 / 90 学时").contains("24 / 60 学时");
+            // approved hours are publicized first; they count once registered
+            String page = browser.awaitText("公示中");
+            assertThat(page).contains("0 / 90 学时");
             browser.screenshot("my-claims-approved");
         }
     }

@@ -87,7 +87,7 @@ class ClaimLifecycleProcessTest {
         reviews.decide(task.getId(), currentUsers.load(s.reviewer()), decision(ReviewForm.Decision.APPROVE, null));
 
         Claim approved = fixtures.reload(claim);
-        assertThat(approved.getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(approved.getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
         assertThat(approved.getApprovedHours()).isEqualByComparingTo("24");
         assertThat(approved.getApprovedProfessional()).isEqualByComparingTo("24");
         assertThat(approved.getDecidedBy()).isEqualTo(s.reviewer());
@@ -96,10 +96,9 @@ class ClaimLifecycleProcessTest {
         assertThat(item.getDecisionVersion()).isPositive();
         assertThat(item.getRuleId()).isNotBlank();
         assertThat(item.getBasis()).contains("吉林");
-        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(claim.getProcessInstanceId())
-                .singleResult().getEndActivityId()).isEqualTo("claimApproved");
+        assertThat(instance(claim)).isWaitingAt("publicityEnds");
         assertThat(audit.of(claim.getId())).extracting(AuditEntry::getAction)
-                .containsExactly("SUBMITTED", "REVIEW_APPROVE");
+                .containsExactly("SUBMITTED", "REVIEW_APPROVE", "PUBLICITY_STARTED");
     }
 
     @Test
@@ -112,7 +111,7 @@ class ClaimLifecycleProcessTest {
         reviews.decide(reviewTask(claim).getId(), currentUsers.load(s.reviewer()), f);
 
         Claim approved = fixtures.reload(claim);
-        assertThat(approved.getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(approved.getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
         assertThat(approved.getProposedHours()).isEqualByComparingTo("40");
         assertThat(approved.getApprovedHours()).isEqualByComparingTo("32");
         assertThat(approved.getAdjustmentReason()).isEqualTo("第5天为返程，不计学时");
@@ -152,9 +151,9 @@ class ClaimLifecycleProcessTest {
         assertThat(instance(claim)).isWaitingAt("reviewClaim");
         reviews.decide(reviewTask(claim).getId(), currentUsers.load(s.reviewer()),
                 decision(ReviewForm.Decision.APPROVE, null));
-        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
         assertThat(audit.of(claim.getId())).extracting(AuditEntry::getAction)
-                .containsExactly("SUBMITTED", "REVIEW_RETURN", "CORRECTED", "REVIEW_APPROVE");
+                .containsExactly("SUBMITTED", "REVIEW_RETURN", "CORRECTED", "REVIEW_APPROVE", "PUBLICITY_STARTED");
     }
 
     @Test

@@ -144,7 +144,7 @@ class ReviewWebTest {
         mvc.perform(post("/review/tasks/{t}", task).param("decision", "REJECT").param("comment", "晚了一步")
                         .with(reviewer(second)).with(csrf()))
                 .andExpect(redirectedUrl("/review")).andExpect(flash().attribute("error", "review.conflict.done"));
-        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
     }
 
     @Test
@@ -165,7 +165,7 @@ class ReviewWebTest {
             pool.shutdownNow();
         }
         ClaimStatus status = fixtures.reload(claim).getStatus();
-        assertThat(status).isIn(ClaimStatus.APPROVED, ClaimStatus.REJECTED);
+        assertThat(status).isIn(ClaimStatus.IN_PUBLICITY, ClaimStatus.REJECTED);
     }
 
     private Callable<String> decideAfter(CyclicBarrier start, String task, String who, ReviewForm.Decision d) {
@@ -203,7 +203,7 @@ class ReviewWebTest {
                 .andExpect(redirectedUrl("/review"))
                 .andExpect(flash().attribute("approvedCount", 1))
                 .andExpect(flash().attribute("skippedCount", 1));
-        assertThat(fixtures.reload(simple).getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(fixtures.reload(simple).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
         assertThat(fixtures.reload(twoItems).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
     }
 
@@ -265,7 +265,7 @@ class ReviewWebTest {
         mvc.perform(post("/review/tasks/{t}", taskOf(claim)).param("decision", "APPROVE")
                         .with(user(bureau).roles(Groups.BUREAU)).with(csrf()))
                 .andExpect(flash().attribute("message", "review.done.APPROVE"));
-        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.APPROVED);
+        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
         assertThat(fixtures.reload(claim).getApprovedHours()).isEqualByComparingTo("15");
     }
 }

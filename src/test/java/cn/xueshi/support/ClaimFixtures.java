@@ -26,9 +26,14 @@ public class ClaimFixtures {
     private final ClaimRepository repository;
     private final CurrentUserService currentUsers;
     private final ManagementService management;
+    private final org.camunda.bpm.engine.TaskService tasks;
+    private final cn.xueshi.review.ReviewService reviews;
 
     public ClaimFixtures(TestUsers users, ClaimService claims, ClaimRepository repository,
-            CurrentUserService currentUsers, ManagementService management) {
+            CurrentUserService currentUsers, ManagementService management, org.camunda.bpm.engine.TaskService tasks,
+            @org.springframework.context.annotation.Lazy cn.xueshi.review.ReviewService reviews) {
+        this.tasks = tasks;
+        this.reviews = reviews;
         this.users = users;
         this.claims = claims;
         this.repository = repository;
@@ -90,6 +95,29 @@ public class ClaimFixtures {
                 management.executeJob(job.getId());
             }
         }
+    }
+
+    /** Approves the claim's review task as the given reviewer: the claim goes on the publicity board. */
+    public Claim approve(Claim claim, String reviewer) {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
+                .processInstanceId(reload(claim).getProcessInstanceId()).taskDefinitionKey("reviewClaim").singleResult();
+        cn.xueshi.review.ReviewForm form = new cn.xueshi.review.ReviewForm();
+        form.setDecision(cn.xueshi.review.ReviewForm.Decision.APPROVE);
+        reviews.decide(task.getId(), currentUsers.load(reviewer), form);
+        return reload(claim);
+    }
+
+    /** Fires the publicity timer (the period is over): the claim is registered. */
+    public Claim endPublicity(Claim claim) {
+        Job timer = management.createJobQuery().processInstanceId(reload(claim).getProcessInstanceId())
+                .activityId("publicityEnds").singleResult();
+        management.executeJob(timer.getId());
+        return reload(claim);
+    }
+
+    /** Submitted, approved and through publicity: a registered claim of {@code days} exchange days. */
+    public Claim registeredExchange(Setup s, int days) {
+        return endPublicity(approve(exchange(s.employee(), days), s.reviewer()));
     }
 
     public Claim reload(Claim claim) {

@@ -1,0 +1,150 @@
+package cn.xueshi.filing;
+
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.review.ReviewConflict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 年度备案 pages: the list per unit and year, compiling and submitting (reviewer), verifying (bureau). */
+@Controller
+class FilingController {
+
+    static final String LIST_VIEW = "filing/filings";
+    static final String DETAIL_VIEW = "filing/filing-detail";
+    static final String COMPILE_FORM = "filing/compile-filing";  // forms/filing/compile-filing.html
+    static final String VERIFY_FORM = "filing/verify-filing";    // forms/filing/verify-filing.html
+
+    private final FilingService filings;
+    private final CurrentUserService currentUsers;
+    private final UnitRepository units;
+    private final Directory directory;
+
+    FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory) {
+        this.filings = filings;
+        this.currentUsers = currentUsers;
+        this.units = units;
+        this.directory = directory;
+    }
+
+    @GetMapping("/filing")
+    String list(Model model) {
+        CurrentUser me = currentUsers.current();
+        List<Unit> visible = filings.visibleUnits(me);
+        List<UnitFiling> existing = filings.filingsOf(visible);
+        Map<Long, Unit> unitById = new LinkedHashMap<>();
+        visible.forEach(u -> unitById.put(u.getId(), u));
+        int lastYear = LocalDate.now().getYear() - 1;
+        List<Map<String, Object>> startable = new ArrayList<>();
+        for (Unit u : me.reviewedUnits()) {
+            for (int y : List.of(lastYear, lastYear + 1)) {
+                if (existing.stream().noneMatch(f -> f.getUnitId().equals(u.getId()) && f.getYear() == y)) {
+                    startable.add(Map.of("unit", u, "year", y, "deadline", filings.deadline(u, y)));
+                }
+            }
+        }
+        model.addAttribute("filings", existing);
+        model.addAttribute("units", unitById);
+        model.addAttribute("startable", startable);
+        return LIST_VIEW;
+    }
+
+    @PostMapping("/filing")
+    String start(@RequestParam long unitId, @RequestParam int year, RedirectAttributes redirect) {
+        try {
+            UnitFiling filing = filings.start(unitId, year, currentUsers.current());
+            redirect.addFlashAttribute("message", "filing.started");
+            return "redirect:/filing/" + filing.getId();
+        } catch (FilingRefused e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            return "redirect:/filing";
+        }
+    }
+
+    @GetMapping("/filing/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        UnitFiling filing = filings.viewable(id, me);
+        Optional<Task> task = filings.openTask(filing, me);
+        model.addAttribute("filing", filing);
+        model.addAttribute("unit", units.findById(filing.getUnitId()).orElseThrow());
+        model.addAttribute("summary", filings.summary(filing.getUnitId(), filing.getYear()));
+        model.addAttribute("names", names(filing));
+        if (task.isPresent() && FilingService.COMPILE_TASK.equals(task.get().getTaskDefinitionKey())) {
+            return COMPILE_FORM;
+        }
+        if (task.isPresent() && FilingService.VERIFY_TASK.equals(task.get().getTaskDefinitionKey())) {
+            return VERIFY_FORM;
+        }
+        return DETAIL_VIEW;
+    }
+
+    private Map<String, String> names(UnitFiling f) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String id : new String[] {f.getStartedBy(), f.getSubmittedBy(), f.getVerifiedBy()}) {
+            if (id != null) {
+                names.put(id, directory.displayName(id));
+            }
+        }
+        return names;
+    }
+
+    @PostMapping("/filing/{id}/submit")
+    String submit(@PathVariable long id, RedirectAttributes redirect) {
+        try {
+            filings.submit(id, currentUsers.current());
+            redirect.addFlashAttribute("message", "filing.submitted");
+        } catch (ReviewConflict e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/filing/" + id;
+    }
+
+    @PostMapping("/filing/{id}/verify")
+    String verify(@PathVariable long id, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String comment, Model model, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        boolean approve = "APPROVE".equals(decision);
+        String error = null;
+        if (!approve && !"RETURN".equals(decision)) {
+            error = "filing.error.decision";
+        } else if (!approve && (comment == null || comment.isBlank())) {
+            error = "filing.error.comment";
+        } else if (comment != null && comment.length() > 1000) {
+            error = "review.error.reason.tooLong";
+        }
+        if (error != null) {
+            UnitFiling filing = filings.viewable(id, me);
+            model.addAttribute("filing", filing);
+            model.addAttribute("unit", units.findById(filing.getUnitId()).orElseThrow());
+            model.addAttribute("summary", filings.summary(filing.getUnitId(), filing.getYear()));
+            model.addAttribute("names", names(filing));
+            model.addAttribute("verifyError", error);
+            model.addAttribute("decision", decision);
+            model.addAttribute("comment", comment);
+            return VERIFY_FORM;
+        }
+        try {
+            filings.verify(id, me, approve, comment == null || comment.isBlank() ? null : comment.trim());
+            redirect.addFlashAttribute("message", approve ? "filing.verified" : "filing.returned");
+        } catch (ReviewConflict e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+        }
+        return "redirect:/filing/" + id;
+    }
+}

@@ -1,0 +1,70 @@
+package cn.xueshi.filing;
+
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.notification.Notifications;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of bpmn/annual-filing.bpmn. */
+@Configuration
+class FilingDelegates {
+
+    private final FilingService filings;
+    private final UnitFilingRepository repository;
+    private final UnitRepository units;
+    private final Directory directory;
+    private final Notifications notifications;
+
+    FilingDelegates(FilingService filings, UnitFilingRepository repository, UnitRepository units, Directory directory,
+            Notifications notifications) {
+        this.filings = filings;
+        this.repository = repository;
+        this.units = units;
+        this.directory = directory;
+        this.notifications = notifications;
+    }
+
+    /** 备案通过: mark every registered claim of the unit and year filed. */
+    @Bean
+    JavaDelegate fileClaimsDelegate() {
+        return execution -> filings.fileClaims((Long) execution.getVariable("filingId"));
+    }
+
+    /** 退回修改: tell the unit's reviewers why. */
+    @Bean
+    JavaDelegate filingReturnedDelegate() {
+        return execution -> notifyReviewers(execution.getVariable("filingId"), "FILING_RETURNED",
+                (String) execution.getVariable("bureauComment"));
+    }
+
+    /** Reminder before the deadline (xueshi.filing.reminder-working-days). */
+    @Bean
+    JavaDelegate remindFilingDelegate() {
+        return execution -> notifyReviewers(execution.getVariable("filingId"), "FILING_DUE", null);
+    }
+
+    /** The deadline passed with the filing not yet submitted: reviewers and supervisors are told. */
+    @Bean
+    JavaDelegate filingOverdueDelegate() {
+        return execution -> {
+            UnitFiling filing = notifyReviewers(execution.getVariable("filingId"), "FILING_OVERDUE", null);
+            Unit unit = units.findById(filing.getUnitId()).orElseThrow();
+            notifications.send(directory.overseers(unit.getJurisdiction(), Groups.SUPERVISOR), "FILING_OVERDUE", null,
+                    unit.getName() + " " + filing.getYear());
+        };
+    }
+
+    private UnitFiling notifyReviewers(Object filingId, String kind, String detail) {
+        UnitFiling filing = repository.findById((Long) filingId).orElseThrow();
+        Unit unit = units.findById(filing.getUnitId()).orElseThrow();
+        List<String> reviewers = directory.reviewersOf(unit.getId());
+        String text = unit.getName() + " " + filing.getYear() + (detail == null ? "" : "：" + detail);
+        notifications.send(reviewers, kind, null, text);
+        return filing;
+    }
+}

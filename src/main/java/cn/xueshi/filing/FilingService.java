@@ -1,0 +1,239 @@
+package cn.xueshi.filing;
+
+import cn.xueshi.calendar.WorkingDayCalendar;
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.claim.ProgressService;
+import cn.xueshi.claim.YearProgress;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.rules.RecognitionService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * 年度备案: the reviewer compiles the unit's registered hours for a year and submits them; the bureau
+ * of the unit's jurisdiction verifies (or returns) them; on verification every registered claim of
+ * that unit and year is marked filed.
+ */
+@Service
+public class FilingService {
+
+    public static final String PROCESS_KEY = "annual-filing";
+    public static final String COMPILE_TASK = "compileFiling";
+    public static final String VERIFY_TASK = "verifyFiling";
+
+    private final UnitFilingRepository filings;
+    private final UnitRepository units;
+    private final ClaimRepository claims;
+    private final ProgressService progress;
+    private final RecognitionService recognition;
+    private final Directory directory;
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final WorkingDayCalendar calendar;
+    private final FilingProperties properties;
+    private final ZoneId zone;
+
+    FilingService(UnitFilingRepository filings, UnitRepository units, ClaimRepository claims, ProgressService progress,
+            RecognitionService recognition, Directory directory, RuntimeService runtime, TaskService tasks,
+            WorkingDayCalendar calendar, FilingProperties properties,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.filings = filings;
+        this.units = units;
+        this.claims = claims;
+        this.progress = progress;
+        this.recognition = recognition;
+        this.directory = directory;
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.calendar = calendar;
+        this.properties = properties;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** Units whose filings the person sees: the units they review, or all units of the jurisdictions they cover. */
+    public List<Unit> visibleUnits(CurrentUser me) {
+        Set<Unit> visible = new LinkedHashSet<>(me.isIn(Groups.REVIEWER) ? me.reviewedUnits() : List.of());
+        if (me.isIn(Groups.BUREAU) && !me.jurisdictions().isEmpty()) {
+            visible.addAll(units.findByJurisdictionInOrderByCode(me.jurisdictions()));
+        }
+        return List.copyOf(visible);
+    }
+
+    public boolean mayView(UnitFiling filing, CurrentUser me) {
+        return visibleUnits(me).stream().anyMatch(u -> u.getId().equals(filing.getUnitId()));
+    }
+
+    public UnitFiling viewable(long filingId, CurrentUser me) {
+        UnitFiling filing = filings.findById(filingId).orElseThrow(ClaimNotFound::new);
+        if (!mayView(filing, me)) {
+            throw new ClaimNotFound();
+        }
+        return filing;
+    }
+
+    public List<UnitFiling> filingsOf(List<Unit> visible) {
+        return visible.isEmpty() ? List.of()
+                : filings.findByUnitIdInOrderByYearDescUnitIdAsc(visible.stream().map(Unit::getId).toList());
+    }
+
+    public LocalDate deadline(Unit unit, int year) {
+        return properties.deadlineFor(unit.getJurisdiction(), year);
+    }
+
+    /** Starts the unit's filing of {@code year}; only a reviewer of the unit, once per unit and year. */
+    @Transactional
+    public UnitFiling start(long unitId, int year, CurrentUser me) {
+        if (!me.isIn(Groups.REVIEWER) || !me.reviews(unitId)) {
+            throw new ClaimNotFound();
+        }
+        Unit unit = units.findById(unitId).orElseThrow(ClaimNotFound::new);
+        if (year > LocalDate.now(zone).getYear() || recognition.ruleSetFor(unit.getJurisdiction(), year).isEmpty()) {
+            throw new FilingRefused("filing.error.year");
+        }
+        if (filings.findByUnitIdAndYear(unitId, year).isPresent()) {
+            throw new FilingRefused("filing.error.exists");
+        }
+        List<String> bureau = directory.overseers(unit.getJurisdiction(), Groups.BUREAU);
+        if (bureau.isEmpty()) {
+            throw new FilingRefused("filing.error.noBureau");
+        }
+        LocalDate deadline = deadline(unit, year);
+        UnitFiling filing;
+        try {
+            filing = filings.saveAndFlush(new UnitFiling(unitId, year, deadline, me.userId()));
+        } catch (DataIntegrityViolationException e) {
+            throw new FilingRefused("filing.error.exists");
+        }
+        LocalDate remindOn = calendar.addWorkingDays(LocalDate.now(zone), 0);
+        LocalDate candidate = deadline.minusDays(1);
+        // the reminder falls N working days before the deadline, but never before today
+        for (int i = 0; i < properties.reminderWorkingDays() && candidate.isAfter(remindOn); candidate = candidate.minusDays(1)) {
+            if (calendar.isWorkingDay(candidate)) {
+                i++;
+            }
+        }
+        LocalDate reminder = candidate.isAfter(remindOn) ? candidate : remindOn;
+        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(filing.getId()),
+                Variables.createVariables()
+                        .putValue("filingId", filing.getId())
+                        .putValue("unitId", unitId)
+                        .putValue("year", year)
+                        .putValue("reviewers", new ArrayList<>(directory.reviewersOf(unitId)))
+                        .putValue("bureauUsers", new ArrayList<>(bureau))
+                        .putValue("filingDeadline", Date.from(deadline.atTime(23, 59, 59).atZone(zone).toInstant()))
+                        .putValue("reminderAt", Date.from(reminder.atTime(9, 0).atZone(zone).toInstant())))
+                .getId();
+        filing.startedAs(instance);
+        return filings.save(filing);
+    }
+
+    /** Per person of the unit: registered hours of the year against the requirement (汇总表). */
+    public FilingSummary summary(long unitId, int year) {
+        Unit unit = units.findById(unitId).orElseThrow(ClaimNotFound::new);
+        Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), year);
+        List<FilingSummary.PersonRow> rows = new ArrayList<>();
+        BigDecimal pub = BigDecimal.ZERO;
+        BigDecimal prof = BigDecimal.ZERO;
+        long compliant = 0;
+        List<Claim> ofYear = claims.findByUnitIdAndYearOrderByClaimantAscSubmittedAtAsc(unitId, year);
+        Map<String, Long> counted = ofYear.stream().filter(c -> c.getStatus().counts())
+                .collect(Collectors.groupingBy(Claim::getClaimant, Collectors.counting()));
+        for (String member : directory.membersOf(unitId)) {
+            YearProgress p = ruleSet.flatMap(rs -> progress.of(member, year, rs)).orElse(null);
+            rows.add(new FilingSummary.PersonRow(member, directory.displayName(member), p, counted.getOrDefault(member, 0L)));
+            if (p != null) {
+                pub = pub.add(p.publicHours());
+                prof = prof.add(p.professionalHours());
+                compliant += p.compliant() ? 1 : 0;
+            }
+        }
+        Map<String, Long> byStatus = new TreeMap<>(ofYear.stream()
+                .collect(Collectors.groupingBy(c -> c.getStatus().name(), Collectors.counting())));
+        return new FilingSummary(rows, pub, prof, pub.add(prof), compliant, byStatus);
+    }
+
+    public Optional<Task> openTask(UnitFiling filing, CurrentUser me) {
+        if (filing.getProcessInstanceId() == null) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(filing.getProcessInstanceId())
+                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult());
+    }
+
+    /** 提交备案: the reviewer has checked the summary. */
+    @Transactional
+    public void submit(long filingId, CurrentUser me) {
+        UnitFiling filing = viewable(filingId, me);
+        Task task = openTask(filing, me).filter(t -> COMPILE_TASK.equals(t.getTaskDefinitionKey()))
+                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+        filing.submitted(me.userId());
+        filings.save(filing);
+        complete(task, Variables.createVariables().putValue("submittedBy", me.userId()));
+    }
+
+    /** 验证: the bureau approves (→ filed) or returns with comments (→ compile again). */
+    @Transactional
+    public void verify(long filingId, CurrentUser me, boolean approve, String comment) {
+        UnitFiling filing = viewable(filingId, me);
+        Task task = openTask(filing, me).filter(t -> VERIFY_TASK.equals(t.getTaskDefinitionKey()))
+                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+        if (approve) {
+            filing.filed(me.userId(), comment);
+        } else {
+            filing.returned(me.userId(), comment);
+        }
+        filings.save(filing);
+        complete(task, Variables.createVariables().putValue("verified", approve).putValue("bureauComment", comment));
+    }
+
+    private void complete(Task task, Map<String, Object> variables) {
+        try {
+            tasks.complete(task.getId(), variables);
+        } catch (org.camunda.bpm.engine.exception.NullValueException
+                | org.camunda.bpm.engine.OptimisticLockingException e) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+    }
+
+    /** 备案通过: every registered claim of the unit and year is told (message claimFiled) and ends filed. */
+    @Transactional
+    public int fileClaims(long filingId) {
+        UnitFiling filing = filings.findById(filingId).orElseThrow();
+        int n = 0;
+        for (Claim claim : claims.findByUnitIdAndYearAndStatusIn(filing.getUnitId(), filing.getYear(),
+                List.of(ClaimStatus.REGISTERED))) {
+            runtime.createMessageCorrelation("claimFiled")
+                    .processInstanceId(claim.getProcessInstanceId())
+                    .setVariable("filingId", filingId)
+                    .correlate();
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,22 @@
+package cn.xueshi.filing;
+
+import cn.xueshi.claim.YearProgress;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/** 登记备案汇总: per person of the unit, the year's registered hours, requirement and compliance. */
+public record FilingSummary(List<PersonRow> people, BigDecimal publicHours, BigDecimal professionalHours,
+        BigDecimal totalHours, long compliantCount, Map<String, Long> claimsByStatus) {
+
+    public record PersonRow(String userId, String name, YearProgress progress, long registeredClaims) {
+    }
+
+    /** Claims of the year not yet registered: they will not be part of this filing. */
+    public long unfinished() {
+        return claimsByStatus.entrySet().stream()
+                .filter(e -> !e.getKey().equals("REGISTERED") && !e.getKey().equals("FILED")
+                        && !e.getKey().equals("REJECTED"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+}

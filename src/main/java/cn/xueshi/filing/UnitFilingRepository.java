@@ -1,0 +1,13 @@
+package cn.xueshi.filing;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface UnitFilingRepository extends JpaRepository<UnitFiling, Long> {
+
+    Optional<UnitFiling> findByUnitIdAndYear(Long unitId, int year);
+
+    List<UnitFiling> findByUnitIdInOrderByYearDescUnitIdAsc(Collection<Long> unitIds);
+}
