@@ -35,7 +35,8 @@ class DemoClaimSeeder implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoClaimSeeder.class);
 
-    enum Outcome { IN_REVIEW, APPROVE, ADJUST, REJECT, RETURN }
+    /** APPROVE leaves the claim in publicity; REGISTER and ADJUST also end its publicity period. */
+    enum Outcome { IN_REVIEW, APPROVE, REGISTER, ADJUST, REJECT, RETURN }
 
     record DemoItem(String type, LocalDate date, String title, Map<String, String> params) {
     }
@@ -53,10 +54,10 @@ class DemoClaimSeeder implements ApplicationRunner {
     }
 
     static final List<DemoClaim> CLAIMS = List.of(
-            new DemoClaim("demo-claim-01", "employee", "reviewer", 2026, "参加吉林省医学会年会交流", Outcome.APPROVE,
+            new DemoClaim("demo-claim-01", "employee", "reviewer", 2026, "参加吉林省医学会年会交流", Outcome.REGISTER,
                     List.of(new DemoItem("PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 4, 14), "吉林省医学会2026年学术年会",
                             p("days", "3")))),
-            new DemoClaim("demo-claim-02", "employee", "reviewer", 2026, "医院消防安全教育", Outcome.APPROVE,
+            new DemoClaim("demo-claim-02", "employee", "reviewer", 2026, "医院消防安全教育", Outcome.REGISTER,
                     List.of(new DemoItem("UNIT_ACTIVITY", LocalDate.of(2026, 6, 18), "2026年消防安全培训",
                             p("minutes", "240", "characters", "2000")))),
             new DemoClaim("demo-claim-03", "employee", "reviewer", 2026, "发表论文一篇", Outcome.IN_REVIEW,
@@ -69,7 +70,7 @@ class DemoClaimSeeder implements ApplicationRunner {
                     List.of(new DemoItem("SELF_STUDY", LocalDate.of(2026, 5, 20), null, p("hours", "20")))),
             new DemoClaim("demo-claim-06", "liuyang", "reviewer", 2026, "到长春市中心医院进修交流", Outcome.IN_REVIEW,
                     List.of(new DemoItem("PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 11, 3), null, p("days", "2")))),
-            new DemoClaim("demo-claim-07", "huangmin", "reviewer", 2026, "公需科目网络学习", Outcome.APPROVE,
+            new DemoClaim("demo-claim-07", "huangmin", "reviewer", 2026, "公需科目网络学习", Outcome.REGISTER,
                     List.of(new DemoItem("PUBLIC_COURSE", LocalDate.of(2026, 3, 30), "2026年公需科目", p("hours", "24")))),
             new DemoClaim("demo-claim-08", "huangmin", "reviewer", 2026, "岗位培训", Outcome.IN_REVIEW,
                     List.of(new DemoItem("TRAINING", LocalDate.of(2026, 8, 10), "青岛市护理岗位培训",
@@ -84,7 +85,7 @@ class DemoClaimSeeder implements ApplicationRunner {
                     List.of(new DemoItem("TEACHING", LocalDate.of(2026, 5, 8), "农技推广讲座", p("count", "3")),
                             new DemoItem("ONLINE_COURSE", LocalDate.of(2026, 6, 1), "安徽省公需科目网络课程",
                                     p("hours", "30", "subject", "PUBLIC")))),
-            new DemoClaim("demo-claim-12", "zhengkai", "bureauah", 2025, "2025年度学时申报", Outcome.APPROVE,
+            new DemoClaim("demo-claim-12", "zhengkai", "bureauah", 2025, "2025年度学时申报", Outcome.REGISTER,
                     List.of(new DemoItem("PATENT", LocalDate.of(2025, 8, 15), "一种分布式任务调度方法",
                             p("patentType", "INVENTION", "rank", "2")))),
             new DemoClaim("demo-claim-13", "songtao", "bureauah", 2026, "2026年度学时申报", Outcome.IN_REVIEW,
@@ -153,7 +154,8 @@ class DemoClaimSeeder implements ApplicationRunner {
         Task task = tasks.createTaskQuery().processInstanceId(claim.getProcessInstanceId())
                 .taskDefinitionKey(ReviewService.REVIEW_TASK).singleResult();
         ReviewForm decision = new ReviewForm();
-        decision.setDecision(ReviewForm.Decision.valueOf(demo.outcome().name()));
+        decision.setDecision(demo.outcome() == Outcome.REGISTER ? ReviewForm.Decision.APPROVE
+                : ReviewForm.Decision.valueOf(demo.outcome().name()));
         switch (demo.outcome()) {
             case ADJUST -> {
                 decision.setAdjustedPublic(BigDecimal.ZERO);
@@ -165,5 +167,10 @@ class DemoClaimSeeder implements ApplicationRunner {
             default -> decision.setComment(null);
         }
         reviews.decide(task.getId(), currentUsers.load(demo.reviewer()), decision);
+        if (demo.outcome() == Outcome.REGISTER || demo.outcome() == Outcome.ADJUST) {
+            // the publicity period is over for these: fire its timer now
+            management.createJobQuery().processInstanceId(claim.getProcessInstanceId()).activityId("publicityEnds")
+                    .list().forEach(job -> management.executeJob(job.getId()));
+        }
     }
 }

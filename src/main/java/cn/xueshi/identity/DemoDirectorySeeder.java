@@ -100,6 +100,10 @@ public class DemoDirectorySeeder implements ApplicationRunner {
         directory.assignOversight("bureau", "JILIN");
         ensureUser("bureauah", "钱", "卫东", Groups.BUREAU);
         directory.assignOversight("bureauah", "ANHUI");
+        ensureUser("bureauqd", "孙", "海涛", Groups.BUREAU);
+        directory.assignOversight("bureauqd", "QINGDAO");
+        ensureUser("bureauyx", "段", "丽华", Groups.BUREAU);
+        directory.assignOversight("bureauyx", "YUXI");
         ensureUser("analyst", "许", "文", Groups.ANALYST);
         ensureUser("supervisor", "冯", "志远", Groups.SUPERVISOR);
         for (String j : List.of("JILIN", "QINGDAO", "YUXI", "ANHUI")) {
