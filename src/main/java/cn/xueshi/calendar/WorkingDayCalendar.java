@@ -2,16 +2,34 @@ package cn.xueshi.calendar;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
- * Counts working days (工作日). Weekends are off; public holidays and 调休 working weekends are data
- * that the holiday files add (see the calendar issue); without them only weekends are skipped.
+ * Counts working days (工作日) on the Chinese calendar: weekends and public holidays (法定节假日) off,
+ * 调休 make-up Saturdays/Sundays on. The holidays are data ({@link HolidayYears}); a year without
+ * data (notice not yet published) counts weekends only.
  */
 @Service
 public class WorkingDayCalendar {
 
+    private final HolidayYears years;
+
+    public WorkingDayCalendar(HolidayYears years) {
+        this.years = years;
+    }
+
     public boolean isWorkingDay(LocalDate day) {
+        Optional<CalendarYear> year = years.forYear(day.getYear());
+        if (year.isPresent()) {
+            HolidayYear data = year.get().data();
+            if (data.isMakeupWorkday(day)) {
+                return true;
+            }
+            if (data.isHoliday(day)) {
+                return false;
+            }
+        }
         DayOfWeek d = day.getDayOfWeek();
         return d != DayOfWeek.SATURDAY && d != DayOfWeek.SUNDAY;
     }
@@ -33,5 +51,19 @@ public class WorkingDayCalendar {
             }
         }
         return day;
+    }
+
+    /**
+     * The number of working days after {@code from} up to and including {@code to} (0 when {@code to} is not
+     * after {@code from}); for a working day s, {@code workingDaysBetween(s, addWorkingDays(s, n)) == n}.
+     */
+    public int workingDaysBetween(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate day = from.plusDays(1); !day.isAfter(to); day = day.plusDays(1)) {
+            if (isWorkingDay(day)) {
+                count++;
+            }
+        }
+        return count;
     }
 }
