@@ -102,6 +102,10 @@ public class Claim {
     @Column(name = "filing_id")
     private Long filingId;
 
+    /** 补学: registered in the following year but counted for this year's shortfall. */
+    @Column(name = "makeup_for_year")
+    private Integer makeupForYear;
+
     @Version
     private long version;
 
@@ -325,6 +329,14 @@ public class Claim {
 
     public Instant getFiledAt() {
         return filedAt;
+    }
+
+    public Integer getMakeupForYear() {
+        return makeupForYear;
+    }
+
+    public void countFor(Integer makeupYear) {
+        this.makeupForYear = makeupYear;
     }
 
     public Long getFilingId() {

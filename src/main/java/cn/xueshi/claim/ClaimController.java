@@ -99,6 +99,7 @@ class ClaimController {
             return showForm(SUBMIT_FORM, form, unit, model);
         }
         Optional<String> ruleSet = claims.validate(form, unit, errors);
+        claims.validateMakeup(form, me.userId(), errors);
         if (ruleSet.isPresent() && !errors.hasFieldErrors("year")
                 && claims.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
             errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(form.getYear())}, null);
@@ -225,6 +226,7 @@ class ClaimController {
         model.addAttribute("pendingEvidence", evidence.pending(form.getSubmissionKey()));
         model.addAttribute("limits", evidence.limits());
         model.addAttribute("unit", unit);
+        model.addAttribute("makeupYear", claims.makeupYearFor(currentUsers.current().userId(), year).orElse(null));
         List<Integer> years = new ArrayList<>();
         for (int y = claims.today().getYear(); y >= claims.today().getYear() - 5; y--) {
             if (claims.ruleSetFor(unit, y).isPresent()) {

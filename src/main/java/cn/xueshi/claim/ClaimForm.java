@@ -12,6 +12,17 @@ public class ClaimForm {
     private String description;
     private boolean pledge;
     private List<ItemForm> items = new ArrayList<>();
+    /** 补学: the earlier year this claim makes up for (its own year − 1), or null. */
+    private Integer makeupForYear;
+
+    public Integer getMakeupForYear() {
+        return makeupForYear;
+    }
+
+    public void setMakeupForYear(Integer makeupForYear) {
+        this.makeupForYear = makeupForYear;
+    }
+
     /** Pending evidence files the person chose to drop before submitting. */
     private List<Long> removeEvidence = new ArrayList<>();
     /** Carries errors about the uploaded files to the upload field. */

@@ -16,6 +16,12 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByIdIn(Collection<Long> ids);
 
+    /** The claims that count for {@code year}: its own (not made up for an earlier year) and those made up for it. */
+    @Query("""
+            select c from Claim c where c.claimant = :claimant and c.status in :statuses
+              and ((c.year = :year and c.makeupForYear is null) or c.makeupForYear = :year)""")
+    List<Claim> countingFor(String claimant, int year, Collection<ClaimStatus> statuses);
+
     List<Claim> findByUnitIdInAndStatusOrderByPublicityEnd(Collection<Long> unitIds, ClaimStatus status);
 
     List<Claim> findByUnitIdAndYearAndStatusIn(Long unitId, int year, Collection<ClaimStatus> statuses);

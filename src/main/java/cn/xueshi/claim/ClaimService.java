@@ -58,10 +58,13 @@ public class ClaimService {
     private final ObjectMapper json;
     private final ZoneId zone;
     private final JdbcTemplate jdbc;
+    private final HardshipAdjustments hardship;
 
     ClaimService(ClaimRepository claims, RecognitionService recognition, RegistrationPolicy policies,
             RuntimeService runtime, TaskService tasks, UnitRepository units, AuditLog audit, EvidenceStore evidence,
-            ObjectMapper json, JdbcTemplate jdbc, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            ObjectMapper json, JdbcTemplate jdbc, HardshipAdjustments hardship,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.hardship = hardship;
         this.jdbc = jdbc;
         this.claims = claims;
         this.recognition = recognition;
@@ -149,6 +152,22 @@ public class ClaimService {
         return ruleSet;
     }
 
+    /** A claim may count for the previous year only while the person has an open make-up obligation for it. */
+    public void validateMakeup(ClaimForm form, String claimant, Errors errors) {
+        Integer makeup = form.getMakeupForYear();
+        if (makeup == null) {
+            return;
+        }
+        if (form.getYear() == null || makeup != form.getYear() - 1 || !hardship.openMakeup(claimant, makeup)) {
+            errors.rejectValue("makeupForYear", "claim.error.makeup", new Object[] {String.valueOf(makeup)}, null);
+        }
+    }
+
+    /** The earlier year the person may make up with this year's claims, if any. */
+    public Optional<Integer> makeupYearFor(String claimant, int year) {
+        return hardship.openMakeup(claimant, year - 1) ? Optional.of(year - 1) : Optional.empty();
+    }
+
     /** Maps a recognition-API field (items[2].rank) to the form field that shows it (items[2].params[rank]). */
     static String formField(String apiField) {
         if (apiField == null || apiField.isBlank() || apiField.equals("ruleSet")) {
@@ -212,6 +231,7 @@ public class ClaimService {
         Claim claim = new Claim(me.userId(), unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
                 form.getSubmissionKey());
         claim.replaceItems(items(form, ruleSet), blankToNull(form.getDescription()));
+        claim.countFor(form.getMakeupForYear());
         try {
             claim = claims.saveAndFlush(claim);
         } catch (DataIntegrityViolationException e) {

@@ -3,6 +3,7 @@ package cn.xueshi.claim;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.rules.Requirement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,15 +22,29 @@ public class ProgressService {
     private final ClaimRepository claims;
     private final ClaimService claimService;
     private final RecognitionService recognition;
+    private final HardshipAdjustments hardship;
 
-    ProgressService(ClaimRepository claims, ClaimService claimService, RecognitionService recognition) {
+    ProgressService(ClaimRepository claims, ClaimService claimService, RecognitionService recognition,
+            HardshipAdjustments hardship) {
+        this.hardship = hardship;
         this.claims = claims;
         this.claimService = claimService;
         this.recognition = recognition;
     }
 
+    /** The requirement less an approved reduction, never below zero. */
+    static Requirement lowered(Requirement base, HardshipAdjustments.Reduction reduction) {
+        if (!reduction.any()) {
+            return base;
+        }
+        BigDecimal pub = base.publicMin().subtract(reduction.publicHours()).max(BigDecimal.ZERO);
+        BigDecimal prof = base.professionalMin().subtract(reduction.professionalHours()).max(BigDecimal.ZERO);
+        BigDecimal total = base.total().subtract(reduction.total()).max(BigDecimal.ZERO);
+        return new Requirement(total, pub, prof);
+    }
+
     public Optional<YearProgress> of(String claimant, int year, String ruleSet) {
-        List<Claim> counted = claims.findByClaimantAndYearAndStatusIn(claimant, year,
+        List<Claim> counted = claims.countingFor(claimant, year,
                 java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::counts).toList());
         List<Map<String, Object>> items = new ArrayList<>();
         BigDecimal adjustedPublic = BigDecimal.ZERO;
@@ -51,10 +66,12 @@ public class ProgressService {
         BigDecimal pub = r.publicHours().add(adjustedPublic);
         BigDecimal prof = r.professionalHours().add(adjustedProfessional);
         BigDecimal total = pub.add(prof);
-        boolean compliant = total.compareTo(r.requirement().total()) >= 0
-                && pub.compareTo(r.requirement().publicMin()) >= 0
-                && prof.compareTo(r.requirement().professionalMin()) >= 0;
-        return Optional.of(new YearProgress(year, ruleSet, pub, prof, total, r.requirement(), compliant,
-                counted.size()));
+        HardshipAdjustments.Reduction reduction = hardship.reduction(claimant, year);
+        Requirement required = lowered(r.requirement(), reduction);
+        boolean compliant = total.compareTo(required.total()) >= 0
+                && pub.compareTo(required.publicMin()) >= 0
+                && prof.compareTo(required.professionalMin()) >= 0;
+        return Optional.of(new YearProgress(year, ruleSet, pub, prof, total, required, compliant,
+                counted.size(), reduction.total()));
     }
 }

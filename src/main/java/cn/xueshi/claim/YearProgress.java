@@ -6,7 +6,12 @@ import java.math.RoundingMode;
 
 /** A person's registered hours for a year against the requirement of their rule set (年度学时进度). */
 public record YearProgress(int year, String ruleSet, BigDecimal publicHours, BigDecimal professionalHours,
-        BigDecimal totalHours, Requirement requirement, boolean compliant, int claimsCounted) {
+        BigDecimal totalHours, Requirement requirement, boolean compliant, int claimsCounted, BigDecimal reduced) {
+
+    /** Whether an approved hardship reduction lowered this year's requirement. */
+    public boolean isReduced() {
+        return reduced != null && reduced.signum() > 0;
+    }
 
     public int totalPercent() {
         return percent(totalHours, requirement.total());

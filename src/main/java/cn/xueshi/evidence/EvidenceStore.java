@@ -86,6 +86,27 @@ public class EvidenceStore {
         }
     }
 
+    /** Evidence of a hardship request (medical certificate …): same checks, kept against the request. */
+    @Transactional
+    public void keepForMakeup(long requestId, List<MultipartFile> files, String uploader) {
+        List<byte[]> contents = check(files, forMakeup(requestId).size());
+        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        for (int i = 0; i < real.size(); i++) {
+            long id = insert(null, null, displayName(real.get(i)), contents.get(i), uploader);
+            jdbc.update("UPDATE xs_evidence SET makeup_request_id = ? WHERE id = ?", requestId, id);
+        }
+    }
+
+    public List<EvidenceFile> forMakeup(long requestId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE makeup_request_id = ? ORDER BY id", ROW,
+                requestId);
+    }
+
+    public Optional<EvidenceFile> findForMakeup(long requestId, long evidenceId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE id = ? AND makeup_request_id = ?", ROW,
+                evidenceId, requestId).stream().findFirst();
+    }
+
     public long insert(Long claimId, String pendingKey, String fileName, byte[] content, String uploader) {
         FileKind kind = FileKind.detect(content).orElseThrow(() -> new EvidenceRejected("evidence.error.type", fileName));
         GeneratedKeyHolder key = new GeneratedKeyHolder();

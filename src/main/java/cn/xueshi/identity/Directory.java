@@ -66,6 +66,10 @@ public class Directory {
         return covering.stream().filter(inGroup::contains).toList();
     }
 
+    public Optional<String> unitJurisdiction(long unitId) {
+        return units.findById(unitId).map(Unit::getJurisdiction);
+    }
+
     public long memberCount(long unitId) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_person WHERE unit_id = ?", Long.class, unitId);
         return n == null ? 0 : n;

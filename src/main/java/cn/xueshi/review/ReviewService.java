@@ -198,7 +198,8 @@ public class ReviewService {
     public List<ClaimItem> duplicates(Claim claim) {
         List<ClaimItem> found = new ArrayList<>();
         for (ClaimItem item : claim.getItems()) {
-            List<String> titles = item.getTitle() == null ? List.of("\u0000") : List.of(item.getTitle().toLowerCase());
+            // stored titles are never empty, so "" matches nothing
+            List<String> titles = item.getTitle() == null ? List.of("") : List.of(item.getTitle().toLowerCase());
             found.addAll(claims.possibleDuplicates(claim.getUnitId(), claim.getId(), titles, item.getActivityType(),
                     item.getActivityDate()));
         }

@@ -1,0 +1,239 @@
+package cn.xueshi.makeup;
+
+import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.evidence.EvidenceFile;
+import cn.xueshi.evidence.EvidenceRejected;
+import cn.xueshi.evidence.EvidenceStore;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.review.ReviewConflict;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** 补学/减免 pages: the request (forms/makeup/submit-request.html), my obligations, the employer's review. */
+@Controller
+class MakeupController {
+
+    static final String MINE_VIEW = "makeup/my-makeup";
+    static final String DETAIL_VIEW = "makeup/request-detail";
+    static final String UNIT_VIEW = "makeup/unit-obligations";
+    static final String SUBMIT_FORM = "makeup/submit-request";
+    static final String SUPPLEMENT_FORM = "makeup/supplement-request";
+    static final String REVIEW_FORM = "makeup/review-request";
+
+    private final MakeupService makeups;
+    private final EvidenceStore evidence;
+    private final CurrentUserService currentUsers;
+    private final Directory directory;
+
+    MakeupController(MakeupService makeups, EvidenceStore evidence, CurrentUserService currentUsers,
+            Directory directory) {
+        this.makeups = makeups;
+        this.evidence = evidence;
+        this.currentUsers = currentUsers;
+        this.directory = directory;
+    }
+
+    @GetMapping("/makeup")
+    String mine(Model model) {
+        CurrentUser me = currentUsers.current();
+        model.addAttribute("requests", makeups.mine(me));
+        model.addAttribute("obligations", makeups.myObligations(me));
+        return MINE_VIEW;
+    }
+
+    @GetMapping("/makeup/new")
+    String newRequest(Model model) {
+        CurrentUser me = currentUsers.current();
+        unit(me);
+        MakeupForm form = new MakeupForm();
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        form.setYear(makeups.currentYear());
+        return showForm(SUBMIT_FORM, form, model);
+    }
+
+    @PostMapping("/makeup")
+    String submit(@ModelAttribute("makeupForm") MakeupForm form, BindingResult errors,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        Unit unit = unit(me);
+        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
+            form.setSubmissionKey(UUID.randomUUID().toString());
+        }
+        Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit, errors, null);
+        checkFiles(files, errors);
+        if (errors.hasErrors() || decision.isEmpty()) {
+            return showForm(SUBMIT_FORM, form, model);
+        }
+        MakeupRequest request = makeups.submit(form, decision.get(), me, unit, files);
+        redirect.addFlashAttribute("message", "makeup.submitted");
+        return "redirect:/makeup/" + request.getId();
+    }
+
+    private void checkFiles(List<MultipartFile> files, BindingResult errors) {
+        try {
+            evidence.check(files == null ? List.of() : files, 0);
+        } catch (EvidenceRejected e) {
+            errors.rejectValue("evidence", e.messageKey(), e.args(), e.messageKey());
+        }
+    }
+
+    private String showForm(String view, MakeupForm form, Model model) {
+        model.addAttribute("makeupForm", form);
+        List<Integer> years = new ArrayList<>();
+        for (int y = makeups.currentYear(); y >= makeups.currentYear() - 2; y--) {
+            years.add(y);
+        }
+        model.addAttribute("years", years);
+        model.addAttribute("reasons", MakeupRequest.Reason.values());
+        model.addAttribute("remedies", MakeupRequest.Remedy.values());
+        model.addAttribute("limits", evidence.limits());
+        return view;
+    }
+
+    @GetMapping("/makeup/{id}")
+    String detail(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        MakeupRequest request = makeups.viewable(id, me);
+        model.addAttribute("request", request);
+        model.addAttribute("claimantName", directory.displayName(request.getClaimant()));
+        model.addAttribute("evidence", evidence.forMakeup(id));
+        model.addAttribute("supplementable", makeups.supplementTask(request, me).isPresent());
+        return DETAIL_VIEW;
+    }
+
+    @GetMapping("/makeup/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
+        makeups.viewable(id, currentUsers.current());
+        EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(ClaimNotFound::new);
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
+                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
+                .header("X-Content-Type-Options", "nosniff")
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+                .body(evidence.content(evidenceId));
+    }
+
+    @GetMapping("/makeup/{id}/supplement")
+    String supplementForm(@PathVariable long id, Model model) {
+        CurrentUser me = currentUsers.current();
+        MakeupRequest request = makeups.viewable(id, me);
+        makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
+        MakeupForm form = new MakeupForm();
+        form.setSubmissionKey(UUID.randomUUID().toString());
+        form.setYear(request.getYear());
+        form.setReason(request.getReason());
+        form.setRemedy(request.getRemedy());
+        form.setPeriodStart(request.getPeriodStart());
+        form.setPeriodEnd(request.getPeriodEnd());
+        form.setDescription(request.getDescription());
+        form.setRequestedPublic(request.getRequestedPublic());
+        form.setRequestedProfessional(request.getRequestedProfessional());
+        model.addAttribute("request", request);
+        return showForm(SUPPLEMENT_FORM, form, model);
+    }
+
+    @PostMapping("/makeup/{id}/supplement")
+    String supplement(@PathVariable long id, @ModelAttribute("makeupForm") MakeupForm form, BindingResult errors,
+            @RequestParam(name = "files", required = false) List<MultipartFile> files, Model model,
+            RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        MakeupRequest request = makeups.viewable(id, me);
+        if (makeups.supplementTask(request, me).isEmpty()) {
+            throw new ClaimNotFound();
+        }
+        form.setYear(request.getYear());
+        Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit(me), errors, request.getId());
+        checkFiles(files, errors);
+        if (errors.hasErrors() || decision.isEmpty()) {
+            model.addAttribute("request", request);
+            return showForm(SUPPLEMENT_FORM, form, model);
+        }
+        makeups.supplement(id, form, decision.get(), me, files);
+        redirect.addFlashAttribute("message", "makeup.supplemented");
+        return "redirect:/makeup/" + id;
+    }
+
+    @GetMapping("/makeup/unit")
+    String unit(Model model) {
+        CurrentUser me = currentUsers.current();
+        List<MakeupObligation> open = makeups.unitObligations(me);
+        model.addAttribute("obligations", open);
+        model.addAttribute("names", open.stream().map(MakeupObligation::getClaimant).distinct()
+                .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
+        List<Task> review = makeups.reviewTasks(me);
+        List<MakeupRequest> pending = review.stream().map(makeups::requestOf).toList();
+        model.addAttribute("tasks", review);
+        model.addAttribute("pending", pending);
+        model.addAttribute("pendingNames", pending.stream().map(MakeupRequest::getClaimant).distinct()
+                .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
+        return UNIT_VIEW;
+    }
+
+    @GetMapping("/makeup/review/{taskId}")
+    String reviewForm(@PathVariable String taskId, Model model) {
+        Task task = makeups.reviewTask(taskId, currentUsers.current());
+        return showReview(task, new MakeupDecisionForm(), model);
+    }
+
+    @PostMapping("/makeup/review/{taskId}")
+    String review(@PathVariable String taskId, @ModelAttribute("decisionForm") MakeupDecisionForm form,
+            BindingResult errors, Model model, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        Task task;
+        try {
+            task = makeups.reviewTask(taskId, me);
+        } catch (ClaimNotFound e) {
+            redirect.addFlashAttribute("error", "review.conflict.done");
+            return "redirect:/makeup/unit";
+        }
+        makeups.validateDecision(form, makeups.requestOf(task), errors);
+        if (errors.hasErrors()) {
+            return showReview(task, form, model);
+        }
+        try {
+            makeups.decide(taskId, me, form);
+        } catch (ReviewConflict e) {
+            redirect.addFlashAttribute("error", e.messageKey());
+            return "redirect:/makeup/unit";
+        }
+        redirect.addFlashAttribute("message", "makeup.decided." + form.getDecision().name());
+        return "redirect:/makeup/unit";
+    }
+
+    private String showReview(Task task, MakeupDecisionForm form, Model model) {
+        MakeupRequest request = makeups.requestOf(task);
+        model.addAttribute("task", task);
+        model.addAttribute("request", request);
+        model.addAttribute("claimantName", directory.displayName(request.getClaimant()));
+        model.addAttribute("evidence", evidence.forMakeup(request.getId()));
+        model.addAttribute("decisionForm", form);
+        return REVIEW_FORM;
+    }
+
+    private static Unit unit(CurrentUser me) {
+        return me.unit().orElseThrow(cn.xueshi.claim.NoUnit::new);
+    }
+}

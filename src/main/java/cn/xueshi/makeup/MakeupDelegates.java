@@ -1,0 +1,170 @@
+package cn.xueshi.makeup;
+
+import cn.xueshi.calendar.WorkingDayCalendar;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.notification.Notifications;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The service tasks of bpmn/makeup-request.bpmn. */
+@Configuration
+class MakeupDelegates {
+
+    private final MakeupRequestRepository requests;
+    private final MakeupObligationRepository obligations;
+    private final MakeupService makeups;
+    private final MakeupProperties properties;
+    private final WorkingDayCalendar calendar;
+    private final Notifications notifications;
+    private final Directory directory;
+    private final ZoneId zone;
+
+    MakeupDelegates(MakeupRequestRepository requests, MakeupObligationRepository obligations, MakeupService makeups,
+            MakeupProperties properties, WorkingDayCalendar calendar, Notifications notifications, Directory directory,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.requests = requests;
+        this.obligations = obligations;
+        this.makeups = makeups;
+        this.properties = properties;
+        this.calendar = calendar;
+        this.notifications = notifications;
+        this.directory = directory;
+        this.zone = ZoneId.of(zone);
+    }
+
+    private MakeupRequest request(DelegateExecution execution) {
+        return requests.findById((Long) execution.getVariable("requestId")).orElseThrow();
+    }
+
+    /** 批准: record the decision (the reduction amounts for REDUCTION). */
+    @Bean
+    JavaDelegate approveMakeupDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            boolean reduction = r.getRemedy() == MakeupRequest.Remedy.REDUCTION;
+            r.approve((String) execution.getVariable("decidedBy"),
+                    reduction ? (BigDecimal) execution.getVariable("approvedPublic") : null,
+                    reduction ? (BigDecimal) execution.getVariable("approvedProfessional") : null,
+                    (String) execution.getVariable("decisionComment"));
+            requests.save(r);
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_APPROVED", null, String.valueOf(r.getYear()));
+        };
+    }
+
+    @Bean
+    JavaDelegate rejectMakeupDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            r.reject((String) execution.getVariable("decidedBy"), (String) execution.getVariable("decisionComment"));
+            requests.save(r);
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_REJECTED", null,
+                    (String) execution.getVariable("decisionComment"));
+        };
+    }
+
+    @Bean
+    JavaDelegate returnMakeupDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            r.returnForEvidence((String) execution.getVariable("decidedBy"),
+                    (String) execution.getVariable("decisionComment"));
+            requests.save(r);
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_RETURNED", null,
+                    (String) execution.getVariable("decisionComment"));
+        };
+    }
+
+    /**
+     * 补学义务: due on the configured month-day of Y+1; reminders at the configured working-day offsets
+     * before it (those still ahead).
+     */
+    @Bean
+    JavaDelegate createObligationDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            LocalDate due = properties.deadlineFor(r.getYear());
+            obligations.save(new MakeupObligation(r.getId(), r.getClaimant(), r.getUnitId(), r.getYear(), due));
+            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+            List<Date> reminders = new ArrayList<>();
+            for (int offset : properties.reminderWorkingDays().stream().sorted((a, b) -> b - a).toList()) {
+                LocalDate day = due;
+                for (int left = offset; left > 0; ) {
+                    day = day.minusDays(1);
+                    if (calendar.isWorkingDay(day)) {
+                        left--;
+                    }
+                }
+                if (day.isAfter(today)) {
+                    reminders.add(Date.from(day.atTime(9, 0).atZone(zone).toInstant()));
+                }
+            }
+            execution.setVariable("makeupDeadline", Date.from(due.atTime(23, 59, 59).atZone(zone).toInstant()));
+            execution.setVariable("reminders", reminders);
+            execution.setVariable("reminderIndex", 0);
+            execution.setVariable("hasReminder", !reminders.isEmpty());
+            execution.setVariable("nextReminder", reminders.isEmpty() ? null : reminders.get(0));
+        };
+    }
+
+    /** 补学提醒: tell the person what is still missing, then wait for the next reminder if any. */
+    @Bean
+    JavaDelegate remindMakeupDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            BigDecimal[] gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_REMINDER", null,
+                    r.getYear() + "|" + gap[0] + "|" + gap[1]);
+            @SuppressWarnings("unchecked")
+            List<Date> reminders = (List<Date>) execution.getVariable("reminders");
+            int next = (Integer) execution.getVariable("reminderIndex") + 1;
+            execution.setVariable("reminderIndex", next);
+            execution.setVariable("hasReminder", next < reminders.size());
+            execution.setVariable("nextReminder", next < reminders.size() ? reminders.get(next) : null);
+        };
+    }
+
+    /** At the deadline: is year Y's shortfall covered by its claims and the make-up claims of Y+1? */
+    @Bean
+    JavaDelegate checkShortfallDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            BigDecimal[] gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
+            boolean covered = gap[0].signum() == 0 && gap[1].signum() == 0;
+            MakeupObligation o = obligations.findByRequestId(r.getId()).orElseThrow();
+            o.checked(covered, gap[0], gap[1]);
+            obligations.save(o);
+            execution.setVariable("covered", covered);
+        };
+    }
+
+    @Bean
+    JavaDelegate makeupFulfilledDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_FULFILLED", null, String.valueOf(r.getYear()));
+        };
+    }
+
+    /** 补学未完成: the supervisors of the jurisdiction are told; the person stays non-compliant for Y. */
+    @Bean
+    JavaDelegate makeupMissedDelegate() {
+        return execution -> {
+            MakeupRequest r = request(execution);
+            String who = directory.displayName(r.getClaimant()) + " " + r.getYear();
+            notifications.send(directory.overseers((String) execution.getVariable("jurisdiction"), Groups.SUPERVISOR),
+                    "MAKEUP_MISSED", null, who);
+            notifications.send(List.of(r.getClaimant()), "MAKEUP_MISSED", null, who);
+        };
+    }
+}
