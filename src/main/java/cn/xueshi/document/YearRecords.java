@@ -81,11 +81,14 @@ class YearRecords {
             List<String> files = claimService.canSeeEvidence(c, reader)
                     ? evidence.forClaim(c.getId()).stream().map(EvidenceFile::fileName).toList()
                     : List.of();
-            for (ClaimItem item : c.getItems()) {
-                lines.add(new YearRecord.Line(item.getActivityDate(), item.getActivityEnd(),
-                        typeNames.getOrDefault(item.getActivityType(), item.getActivityType()),
-                        item.getTitle() == null ? c.getDescription() : item.getTitle(), item.getPublicHours(),
-                        item.getProfessionalHours(), files, c.getId()));
+            if (c.isAdjusted()) {
+                lines.add(adjustedLine(c, typeNames, files));
+            } else {
+                for (ClaimItem item : c.getItems()) {
+                    lines.add(new YearRecord.Line(item.getActivityDate(), item.getActivityEnd(),
+                            typeNames.getOrDefault(item.getActivityType(), item.getActivityType()),
+                            content(item, c), item.getPublicHours(), item.getProfessionalHours(), files, c.getId()));
+                }
             }
             opinions.add(opinion(c));
         }
@@ -116,6 +119,27 @@ class YearRecords {
         }
         rows.sort(Comparator.comparing(UnitSummary.Row::name).thenComparing(UnitSummary.Row::userId));
         return new UnitSummary(unit.getId(), unit.getName(), year, ruleSetName(ruleSet), rows);
+    }
+
+    /**
+     * A claim whose hours the reviewer adjusted counts with the adjusted total of the whole claim (the
+     * adjustment is not split over items), so it is one line carrying the approved hours.
+     */
+    private static YearRecord.Line adjustedLine(Claim c, Map<String, String> typeNames, List<String> files) {
+        List<ClaimItem> items = c.getItems();
+        LocalDate from = items.stream().map(ClaimItem::getActivityDate).min(Comparator.naturalOrder()).orElseThrow();
+        LocalDate to = items.stream().map(i -> i.getActivityEnd() == null ? i.getActivityDate() : i.getActivityEnd())
+                .max(Comparator.naturalOrder()).orElse(from);
+        String types = items.stream().map(i -> typeNames.getOrDefault(i.getActivityType(), i.getActivityType()))
+                .distinct().collect(Collectors.joining("、"));
+        String content = items.stream().map(i -> content(i, c)).filter(t -> t != null && !t.isBlank()).distinct()
+                .collect(Collectors.joining("；"));
+        return new YearRecord.Line(from, to, types, content.isEmpty() ? null : content, c.getApprovedPublic(),
+                c.getApprovedProfessional(), files, c.getId());
+    }
+
+    private static String content(ClaimItem item, Claim c) {
+        return item.getTitle() == null ? c.getDescription() : item.getTitle();
     }
 
     private String ruleSetOf(Unit unit, int year) {
