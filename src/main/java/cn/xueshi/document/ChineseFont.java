@@ -21,7 +21,8 @@ class ChineseFont {
     private volatile byte[] bytes;
 
     PDType0Font loadInto(PDDocument doc) throws IOException {
-        return PDType0Font.load(doc, new RandomAccessReadBuffer(bytes()), true, true);
+        // embed a subset, horizontal writing
+        return PDType0Font.load(doc, new RandomAccessReadBuffer(bytes()), true, false);
     }
 
     private byte[] bytes() {

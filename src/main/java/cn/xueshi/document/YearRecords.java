@@ -71,8 +71,8 @@ class YearRecords {
         List<Claim> counted = claims.findByClaimantAndYearAndStatusIn(userId, year, COUNTED).stream()
                 .sorted(Comparator.comparing(Claim::getId)).toList();
         String ruleSet = counted.isEmpty() ? ruleSetOf(unit, year) : counted.get(0).getRuleSet();
-        YearProgress p = progress.of(userId, year, ruleSet)
-                .orElseThrow(() -> new IllegalStateException("rules cannot total " + userId + " " + year));
+        // no rule set in force for that year: there is no form to fill for it
+        YearProgress p = progress.of(userId, year, ruleSet).orElseThrow(DocumentNotFound::new);
         Map<String, String> typeNames = recognition.activityTypes(ruleSet).stream()
                 .collect(Collectors.toMap(ActivityType::code, ActivityType::nameZh, (a, b) -> a));
         List<YearRecord.Line> lines = new ArrayList<>();
@@ -111,8 +111,7 @@ class YearRecords {
         for (String member : directory.membersOf(unit.getId())) {
             List<Claim> counted = claims.findByClaimantAndYearAndStatusIn(member, year, COUNTED);
             String rs = counted.isEmpty() ? ruleSet : counted.get(0).getRuleSet();
-            YearProgress p = progress.of(member, year, rs)
-                    .orElseThrow(() -> new IllegalStateException("rules cannot total " + member + " " + year));
+            YearProgress p = progress.of(member, year, rs).orElseThrow(DocumentNotFound::new);
             rows.add(new UnitSummary.Row(member, directory.displayName(member), p.publicHours(),
                     p.professionalHours(), p.totalHours(), p.requirement().total(), p.requirement().publicMin(),
                     p.requirement().professionalMin(), p.compliant(), counted.size()));
