@@ -1,0 +1,148 @@
+package cn.xueshi.document;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The annual certificate (继续教育学时证明) as a one-page A4 PDF: the holder's full name, unit, year,
+ * hours by subject against the requirement, status, issue date, the verification code and a QR code
+ * to the public verification page. The Chinese font is embedded (subset).
+ */
+@Component
+class CertificatePdf {
+
+    private static final float MARGIN = 72;
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
+
+    private final ChineseFont fonts;
+    private final String baseUrl;
+    private final ZoneId zone;
+
+    CertificatePdf(ChineseFont fonts, @Value("${xueshi.public-base-url:http://localhost:8080}") String baseUrl,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.fonts = fonts;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.zone = ZoneId.of(zone);
+    }
+
+    String verifyUrl(String code) {
+        return baseUrl + "/verify/" + code;
+    }
+
+    byte[] write(Certificate c, String ruleSetName) {
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDDocumentInformation info = doc.getDocumentInformation();
+            info.setTitle("继续教育学时证明 " + c.year());
+            info.setCreator("学时通");
+            PDPage page = new PDPage(PDRectangle.A4);
+            doc.addPage(page);
+            PDType0Font font = fonts.loadInto(doc);
+            float width = page.getMediaBox().getWidth();
+            float height = page.getMediaBox().getHeight();
+            try (PDPageContentStream s = new PDPageContentStream(doc, page)) {
+                s.setLineWidth(1.5f);
+                s.addRect(36, 36, width - 72, height - 72);
+                s.stroke();
+                centered(s, font, 26, "继续教育学时证明", width, height - 120);
+                centered(s, font, 14, "（" + c.year() + " 年度）", width, height - 150);
+
+                float y = height - 200;
+                String body = "兹证明 " + c.holderName() + "（工作单位：" + c.unitName() + "）参加 " + c.year()
+                        + " 年度专业技术人员继续教育，经用人单位审核并登记，认定学时如下：";
+                y = paragraph(s, font, 13, body, MARGIN, y, width - 2 * MARGIN, 22);
+                y -= 10;
+                List<String> facts = List.of(
+                        "公需科目：" + Hours.text(c.publicHours()) + " 学时",
+                        "专业科目：" + Hours.text(c.professionalHours()) + " 学时",
+                        "合　　计：" + Hours.text(c.totalHours()) + " 学时",
+                        "年度要求：合计不少于 " + Hours.text(c.requiredTotal()) + " 学时，其中公需科目不少于 "
+                                + Hours.text(c.requiredPublic()) + " 学时、专业科目不少于 "
+                                + Hours.text(c.requiredProfessional()) + " 学时",
+                        "是否达标：" + (c.compliant() ? "达标" : "未达标"),
+                        "登记状态：" + c.statusZh(),
+                        "适用规则：" + ruleSetName);
+                for (String fact : facts) {
+                    y = paragraph(s, font, 13, fact, MARGIN + 24, y, width - 2 * MARGIN - 24, 22);
+                }
+                y -= 16;
+                y = paragraph(s, font, 12, "出具日期：" + DATE.format(LocalDate.ofInstant(c.issuedAt(), zone)),
+                        MARGIN, y, width - 2 * MARGIN, 20);
+                y = paragraph(s, font, 12, "验证码：" + c.code(), MARGIN, y, width - 2 * MARGIN, 20);
+
+                float qr = 120;
+                QrCode.of(verifyUrl(c.code())).draw(s, width - MARGIN - qr, 110, qr);
+                paragraph(s, font, 9, "扫码或访问以下网址核验本证明：", MARGIN, 200, width - 2 * MARGIN - qr - 20, 14);
+                paragraph(s, font, 9, verifyUrl(c.code()), MARGIN, 186, width - 2 * MARGIN - qr - 20, 14);
+                paragraph(s, font, 9, "本证明由学时通依据登记完成（公示期满）或已备案的学时生成；"
+                        + "核验页面显示的内容与本证明一致方为有效。", MARGIN, 150, width - 2 * MARGIN - qr - 20, 14);
+            }
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,
+            float y) throws IOException {
+        float w = font.getStringWidth(text) / 1000 * size;
+        line(s, font, size, text, (pageWidth - w) / 2, y);
+    }
+
+    /** Writes {@code text} wrapped to {@code maxWidth}; returns the baseline below the last line. */
+    private static float paragraph(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y,
+            float maxWidth, float leading) throws IOException {
+        for (String l : wrap(font, size, text, maxWidth)) {
+            line(s, font, size, l, x, y);
+            y -= leading;
+        }
+        return y;
+    }
+
+    private static void line(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y)
+            throws IOException {
+        s.beginText();
+        s.setFont(font, size);
+        s.newLineAtOffset(x, y);
+        s.showText(text);
+        s.endText();
+    }
+
+    /** Breaks between any two characters (Chinese has no spaces), keeping each line within the width. */
+    static List<String> wrap(PDType0Font font, float size, String text, float maxWidth) throws IOException {
+        List<String> lines = new ArrayList<>();
+        StringBuilder current = new StringBuilder();
+        int i = 0;
+        while (i < text.length()) {
+            int cp = text.codePointAt(i);
+            String next = current + new String(Character.toChars(cp));
+            if (current.length() > 0 && font.getStringWidth(next) / 1000 * size > maxWidth) {
+                lines.add(current.toString());
+                current.setLength(0);
+                current.appendCodePoint(cp);
+            } else {
+                current.setLength(0);
+                current.append(next);
+            }
+            i += Character.charCount(cp);
+        }
+        if (current.length() > 0) {
+            lines.add(current.toString());
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,52 @@
+package cn.xueshi.document;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * The public verification page (核验, no login) that a certificate's QR code opens: masked name, unit,
+ * year, hours and status as the certificate stated them. No evidence, no ids beyond the code itself.
+ * An unknown code gets a friendly page with status 404.
+ */
+@Controller
+class VerifyController {
+
+    static final String VIEW = "document/verify";
+    static final String UNKNOWN_VIEW = "document/verify-unknown";
+
+    private final Certificates certificates;
+    private final ZoneId zone;
+
+    VerifyController(Certificates certificates, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.certificates = certificates;
+        this.zone = ZoneId.of(zone);
+    }
+
+    /** What the page shows, already formatted. */
+    record Verified(String code, String maskedName, String unitName, int year, String publicHours,
+            String professionalHours, String totalHours, boolean compliant, String status, LocalDate issued,
+            boolean superseded) {
+    }
+
+    @GetMapping("/verify/{code}")
+    String verify(@PathVariable String code, Model model, HttpServletResponse response) {
+        Optional<Certificate> found = certificates.verify(code.strip().toUpperCase());
+        if (found.isEmpty()) {
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            return UNKNOWN_VIEW;
+        }
+        Certificate c = found.get();
+        model.addAttribute("verified", new Verified(c.code(), c.maskedName(), c.unitName(), c.year(),
+                Hours.text(c.publicHours()), Hours.text(c.professionalHours()), Hours.text(c.totalHours()),
+                c.compliant(), c.status(), LocalDate.ofInstant(c.issuedAt(), zone), c.superseded()));
+        return VIEW;
+    }
+}
