@@ -78,8 +78,9 @@ public class ClaimService {
         this.zone = ZoneId.of(zone);
     }
 
+    /** Today on the engine's clock (tests move it with ClockUtil), in China Standard Time. */
     public LocalDate today() {
-        return LocalDate.now(zone);
+        return LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone);
     }
 
     /** The rule set that governs the person's hours for {@code year}, by their unit's jurisdiction. */

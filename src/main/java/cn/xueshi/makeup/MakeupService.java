@@ -71,8 +71,9 @@ public class MakeupService {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The current year on the engine's clock. */
     public int currentYear() {
-        return LocalDate.now(zone).getYear();
+        return LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone).getYear();
     }
 
     /**
