@@ -96,6 +96,7 @@ public class SecurityConfig {
                                 path("/verify/**"))
                         .permitAll()
                         .requestMatchers(path("/admin/**")).hasRole(Groups.ADMIN)
+                        .requestMatchers(path("/workbench/**")).hasAnyRole(Groups.ANALYST, Groups.ADMIN)
                         .requestMatchers(path("/review/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
