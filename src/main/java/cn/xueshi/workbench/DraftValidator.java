@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.rules.ActivityType;
 import cn.xueshi.rules.DraftRecognition;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,7 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
+import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
+import org.camunda.bpm.dmn.engine.impl.evaluation.ExpressionEvaluationHandler;
 import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
@@ -30,13 +36,14 @@ import org.springframework.stereotype.Component;
 class DraftValidator {
 
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
-    private static final Pattern WHOLE = Pattern.compile("^-?\\d+$");
     private static final Pattern STRING = Pattern.compile("^\"([^\"\\\\]|\\\\.)*\"$");
 
     private final MessageSource messages;
     private final DraftRecognition drafts;
     private final DmnEngine dmnEngine;
     private final FeelEngine feel;
+    private final DefaultDmnEngineConfiguration config;
+    private final ExpressionEvaluationHandler expressions;
 
     DraftValidator(MessageSource messages, DraftRecognition drafts) {
         this.messages = messages;
@@ -46,6 +53,8 @@ class DraftValidator {
         config.enableFeelLegacyBehavior(true);
         this.dmnEngine = config.buildEngine();
         this.feel = config.getFeelEngine();
+        this.config = config;
+        this.expressions = new ExpressionEvaluationHandler(config);
     }
 
     List<Problem> validate(String ruleSet, String xml) {
@@ -60,17 +69,29 @@ class DraftValidator {
         structure(ruleSet, tables, problems);
         Map<String, TableView> views = new java.util.HashMap<>();
         tables.views().forEach(v -> views.put(v.key(), v));
+        Map<String, DmnDecisionTableImpl> parsed = new java.util.HashMap<>();
+        try {
+            for (DmnDecision d : dmnEngine.parseDecisions(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)))) {
+                if (d.getDecisionLogic() instanceof DmnDecisionTableImpl t) {
+                    parsed.put(d.getKey(), t);
+                }
+            }
+        } catch (RuntimeException e) {
+            problems.add(model("wb.problem.engine", e.getMessage()));
+        }
         for (Decision d : tables.decisions()) {
             DecisionTable t = DecisionTables.table(d);
             TableView v = views.get(d.getId());
             if (t != null && v != null) {
-                cells(d, v, problems);
+                cells(d, v, parsed.get(d.getId()), problems);
                 hitPolicy(d, t, v, problems);
             }
         }
-        coverage(ruleSet, tables, problems);
         if (problems.stream().noneMatch(Problem::error)) {
-            engineChecks(ruleSet, xml, problems);
+            List<ActivityType> types = engineChecks(ruleSet, xml, problems);
+            if (types != null) {
+                coverage(ruleSet, tables, types, problems);
+            }
         }
         return problems;
     }
@@ -96,7 +117,7 @@ class DraftValidator {
 
     // ---------------------------------------------------------------- cells
 
-    private void cells(Decision d, TableView v, List<Problem> problems) {
+    private void cells(Decision d, TableView v, DmnDecisionTableImpl engineTable, List<Problem> problems) {
         for (TableView.Row r : v.rows()) {
             if (r.inputs().size() != v.inputs().size() || r.outputs().size() != v.outputs().size()) {
                 problems.add(cell(d, r, null, "wb.problem.cellCount", r.inputs().size(), v.inputs().size(),
@@ -106,8 +127,12 @@ class DraftValidator {
             for (int i = 0; i < r.inputs().size(); i++) {
                 inputCell(d, r, v.inputs().get(i), r.inputs().get(i), problems);
             }
+            DmnDecisionTableRuleImpl engineRule = engineTable == null || engineTable.getRules().size() < r.number() ? null
+                    : engineTable.getRules().get(r.number() - 1);
             for (int i = 0; i < r.outputs().size(); i++) {
-                outputCell(d, r, v.outputs().get(i), r.outputs().get(i), problems);
+                DmnExpressionImpl expression = engineRule == null || engineRule.getConclusions().size() <= i ? null
+                        : engineRule.getConclusions().get(i);
+                outputCell(d, r, v.outputs().get(i), r.outputs().get(i), expression, problems);
             }
         }
     }
@@ -142,7 +167,8 @@ class DraftValidator {
         }
     }
 
-    private void outputCell(Decision d, TableView.Row r, TableView.Column col, String text, List<Problem> problems) {
+    private void outputCell(Decision d, TableView.Row r, TableView.Column col, String text, DmnExpressionImpl expression,
+            List<Problem> problems) {
         String cell = text.trim();
         if (cell.isEmpty()) {
             return;
@@ -157,7 +183,12 @@ class DraftValidator {
             value = Boolean.valueOf(cell);
         } else {
             try {
-                value = feel.evaluateSimpleExpression(cell, Variables.createVariables().asVariableContext());
+                if (expression == null) {
+                    throw new IllegalStateException("not parsed");
+                }
+                String language = expression.getExpressionLanguage() != null ? expression.getExpressionLanguage()
+                        : config.getDefaultOutputEntryExpressionLanguage();
+                value = expressions.evaluateExpression(language, expression, Variables.createVariables().asVariableContext());
             } catch (RuntimeException e) {
                 problems.add(cell(d, r, col, "wb.problem.feel.output", cell, col.label()));
                 return;
@@ -165,7 +196,7 @@ class DraftValidator {
         }
         boolean fits = switch (type) {
             case "string" -> value instanceof String;
-            case "integer", "long" -> value instanceof Number && WHOLE.matcher(cell).matches();
+            case "integer", "long" -> value instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue());
             case "double", "number" -> value instanceof Number;
             case "boolean" -> value instanceof Boolean;
             default -> true;
@@ -232,48 +263,49 @@ class DraftValidator {
 
     // ---------------------------------------------------------------- coverage of listed values
 
-    /** Every value an activity type lists for a parameter ({@code name=V1|V2}) must reach a rule of that type. */
-    private void coverage(String ruleSet, DecisionTables tables, List<Problem> problems) {
+    /**
+     * Every value an activity type accepts for an enumerated parameter must reach one of its rules, or
+     * the service answers "no rule" for it. Values the type lists itself ({@code name=V1|V2}) are errors;
+     * values it accepts only because the parameter allows them in general are notes.
+     */
+    private void coverage(String ruleSet, DecisionTables tables, List<ActivityType> types, List<Problem> problems) {
         List<TableView> views = tables.views();
-        TableView types = views.stream().filter(v -> v.key().equals(ruleSet + "-activity-types")).findFirst().orElse(null);
+        TableView typeTable = views.stream().filter(v -> v.key().equals(ruleSet + "-activity-types")).findFirst().orElse(null);
         TableView items = views.stream().filter(v -> v.key().equals(ruleSet + "-items")).findFirst().orElse(null);
-        if (types == null || items == null) {
+        if (typeTable == null || items == null) {
             return;
         }
-        int codeCol = column(types.outputs(), "code");
-        int paramCol = column(types.outputs(), "parameters");
         int typeInput = inputColumn(items, "activityType");
-        if (codeCol < 0 || typeInput < 0) {
+        int codeCol = column(typeTable.outputs(), "code");
+        int specCol = column(typeTable.outputs(), "parameters");
+        if (typeInput < 0) {
             return;
         }
-        for (TableView.Row typeRow : types.rows()) {
-            String code = unquote(typeRow.outputs().get(codeCol));
+        for (ActivityType type : types) {
+            TableView.Row typeRow = typeTable.rows().stream()
+                    .filter(r -> codeCol >= 0 && unquote(r.outputs().get(codeCol)).equals(type.code())).findFirst().orElse(null);
+            String spec = typeRow == null || specCol < 0 ? "" : unquote(typeRow.outputs().get(specCol));
             List<TableView.Row> own = items.rows().stream()
                     .filter(r -> r.inputs().size() == items.inputs().size()
-                            && Condition.acceptsText(Condition.parse(r.inputs().get(typeInput)), code))
+                            && Condition.acceptsText(Condition.parse(r.inputs().get(typeInput)), type.code()))
                     .toList();
             if (own.isEmpty()) {
-                problems.add(new Problem(types.key(), typeRow.number(), typeRow.id(), types.outputs().get(codeCol).label(),
-                        true, msg("wb.problem.typeUncovered", code)));
+                problems.add(new Problem(typeTable.key(), typeRow == null ? 0 : typeRow.number(),
+                        typeRow == null ? null : typeRow.id(), null, true, msg("wb.problem.typeUncovered", type.code())));
                 continue;
             }
-            String spec = paramCol < 0 ? "" : unquote(typeRow.outputs().get(paramCol));
-            for (String token : spec.split(",")) {
-                String[] kv = token.trim().split("=", 2);
-                if (kv.length != 2) {
+            for (ActivityType.Parameter p : type.parameters()) {
+                int col = inputColumn(items, p.name());
+                if (p.kind() != ActivityType.Kind.ENUM || col < 0) {
                     continue;
                 }
-                String name = kv[0].replace("?", "").trim();
-                int col = inputColumn(items, name);
-                if (col < 0) {
-                    continue;
-                }
-                for (String value : kv[1].split("\\|")) {
-                    String val = value.trim();
-                    boolean covered = own.stream().anyMatch(r -> Condition.acceptsText(Condition.parse(r.inputs().get(col)), val));
+                boolean listed = Pattern.compile("(^|[,\\s])" + Pattern.quote(p.name()) + "\\??=").matcher(spec).find();
+                for (ActivityType.EnumValue v : p.values()) {
+                    boolean covered = own.stream()
+                            .anyMatch(r -> Condition.acceptsText(Condition.parse(r.inputs().get(col)), v.code()));
                     if (!covered) {
-                        problems.add(new Problem(items.key(), 0, null, items.inputs().get(col).label(), true,
-                                msg("wb.problem.valueUncovered", code, items.inputs().get(col).label(), val)));
+                        problems.add(new Problem(items.key(), 0, null, items.inputs().get(col).label(), listed,
+                                msg("wb.problem.valueUncovered", type.code(), items.inputs().get(col).label(), v.code())));
                     }
                 }
             }
@@ -306,17 +338,12 @@ class DraftValidator {
     // ---------------------------------------------------------------- the engine itself
 
     /** What the engine itself says: the DMN engine parses the draft, the rule set model builds from it. */
-    private void engineChecks(String ruleSet, String xml, List<Problem> problems) {
+    private List<ActivityType> engineChecks(String ruleSet, String xml, List<Problem> problems) {
         try {
-            dmnEngine.parseDecisions(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
-        } catch (RuntimeException e) {
-            problems.add(model("wb.problem.engine", e.getMessage()));
-            return;
-        }
-        try {
-            drafts.with(xml, 0).activityTypes(ruleSet);
+            return drafts.with(xml, 0).activityTypes(ruleSet);
         } catch (RuntimeException e) {
             problems.add(model("wb.problem.ruleSetModel", e.getMessage()));
+            return null;
         }
     }
 
