@@ -96,6 +96,7 @@ public class SecurityConfig {
                                 path("/verify/**"))
                         .permitAll()
                         .requestMatchers(path("/admin/**")).hasRole(Groups.ADMIN)
+                        .requestMatchers(path("/workbench/**")).hasAnyRole(Groups.ANALYST, Groups.ADMIN)
                         .requestMatchers(path("/review/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .requestMatchers(path("/filing/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .requestMatchers(path("/makeup/unit"), path("/makeup/review/**")).hasRole(Groups.REVIEWER)

@@ -1,0 +1,42 @@
+package cn.xueshi.workbench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Seeds the regression cases shipped in {@code workbench/regression-seed.json} that are not there yet (by name). */
+@Component
+class RegressionSeeds implements ApplicationRunner {
+
+    static final String SEED = "workbench/regression-seed.json";
+
+    private final CaseRepository cases;
+    private final ObjectMapper json;
+
+    RegressionSeeds(CaseRepository cases, ObjectMapper json) {
+        this.cases = cases;
+        this.json = json;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws IOException {
+        try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
+            for (JsonNode c : json.readTree(in).get("cases")) {
+                String ruleSet = c.get("request").get("ruleSet").asText();
+                String name = c.get("name").asText();
+                if (cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
+                    cases.save(new RegressionCase(ruleSet, name,
+                            json.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("request")),
+                            json.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("expect")), "SEED", "system"));
+                }
+            }
+        }
+    }
+}
