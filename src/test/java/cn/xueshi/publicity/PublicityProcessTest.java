@@ -80,9 +80,10 @@ class PublicityProcessTest {
     @Test
     void publicityOverSpringFestivalFollowsTheCalendar() {
         ClaimFixtures.Setup s = fixtures.jilin();
+        Claim submitted = fixtures.exchange(s.employee(), 1);
         LocalDate approvedOn = LocalDate.of(2026, 2, 12);
         today(approvedOn);
-        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 1), s.reviewer());
+        Claim claim = fixtures.approve(submitted, s.reviewer());
         LocalDate first = calendar.addWorkingDays(approvedOn.plusDays(1), 0);
         LocalDate last = calendar.addWorkingDays(first, 4);
         assertThat(LocalDate.ofInstant(claim.getPublicityEnd(), CST)).isEqualTo(last);

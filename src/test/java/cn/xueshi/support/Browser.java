@@ -79,7 +79,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits (up to 10 s) until the page shows every fragment, then returns its text. */
     public String awaitText(String... fragments) {
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(10))
+                .withMessage(() -> "page " + driver.getCurrentUrl() + " never showed " + java.util.Arrays.toString(fragments)
+                        + ":\n" + text())
+                .until(d -> {
             String t = text();
             for (String f : fragments) {
                 if (!t.contains(f)) {
