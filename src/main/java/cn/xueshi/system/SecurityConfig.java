@@ -100,6 +100,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/review/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .requestMatchers(path("/filing/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .requestMatchers(path("/makeup/unit"), path("/makeup/review/**")).hasRole(Groups.REVIEWER)
+                        .requestMatchers(path("/dashboard/**")).hasAnyRole(Groups.SUPERVISOR, Groups.BUREAU, Groups.ADMIN)
                         .anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")

@@ -1,0 +1,183 @@
+package cn.xueshi.dashboard;
+
+import cn.xueshi.dashboard.ComplianceQueries.HoursByType;
+import cn.xueshi.dashboard.ClaimFlowQueries.Week;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Jurisdiction;
+import cn.xueshi.identity.JurisdictionRepository;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** 监督看板 pages: the overview with filters, a unit's people, a person's claims, and the .xlsx exports. */
+@Controller
+class DashboardController {
+
+    static final String OVERVIEW_VIEW = "dashboard/overview";
+    static final String UNIT_VIEW = "dashboard/unit";
+    static final String PERSON_VIEW = "dashboard/person";
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+    private final DashboardService dashboards;
+    private final CurrentUserService currentUsers;
+    private final JurisdictionRepository jurisdictions;
+    private final DashboardLabels labels;
+    private final DashboardWorkbook workbook;
+    private final ObjectMapper json;
+
+    DashboardController(DashboardService dashboards, CurrentUserService currentUsers,
+            JurisdictionRepository jurisdictions, DashboardLabels labels, DashboardWorkbook workbook, ObjectMapper json) {
+        this.dashboards = dashboards;
+        this.currentUsers = currentUsers;
+        this.jurisdictions = jurisdictions;
+        this.labels = labels;
+        this.workbook = workbook;
+        this.json = json;
+    }
+
+    /** Milliseconds as hours with one decimal, for tables and exports. */
+    static BigDecimal hours(double millis) {
+        return BigDecimal.valueOf(millis / 3_600_000.0).setScale(1, RoundingMode.HALF_UP);
+    }
+
+    private static int yearOr(Integer year) {
+        return year != null ? year : LocalDate.now().getYear();
+    }
+
+    @GetMapping("/dashboard")
+    String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String jurisdiction,
+            @RequestParam(required = false) Long unit, Model model, Locale locale) throws JsonProcessingException {
+        CurrentUser me = currentUsers.current();
+        DashboardScope scope = dashboards.scope(me, yearOr(year), jurisdiction, unit);
+        Overview o = dashboards.overview(scope);
+        model.addAttribute("o", o);
+        model.addAttribute("year", scope.year());
+        model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction);
+        model.addAttribute("unit", unit);
+        model.addAttribute("jurisdictionChoices", jurisdictionNames(dashboards.jurisdictions(me), locale));
+        model.addAttribute("jurisdictionNames", jurisdictionNames(null, locale));
+        model.addAttribute("unitChoices", dashboards.unitChoices(scope));
+        model.addAttribute("years", years());
+        model.addAttribute("stepNames", stepNames(o, locale));
+        model.addAttribute("typeNames", labels.activityTypes(locale));
+        model.addAttribute("statesChart", json.writeValueAsString(statesChart(o, locale)));
+        model.addAttribute("throughputChart", json.writeValueAsString(throughputChart(o, locale)));
+        model.addAttribute("hoursChart", json.writeValueAsString(hoursChart(o, locale)));
+        model.addAttribute("cockpit", me.isIn(cn.xueshi.identity.Groups.ADMIN));
+        return OVERVIEW_VIEW;
+    }
+
+    @GetMapping("/dashboard/export.xlsx")
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long unit, Locale locale)
+            throws IOException {
+        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), jurisdiction, unit);
+        return xlsx("dashboard-" + scope.year() + ".xlsx",
+                workbook.overview(dashboards.overview(scope), jurisdictionNames(null, locale), locale));
+    }
+
+    @GetMapping("/dashboard/units/{unitId}")
+    String unit(@PathVariable long unitId, @RequestParam(required = false) Integer year, Model model) {
+        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
+        model.addAttribute("unit", dashboards.unit(scope));
+        model.addAttribute("year", scope.year());
+        model.addAttribute("people", dashboards.people(scope));
+        return UNIT_VIEW;
+    }
+
+    @GetMapping("/dashboard/units/{unitId}/export.xlsx")
+    ResponseEntity<byte[]> exportUnit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
+            Locale locale) throws IOException {
+        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
+        return xlsx("dashboard-unit-" + unitId + "-" + scope.year() + ".xlsx",
+                workbook.people(dashboards.people(scope), locale));
+    }
+
+    @GetMapping("/dashboard/units/{unitId}/people/{userId}")
+    String person(@PathVariable long unitId, @PathVariable String userId, @RequestParam(required = false) Integer year,
+            Model model) {
+        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
+        model.addAttribute("claims", dashboards.claimsOf(scope, userId));
+        model.addAttribute("unit", dashboards.unit(scope));
+        model.addAttribute("year", scope.year());
+        model.addAttribute("person", dashboards.displayName(userId));
+        return PERSON_VIEW;
+    }
+
+    private static ResponseEntity<byte[]> xlsx(String fileName, byte[] body) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .contentType(XLSX).body(body);
+    }
+
+    private static List<Integer> years() {
+        int now = LocalDate.now().getYear();
+        return List.of(now, now - 1, now - 2, now - 3);
+    }
+
+    /** Names of the given jurisdiction codes (all when null), in the viewer's language. */
+    private Map<String, String> jurisdictionNames(List<String> codes, Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Jurisdiction j : jurisdictions.findAllByOrderByCode()) {
+            if (codes == null || codes.contains(j.getCode())) {
+                names.put(j.getCode(), j.name(locale));
+            }
+        }
+        return names;
+    }
+
+    private Map<String, String> stepNames(Overview o, Locale locale) {
+        Map<String, String> names = new LinkedHashMap<>();
+        o.backlog().forEach(b -> names.put(b.taskKey(), labels.step(b.taskKey(), locale)));
+        o.stepTimes().forEach(t -> names.put(t.taskKey(), labels.step(t.taskKey(), locale)));
+        return names;
+    }
+
+    private Map<String, Object> statesChart(Overview o, Locale locale) {
+        return Map.of("type", "bar",
+                "labels", o.claimsByState().keySet().stream().map(s -> labels.state(s, locale)).toList(),
+                "datasets", List.of(Map.of("label", labels.text("dashboard.col.count", locale),
+                        "data", List.copyOf(o.claimsByState().values()))));
+    }
+
+    private Map<String, Object> throughputChart(Overview o, Locale locale) {
+        List<Week> weeks = o.throughput();
+        return Map.of("type", "line",
+                "labels", weeks.stream().map(w -> w.monday().toString()).toList(),
+                "datasets", List.of(
+                        Map.of("label", labels.text("dashboard.col.submitted", locale),
+                                "data", weeks.stream().map(Week::submitted).toList()),
+                        Map.of("label", labels.text("dashboard.col.registered", locale),
+                                "data", weeks.stream().map(Week::registered).toList())));
+    }
+
+    private Map<String, Object> hoursChart(Overview o, Locale locale) {
+        Map<String, String> names = labels.activityTypes(locale);
+        List<HoursByType> rows = o.hoursByType();
+        return Map.of("type", "bar", "stacked", true,
+                "labels", rows.stream().map(h -> names.getOrDefault(h.activityType(), h.activityType())).toList(),
+                "datasets", List.of(
+                        Map.of("label", labels.text("dashboard.col.public", locale),
+                                "data", rows.stream().map(HoursByType::publicHours).toList()),
+                        Map.of("label", labels.text("dashboard.col.professional", locale),
+                                "data", rows.stream().map(HoursByType::professionalHours).toList())));
+    }
+}

@@ -1,0 +1,163 @@
+package cn.xueshi.dashboard;
+
+import cn.xueshi.filing.FilingProperties;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.rules.RecognitionException;
+import cn.xueshi.rules.RecognitionRequest;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.rules.Requirement;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * 监督看板: the views of supervisors, the bureau and admins, always within the jurisdictions the viewer
+ * oversees (xs_oversight); admins see all. Requirements come from the rule sets, never from here.
+ */
+@Service
+public class DashboardService {
+
+    static final int HOLDERS_SHOWN = 20;
+
+    private final ClaimFlowQueries flow;
+    private final ComplianceQueries compliance;
+    private final RecognitionService recognition;
+    private final FilingProperties filing;
+    private final UnitRepository units;
+    private final Directory directory;
+    private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
+    private final ZoneId zone;
+
+    DashboardService(ClaimFlowQueries flow, ComplianceQueries compliance, RecognitionService recognition,
+            FilingProperties filing, UnitRepository units, Directory directory, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.flow = flow;
+        this.compliance = compliance;
+        this.recognition = recognition;
+        this.filing = filing;
+        this.units = units;
+        this.directory = directory;
+        this.jdbc = jdbc;
+        this.named = named;
+        this.zone = ZoneId.of(zone);
+    }
+
+    static boolean mayView(CurrentUser me) {
+        return me.isIn(Groups.ADMIN) || me.isIn(Groups.SUPERVISOR) || me.isIn(Groups.BUREAU);
+    }
+
+    /** Jurisdiction codes the viewer may choose from (all for admins), in code order. */
+    public List<String> jurisdictions(CurrentUser me) {
+        List<String> all = jdbc.queryForList("SELECT code FROM xs_jurisdiction ORDER BY code", String.class);
+        return me.isIn(Groups.ADMIN) ? all : all.stream().filter(me::oversees).toList();
+    }
+
+    /**
+     * The scope of a request: the viewer's jurisdictions narrowed by the filters. A jurisdiction or unit
+     * outside them is refused as not found, so nobody learns what exists elsewhere.
+     */
+    DashboardScope scope(CurrentUser me, int year, String jurisdiction, Long unitId) {
+        if (!mayView(me)) {
+            throw new OutsideScope();
+        }
+        boolean admin = me.isIn(Groups.ADMIN);
+        Set<String> allowed = admin ? null : Set.copyOf(me.jurisdictions());
+        if (jurisdiction != null && !jurisdiction.isBlank()) {
+            if (!admin && !me.oversees(jurisdiction)) {
+                throw new OutsideScope();
+            }
+            allowed = Set.of(jurisdiction);
+        }
+        if (unitId != null) {
+            Unit unit = units.findById(unitId).orElseThrow(OutsideScope::new);
+            if (allowed != null && !allowed.contains(unit.getJurisdiction())) {
+                throw new OutsideScope();
+            }
+        }
+        return new DashboardScope(year, allowed, unitId);
+    }
+
+    Overview overview(DashboardScope s) {
+        LocalDate today = LocalDate.now(zone);
+        LocalDateTime now = LocalDateTime.now();
+        List<ComplianceQueries.UnitRow> unitRows = compliance.units(s, requirements(s), today).stream()
+                .map(u -> u.filingDeadline() != null ? u : withDeadline(u, s.year())).toList();
+        List<ClaimFlowQueries.Holder> holders = flow.holders(s, now, HOLDERS_SHOWN);
+        Map<String, String> names = new LinkedHashMap<>();
+        holders.forEach(h -> names.put(h.holder(), directory.displayName(h.holder())));
+        return new Overview(s, today, flow.claimsByState(s), flow.throughput(s), flow.backlog(s, now),
+                holders, names, flow.stepTimes(s), flow.objections(s), unitRows,
+                compliance.hoursByType(s), flow.health(s));
+    }
+
+    private ComplianceQueries.UnitRow withDeadline(ComplianceQueries.UnitRow u, int year) {
+        return new ComplianceQueries.UnitRow(u.unitId(), u.code(), u.name(), u.jurisdiction(), u.persons(), u.judged(),
+                u.compliant(), u.filingStatus(), filing.deadlineFor(u.jurisdiction(), year), u.openObligations(),
+                u.overdueObligations());
+    }
+
+    /** Units the unit filter offers: those of the scope's jurisdictions, by name. */
+    List<Map<String, Object>> unitChoices(DashboardScope s) {
+        DashboardScope all = new DashboardScope(s.year(), s.jurisdictions(), null);
+        return named.queryForList(
+                "SELECT u.id, u.name FROM xs_unit u WHERE 1 = 1" + all.where("u") + " ORDER BY u.name, u.id", all.params());
+    }
+
+    Unit unit(DashboardScope s) {
+        return units.findById(s.unitId()).orElseThrow(OutsideScope::new);
+    }
+
+    List<ComplianceQueries.PersonRow> people(DashboardScope s) {
+        return compliance.people(s, requirement(unit(s).getJurisdiction(), s.year()).orElse(null));
+    }
+
+    /** A member of the scope's unit and their claims of the year; anyone else is not found. */
+    List<ComplianceQueries.ClaimRow> claimsOf(DashboardScope s, String userId) {
+        Long member = jdbc.queryForObject("SELECT COUNT(*) FROM xs_person WHERE user_id = ? AND unit_id = ?", Long.class,
+                userId, s.unitId());
+        if (member == null || member == 0) {
+            throw new OutsideScope();
+        }
+        return compliance.claimsOf(userId, s.year());
+    }
+
+    String displayName(String userId) {
+        return directory.displayName(userId);
+    }
+
+    /** The requirement of each jurisdiction in scope that has a rule set in force for the year. */
+    Map<String, Requirement> requirements(DashboardScope s) {
+        List<String> codes = s.jurisdictions() != null ? List.copyOf(s.jurisdictions())
+                : jdbc.queryForList("SELECT code FROM xs_jurisdiction ORDER BY code", String.class);
+        Map<String, Requirement> byCode = new LinkedHashMap<>();
+        for (String code : codes) {
+            requirement(code, s.year()).ifPresent(r -> byCode.put(code, r));
+        }
+        return byCode;
+    }
+
+    /** The rule set's requirement, read by evaluating no items (the rule set owns the numbers). */
+    Optional<Requirement> requirement(String jurisdiction, int year) {
+        return recognition.ruleSetFor(jurisdiction, year).flatMap(ruleSet -> {
+            try {
+                return Optional.of(recognition.evaluate(new RecognitionRequest(ruleSet, year, List.of())).requirement());
+            } catch (RecognitionException e) {
+                return Optional.empty();
+            }
+        });
+    }
+}

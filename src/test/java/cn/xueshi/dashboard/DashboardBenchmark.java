@@ -1,0 +1,117 @@
+package cn.xueshi.dashboard;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Each dashboard view on 100,000 persons and 1,000,000 claims in PostgreSQL (database xueshi_bench on
+ * 127.0.0.1:5432, user postgres; created, migrated and filled on the first run). See BENCHMARK.md.
+ */
+@Tag("benchmark")
+@SpringBootTest
+@ActiveProfiles("test")
+class DashboardBenchmark {
+
+    static final String SERVER = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String DATABASE = "xueshi_bench";
+    static final int YEAR = LocalDate.now().getYear();
+    static final int RUNS = 5;
+
+    @DynamicPropertySource
+    static void benchDatabase(DynamicPropertyRegistry registry) throws Exception {
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+                ResultSet rs = c.createStatement().executeQuery(
+                        "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
+            if (!rs.next()) {
+                c.createStatement().execute("CREATE DATABASE " + DATABASE);
+            }
+        }
+        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "");
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DashboardService dashboards;
+    @Autowired
+    ClaimFlowQueries flow;
+    @Autowired
+    ComplianceQueries compliance;
+
+    @Test
+    void everyViewOnAMillionClaims() throws Exception {
+        Long claims = jdbc.queryForObject("SELECT COUNT(*) FROM xs_claim", Long.class);
+        if (claims < 1_000_000) {
+            long t = System.nanoTime();
+            try (Connection c = jdbc.getDataSource().getConnection()) {
+                ScriptUtils.executeSqlScript(c, new ClassPathResource("dashboard/bench-data.sql"));
+            }
+            System.out.printf("generated data in %.1f s%n", (System.nanoTime() - t) / 1e9);
+        }
+        System.out.printf("data: %d units, %d persons, %d claims, %d items, %d task history rows, %d open tasks%n",
+                count("xs_unit"), count("xs_person"), count("xs_claim"), count("xs_claim_item"),
+                count("ACT_HI_TASKINST"), count("ACT_RU_TASK"));
+        Long someUnit = jdbc.queryForObject("SELECT MIN(id) FROM xs_unit WHERE code LIKE 'BENCH%'", Long.class);
+        List<String[]> rows = new ArrayList<>();
+        for (DashboardScope s : List.of(new DashboardScope(YEAR, null, null),
+                new DashboardScope(YEAR, Set.of("JILIN"), null),
+                new DashboardScope(YEAR, Set.of("JILIN", "QINGDAO", "YUXI", "ANHUI"), someUnit))) {
+            String scope = s.unitId() != null ? "one unit" : s.jurisdictions() == null ? "all (admin)" : "JILIN";
+            Map<String, cn.xueshi.rules.Requirement> req = dashboards.requirements(s);
+            LocalDateTime now = LocalDateTime.now();
+            rows.add(time(scope, "claims by state", () -> flow.claimsByState(s)));
+            rows.add(time(scope, "weekly throughput", () -> flow.throughput(s)));
+            rows.add(time(scope, "backlog per step", () -> flow.backlog(s, now)));
+            rows.add(time(scope, "task holders (top 20)", () -> flow.holders(s, now, 20)));
+            rows.add(time(scope, "time per step (mean, p90)", () -> flow.stepTimes(s)));
+            rows.add(time(scope, "objections", () -> flow.objections(s)));
+            rows.add(time(scope, "units: compliance, filing, make-ups", () -> compliance.units(s, req, LocalDate.now())));
+            rows.add(time(scope, "hours by activity type", () -> compliance.hoursByType(s)));
+            rows.add(time(scope, "process health", () -> flow.health(s)));
+            if (s.unitId() != null) {
+                rows.add(time(scope, "people of the unit", () -> dashboards.people(s)));
+            }
+            rows.add(time(scope, "whole overview (all of the above)", () -> dashboards.overview(s)));
+        }
+        System.out.println("| scope | view | median ms | max ms |");
+        System.out.println("|---|---|---:|---:|");
+        rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+    }
+
+    private long count(String table) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
+    }
+
+    private static String[] time(String scope, String view, Supplier<?> query) {
+        query.get();
+        List<Long> millis = new ArrayList<>();
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            query.get();
+            millis.add((System.nanoTime() - t) / 1_000_000);
+        }
+        Collections.sort(millis);
+        return new String[] {scope, view, String.valueOf(millis.get(RUNS / 2)), String.valueOf(millis.get(RUNS - 1))};
+    }
+}
