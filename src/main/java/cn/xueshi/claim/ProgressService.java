@@ -33,7 +33,7 @@ public class ProgressService {
     }
 
     /** The requirement less an approved reduction, never below zero. */
-    static Requirement lowered(Requirement base, HardshipAdjustments.Reduction reduction) {
+    public static Requirement lowered(Requirement base, HardshipAdjustments.Reduction reduction) {
         if (!reduction.any()) {
             return base;
         }

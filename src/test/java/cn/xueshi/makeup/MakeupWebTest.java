@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
@@ -91,6 +92,19 @@ class MakeupWebTest {
         mvc.perform(get("/claims").param("year", "2026").with(user(s.employee()).roles(Groups.EMPLOYEE)))
                 .andExpect(content().string(containsString("0 / 60 学时")))
                 .andExpect(content().string(containsString("经批准减免 30 学时")));
+        // the recognition API judges that person against the lowered requirement
+        String body = "{\"ruleSet\":\"jilin-2026\",\"year\":2026,\"items\":[{\"activityType\":\"FULL_TIME_STUDY\"}]}";
+        mvc.perform(post("/api/v1/recognition/evaluate").param("person", s.employee())
+                        .contentType("application/json").content(body)
+                        .with(user(s.reviewer()).roles(Groups.REVIEWER)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.requirement.total").value(60.0))
+                .andExpect(jsonPath("$.requirement.public").value(20.0));
+        mvc.perform(post("/api/v1/recognition/evaluate").param("person", s.employee())
+                        .contentType("application/json").content(body)
+                        .with(user(other.employee()).roles(Groups.EMPLOYEE)).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value(containsString("无权查看")));
     }
 
     @Test
