@@ -91,9 +91,7 @@ class ClaimController {
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         Unit unit = unit(me);
-        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
-            form.setSubmissionKey(UUID.randomUUID().toString());
-        }
+        ensureSubmissionKey(form);
         keepFiles(form, files, me, errors);
         if (editOnly(form, addItem, removeItem)) {
             return showForm(SUBMIT_FORM, form, unit, model);
@@ -157,9 +155,7 @@ class ClaimController {
             return "redirect:/claims/" + id;
         }
         Unit unit = unit(me);
-        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
-            form.setSubmissionKey(UUID.randomUUID().toString());
-        }
+        ensureSubmissionKey(form);
         form.setYear(claim.getYear()); // the year of a claim does not change
         model.addAttribute("claim", claim);
         model.addAttribute("history", audit.of(id));
@@ -179,6 +175,13 @@ class ClaimController {
         }
         redirect.addFlashAttribute("message", "claim.corrected");
         return "redirect:/claims/" + id;
+    }
+
+    /** A form without a well-formed key (tampered or very old) gets a fresh one. */
+    private static void ensureSubmissionKey(ClaimForm form) {
+        if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
+            form.setSubmissionKey(UUID.randomUUID().toString());
+        }
     }
 
     /** Adds or removes an item row without validating: the rest of what was typed stays. */

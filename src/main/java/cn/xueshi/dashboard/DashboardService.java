@@ -18,6 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -41,6 +45,12 @@ public class DashboardService {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
     private final ZoneId zone;
+    /** Runs the overview's queries side by side; bounded so one page cannot take every connection. */
+    private final Executor views = Executors.newFixedThreadPool(3, r -> {
+        Thread t = new Thread(r, "dashboard-view");
+        t.setDaemon(true);
+        return t;
+    });
 
     DashboardService(ClaimFlowQueries flow, ComplianceQueries compliance, RecognitionService recognition,
             FilingProperties filing, UnitRepository units, Directory directory, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
@@ -91,17 +101,31 @@ public class DashboardService {
         return new DashboardScope(year, allowed, unitId);
     }
 
+    /**
+     * All views of the page. The aggregates are independent read-only queries, so they run side by
+     * side (the database has more than one core to give); the page waits for the slowest.
+     */
     Overview overview(DashboardScope s) {
         LocalDate today = LocalDate.now(zone);
         LocalDateTime now = LocalDateTime.now();
-        List<ComplianceQueries.UnitRow> unitRows = compliance.units(s, requirements(s), today).stream()
-                .map(u -> u.filingDeadline() != null ? u : withDeadline(u, s.year())).toList();
-        List<ClaimFlowQueries.Holder> holders = flow.holders(s, now, HOLDERS_SHOWN);
+        var unitRows = async(() -> compliance.units(s, requirements(s), today).stream()
+                .map(u -> u.filingDeadline() != null ? u : withDeadline(u, s.year())).toList());
+        var holders = async(() -> flow.holders(s, now, HOLDERS_SHOWN));
+        var byState = async(() -> flow.claimsByState(s));
+        var throughput = async(() -> flow.throughput(s));
+        var backlog = async(() -> flow.backlog(s, now));
+        var stepTimes = async(() -> flow.stepTimes(s));
+        var objections = async(() -> flow.objections(s));
+        var hours = async(() -> compliance.hoursByType(s));
+        var health = async(() -> flow.health(s));
         Map<String, String> names = new LinkedHashMap<>();
-        holders.forEach(h -> names.put(h.holder(), directory.displayName(h.holder())));
-        return new Overview(s, today, flow.claimsByState(s), flow.throughput(s), flow.backlog(s, now),
-                holders, names, flow.stepTimes(s), flow.objections(s), unitRows,
-                compliance.hoursByType(s), flow.health(s));
+        holders.join().forEach(h -> names.put(h.holder(), directory.displayName(h.holder())));
+        return new Overview(s, today, byState.join(), throughput.join(), backlog.join(), holders.join(), names,
+                stepTimes.join(), objections.join(), unitRows.join(), hours.join(), health.join());
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> query) {
+        return CompletableFuture.supplyAsync(query, views);
     }
 
     private ComplianceQueries.UnitRow withDeadline(ComplianceQueries.UnitRow u, int year) {

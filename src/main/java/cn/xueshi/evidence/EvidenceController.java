@@ -5,10 +5,6 @@ import cn.xueshi.claim.ClaimNotFound;
 import cn.xueshi.claim.ClaimService;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
-import java.nio.charset.StandardCharsets;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,14 +32,6 @@ class EvidenceController {
             throw new ClaimNotFound();
         }
         EvidenceFile file = store.find(claimId, evidenceId).orElseThrow(ClaimNotFound::new);
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                // the file is shown, never run: no scripts, no sniffing, private to this person
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(store.content(evidenceId));
+        return InlineFile.of(file, store.content(evidenceId));
     }
 }

@@ -9,15 +9,11 @@ import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.review.ReviewConflict;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -127,13 +123,7 @@ class MakeupController {
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
         makeups.viewable(id, currentUsers.current());
         EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(ClaimNotFound::new);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(file.contentType()))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
-                        .filename(file.fileName(), StandardCharsets.UTF_8).build().toString())
-                .header("Content-Security-Policy", "sandbox; default-src 'none'; img-src 'self'; object-src 'self'")
-                .header("X-Content-Type-Options", "nosniff")
-                .header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-                .body(evidence.content(evidenceId));
+        return cn.xueshi.evidence.InlineFile.of(file, evidence.content(evidenceId));
     }
 
     @GetMapping("/makeup/{id}/supplement")
