@@ -18,7 +18,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -102,10 +105,45 @@ public class DashboardService {
     }
 
     /**
+     * The whole-country overview (an administrator without filters) is the one page too big to compute
+     * within a second on 1,000,000 claims; it is served from a copy at most this old and refreshed
+     * in the background, so its figures may lag by up to a minute.
+     */
+    static final Duration NATIONWIDE_MAX_AGE = Duration.ofSeconds(60);
+
+    private record Cached(Overview overview, Instant at) {
+    }
+
+    private final Map<Integer, Cached> nationwide = new ConcurrentHashMap<>();
+    private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
+
+    Overview overview(DashboardScope s) {
+        if (!s.unrestricted()) {
+            return compute(s);
+        }
+        Cached c = nationwide.get(s.year());
+        if (c == null) {
+            Overview fresh = compute(s);
+            nationwide.put(s.year(), new Cached(fresh, Instant.now()));
+            return fresh;
+        }
+        if (c.at().plus(NATIONWIDE_MAX_AGE).isBefore(Instant.now()) && refreshing.add(s.year())) {
+            CompletableFuture.runAsync(() -> {
+                try {
+                    nationwide.put(s.year(), new Cached(compute(s), Instant.now()));
+                } finally {
+                    refreshing.remove(s.year());
+                }
+            }, views);
+        }
+        return c.overview();
+    }
+
+    /**
      * All views of the page. The aggregates are independent read-only queries, so they run side by
      * side (the database has more than one core to give); the page waits for the slowest.
      */
-    Overview overview(DashboardScope s) {
+    Overview compute(DashboardScope s) {
         LocalDate today = LocalDate.now(zone);
         LocalDateTime now = LocalDateTime.now();
         var unitRows = async(() -> compliance.units(s, requirements(s), today).stream()

@@ -92,7 +92,10 @@ class DashboardBenchmark {
             if (s.unitId() != null) {
                 rows.add(time(scope, "people of the unit", () -> dashboards.people(s)));
             }
-            rows.add(time(scope, "whole overview (all of the above)", () -> dashboards.overview(s)));
+            rows.add(time(scope, "whole overview computed (all of the above, side by side)", () -> dashboards.compute(s)));
+            if (s.unrestricted()) {
+                rows.add(time(scope, "whole overview served (nationwide copy, at most 60 s old)", () -> dashboards.overview(s)));
+            }
         }
         System.out.println("| scope | view | median ms | max ms |");
         System.out.println("|---|---|---:|---:|");
