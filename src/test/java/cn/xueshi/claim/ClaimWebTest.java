@@ -252,6 +252,27 @@ class ClaimWebTest {
     }
 
     @Test
+    void aCraftedItemIndexBeyondTheLimitIsABadRequestNotAServerError() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        mvc.perform(multipart("/claims").param("year", "2026").param("items[999].activityType", "PATENT")
+                        .with(as(s.employee())).with(csrf()))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("请求有误")));
+    }
+
+    @Test
+    void unreadableValuesGetChineseMessagesNextToTheirFields() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        mvc.perform(multipart("/claims").param("year", "2026").param("pledge", "true")
+                        .param("items[0].activityType", "PROFESSIONAL_EXCHANGE")
+                        .param("items[0].activityDate", "上周三").param("items[0].params[days]", "3")
+                        .with(as(s.employee())).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrors("claimForm", "items[0].activityDate"))
+                .andExpect(content().string(containsString("请填写正确的日期（年-月-日）")));
+    }
+
+    @Test
     void personWithoutAUnitGetsAFriendlyRefusal() throws Exception {
         mvc.perform(get("/claims/new").with(user("nobody").roles(Groups.EMPLOYEE)))
                 .andExpect(status().isForbidden());

@@ -7,9 +7,16 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.ui.Model;
 
-/** An upload beyond the container's limit gets a page that says so, not a server error. */
+/** Requests a form cannot hold (an upload beyond the limit, a list index beyond bounds) get a page saying so. */
 @ControllerAdvice
-class UploadLimitAdvice {
+class RequestLimitsAdvice {
+
+    /** e.g. items[999] on a form that takes at most 50 activities: a crafted request, not a user's typing. */
+    @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String unbindable() {
+        return "error/400";
+    }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
