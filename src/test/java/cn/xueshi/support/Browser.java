@@ -65,12 +65,22 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * The page's visible text. While a page is being replaced, Chromium may answer with a stale or
+     * foreign node; such answers are retried for up to about three seconds.
+     */
     public String text() {
         for (int attempt = 0; ; attempt++) {
             try {
                 return driver.findElement(By.tagName("body")).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt > 20) {
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt > 30) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }
