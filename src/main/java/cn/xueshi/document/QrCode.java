@@ -22,7 +22,9 @@ final class QrCode {
     static QrCode of(String text) {
         try {
             return new QrCode(new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, 0, 0,
-                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M, EncodeHintType.MARGIN, 0,
+                    Map.of(EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                            // the four-module quiet zone the QR standard asks for, so any scanner finds it
+                            EncodeHintType.MARGIN, 4,
                             EncodeHintType.CHARACTER_SET, "UTF-8")));
         } catch (WriterException e) {
             throw new IllegalArgumentException("cannot encode " + text, e);

@@ -93,7 +93,7 @@ class CertificateTest {
 
         BufferedImage image;
         try (PDDocument doc = Loader.loadPDF(pdf)) {
-            image = new PDFRenderer(doc).renderImageWithDPI(0, 150, ImageType.RGB);
+            image = new PDFRenderer(doc).renderImageWithDPI(0, 200, ImageType.RGB);
         }
         int[] pixels = image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
