@@ -27,7 +27,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.beans.factory.annotation.Value;
@@ -54,15 +53,16 @@ public class FilingService {
     private final RecognitionService recognition;
     private final Directory directory;
     private final RuntimeService runtime;
-    private final TaskService tasks;
+    private final cn.xueshi.review.HumanTasks humanTasks;
     private final WorkingDayCalendar calendar;
     private final FilingProperties properties;
     private final ZoneId zone;
 
     FilingService(UnitFilingRepository filings, UnitRepository units, ClaimRepository claims, ProgressService progress,
-            RecognitionService recognition, Directory directory, RuntimeService runtime, TaskService tasks,
-            WorkingDayCalendar calendar, FilingProperties properties,
+            RecognitionService recognition, Directory directory, RuntimeService runtime,
+            WorkingDayCalendar calendar, FilingProperties properties, cn.xueshi.review.HumanTasks humanTasks,
             @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.humanTasks = humanTasks;
         this.filings = filings;
         this.units = units;
         this.claims = claims;
@@ -70,7 +70,6 @@ public class FilingService {
         this.recognition = recognition;
         this.directory = directory;
         this.runtime = runtime;
-        this.tasks = tasks;
         this.calendar = calendar;
         this.properties = properties;
         this.zone = ZoneId.of(zone);
@@ -182,8 +181,7 @@ public class FilingService {
         if (filing.getProcessInstanceId() == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(tasks.createTaskQuery().processInstanceId(filing.getProcessInstanceId())
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult());
+        return Optional.ofNullable(humanTasks.ofInstance(filing.getProcessInstanceId(), me.userId()));
     }
 
     /** 提交备案: the reviewer has checked the summary. */
@@ -194,7 +192,7 @@ public class FilingService {
                 .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
         filing.submitted(me.userId());
         filings.save(filing);
-        complete(task, Variables.createVariables().putValue("submittedBy", me.userId()));
+        humanTasks.complete(task.getId(), Variables.createVariables().putValue("submittedBy", me.userId()));
     }
 
     /** 验证: the bureau approves (→ filed) or returns with comments (→ compile again). */
@@ -209,16 +207,8 @@ public class FilingService {
             filing.returned(me.userId(), comment);
         }
         filings.save(filing);
-        complete(task, Variables.createVariables().putValue("verified", approve).putValue("bureauComment", comment));
-    }
-
-    private void complete(Task task, Map<String, Object> variables) {
-        try {
-            tasks.complete(task.getId(), variables);
-        } catch (org.camunda.bpm.engine.exception.NullValueException
-                | org.camunda.bpm.engine.OptimisticLockingException e) {
-            throw new ReviewConflict("review.conflict.done");
-        }
+        humanTasks.complete(task.getId(),
+                Variables.createVariables().putValue("verified", approve).putValue("bureauComment", comment));
     }
 
     /** 备案通过: every registered claim of the unit and year is told (message claimFiled) and ends filed. */

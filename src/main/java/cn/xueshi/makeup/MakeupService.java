@@ -52,12 +52,14 @@ public class MakeupService {
     private final Directory directory;
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final cn.xueshi.review.HumanTasks humanTasks;
     private final ZoneId zone;
 
     MakeupService(MakeupRequestRepository requests, MakeupObligationRepository obligations, HardshipPolicy policy,
             RecognitionService recognition, ProgressService progress, UnitFilingRepository filings,
             EvidenceStore evidence, Directory directory, RuntimeService runtime, TaskService tasks,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            cn.xueshi.review.HumanTasks humanTasks, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.humanTasks = humanTasks;
         this.requests = requests;
         this.obligations = obligations;
         this.policy = policy;
@@ -234,16 +236,7 @@ public class MakeupService {
     }
 
     public Task reviewTask(String taskId, CurrentUser me) {
-        return task(taskId, me, REVIEW_TASK);
-    }
-
-    private Task task(String taskId, CurrentUser me, String key) {
-        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(key)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult();
-        if (t == null) {
-            throw new ClaimNotFound();
-        }
-        return t;
+        return humanTasks.find(taskId, REVIEW_TASK, me.userId());
     }
 
     public MakeupRequest requestOf(Task task) {
@@ -252,9 +245,7 @@ public class MakeupService {
     }
 
     public List<Task> reviewTasks(CurrentUser me) {
-        return tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr()
-                .orderByTaskCreateTime().asc().list();
+        return humanTasks.open(REVIEW_TASK, me.userId());
     }
 
     public void validateDecision(MakeupDecisionForm form, MakeupRequest request, Errors errors) {
@@ -294,18 +285,13 @@ public class MakeupService {
             prof = form.getApprovedProfessional();
         }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().trim();
-        try {
-            tasks.complete(taskId, Variables.createVariables()
-                    .putValue("decision", form.getDecision() == MakeupDecisionForm.Decision.APPROVE_DIFFERENT
-                            ? "APPROVE" : form.getDecision().name())
-                    .putValue("decidedBy", me.userId())
-                    .putValue("decisionComment", comment)
-                    .putValue("approvedPublic", pub)
-                    .putValue("approvedProfessional", prof));
-        } catch (org.camunda.bpm.engine.exception.NullValueException
-                | org.camunda.bpm.engine.OptimisticLockingException e) {
-            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
-        }
+        humanTasks.complete(taskId, Variables.createVariables()
+                .putValue("decision", form.getDecision() == MakeupDecisionForm.Decision.APPROVE_DIFFERENT
+                        ? "APPROVE" : form.getDecision().name())
+                .putValue("decidedBy", me.userId())
+                .putValue("decisionComment", comment)
+                .putValue("approvedPublic", pub)
+                .putValue("approvedProfessional", prof));
     }
 
     public Optional<Task> supplementTask(MakeupRequest request, CurrentUser me) {

@@ -33,9 +33,11 @@ public class PublicityService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final AuditLog audit;
+    private final cn.xueshi.review.HumanTasks humanTasks;
 
     PublicityService(ClaimRepository claims, ObjectionRepository objections, RuntimeService runtime, TaskService tasks,
-            AuditLog audit) {
+            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks) {
+        this.humanTasks = humanTasks;
         this.claims = claims;
         this.objections = objections;
         this.runtime = runtime;
@@ -99,17 +101,11 @@ public class PublicityService {
 
     /** Objection tasks the reviewer may handle. */
     public List<Task> objectionTasks(CurrentUser me) {
-        return tasks.createTaskQuery().taskDefinitionKey(OBJECTION_TASK)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().orderByTaskCreateTime().asc().list();
+        return humanTasks.open(OBJECTION_TASK, me.userId());
     }
 
     public Task objectionTask(String taskId, CurrentUser me) {
-        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(OBJECTION_TASK)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult();
-        if (t == null) {
-            throw new ClaimNotFound();
-        }
-        return t;
+        return humanTasks.find(taskId, OBJECTION_TASK, me.userId());
     }
 
     public Objection objectionOf(Task task) {
@@ -126,14 +122,9 @@ public class PublicityService {
             throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
         }
         audit.record(objection.getClaimId(), me.userId(), "OBJECTION_" + decision, comment, taskId);
-        try {
-            tasks.complete(taskId, Variables.createVariables()
-                    .putValue("objectionDecision", decision)
-                    .putValue("objectionHandler", me.userId())
-                    .putValue("objectionComment", comment));
-        } catch (org.camunda.bpm.engine.exception.NullValueException
-                | org.camunda.bpm.engine.OptimisticLockingException e) {
-            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
-        }
+        humanTasks.complete(taskId, Variables.createVariables()
+                .putValue("objectionDecision", decision)
+                .putValue("objectionHandler", me.userId())
+                .putValue("objectionComment", comment));
     }
 }

@@ -21,13 +21,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,9 +48,11 @@ public class ReviewService {
     private final Directory directory;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
+    private final HumanTasks humanTasks;
 
     ReviewService(TaskService tasks, ClaimRepository claims, ClaimService claimService, UnitRepository units,
-            Directory directory, AuditLog audit, PlatformTransactionManager transactionManager) {
+            Directory directory, AuditLog audit, PlatformTransactionManager transactionManager, HumanTasks humanTasks) {
+        this.humanTasks = humanTasks;
         this.transaction = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
         this.claims = claims;
@@ -65,9 +64,7 @@ public class ReviewService {
 
     /** Review tasks the reviewer may act on, overdue first, then by due date. */
     public List<ReviewRow> inbox(CurrentUser me) {
-        List<Task> open = tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr()
-                .list();
+        List<Task> open = humanTasks.open(REVIEW_TASK, me.userId());
         Map<Long, Task> byClaim = new LinkedHashMap<>();
         Map<String, Long> claimOfInstance = new LinkedHashMap<>();
         for (Task t : open) {
@@ -98,12 +95,7 @@ public class ReviewService {
 
     /** The review task if the reviewer may act on it; otherwise not found. */
     public Task task(String taskId, CurrentUser me) {
-        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(REVIEW_TASK)
-                .or().taskCandidateUser(me.userId()).taskAssignee(me.userId()).endOr().singleResult();
-        if (t == null) {
-            throw new ClaimNotFound();
-        }
-        return t;
+        return humanTasks.find(taskId, REVIEW_TASK, me.userId());
     }
 
     public Claim claimOf(Task task) {
@@ -182,16 +174,12 @@ public class ReviewService {
                         + (comment == null ? "" : "；" + comment)
                 : comment;
         audit.record(claim.getId(), me.userId(), "REVIEW_" + form.getDecision().name(), detail, taskId);
-        try {
-            tasks.complete(taskId, Variables.createVariables()
-                    .putValue("decision", form.getDecision().name())
-                    .putValue("reviewer", me.userId())
-                    .putValue("reviewComment", comment)
-                    .putValue("adjustedPublic", form.getAdjustedPublic())
-                    .putValue("adjustedProfessional", form.getAdjustedProfessional()));
-        } catch (NullValueException | OptimisticLockingException | ObjectOptimisticLockingFailureException e) {
-            throw new ReviewConflict("review.conflict.done");
-        }
+        humanTasks.complete(taskId, Variables.createVariables()
+                .putValue("decision", form.getDecision().name())
+                .putValue("reviewer", me.userId())
+                .putValue("reviewComment", comment)
+                .putValue("adjustedPublic", form.getAdjustedPublic())
+                .putValue("adjustedProfessional", form.getAdjustedProfessional()));
     }
 
     /** Possible duplicates in the unit: same title, or same activity type on the same date. */
