@@ -40,7 +40,7 @@ class DashboardBrowserTest {
             browser.login(supervisor, TestUsers.PASSWORD);
             browser.go("/dashboard?year=2026&jurisdiction=JILIN");
             browser.awaitText("监督看板", s.unit().getName());
-            new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(d ->
+            new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                     d.findElements(By.cssSelector("canvas[data-rendered='true']")).size() == 3);
             browser.screenshot("dashboard-overview");
             browser.click(By.cssSelector("#units thead th:nth-child(3)"));
