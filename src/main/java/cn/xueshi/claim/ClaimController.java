@@ -208,7 +208,7 @@ class ClaimController {
                 evidence.discardPending(form.getSubmissionKey(), me.userId(), id);
             }
         }
-        if (files == null || files.stream().allMatch(MultipartFile::isEmpty)) {
+        if (files == null || files.stream().noneMatch(EvidenceStore::chosen)) {
             return;
         }
         try {

@@ -32,19 +32,32 @@ public class EvidenceStore {
 
     private final JdbcTemplate jdbc;
     private final EvidenceProperties limits;
+    private final EvidenceContent fileCheck;
 
-    public EvidenceStore(JdbcTemplate jdbc, EvidenceProperties limits) {
+    public EvidenceStore(JdbcTemplate jdbc, EvidenceProperties limits, EvidenceContent fileCheck) {
         this.jdbc = jdbc;
         this.limits = limits;
+        this.fileCheck = fileCheck;
+    }
+
+    /**
+     * A file the person chose: it has a name or bytes. A browser sends an empty part without a name
+     * for an empty file input; a chosen file of 0 bytes is refused with a message, not dropped.
+     */
+    public static boolean chosen(MultipartFile file) {
+        return !file.isEmpty() || (file.getOriginalFilename() != null && !file.getOriginalFilename().isBlank());
     }
 
     public EvidenceProperties limits() {
         return limits;
     }
 
-    /** Checks every file before keeping any: type by content, size, and the count with those already kept. */
+    /**
+     * Checks every file before keeping any: size, type by content (the file must open as that type:
+     * see {@link EvidenceContent}), and the count with those already kept.
+     */
     public List<byte[]> check(List<MultipartFile> files, int alreadyKept) {
-        List<MultipartFile> real = files == null ? List.of() : files.stream().filter(f -> !f.isEmpty()).toList();
+        List<MultipartFile> real = chosenOnly(files);
         if (alreadyKept + real.size() > limits.maxFiles()) {
             throw new EvidenceRejected("evidence.error.tooMany", limits.maxFiles());
         }
@@ -62,16 +75,14 @@ public class EvidenceStore {
         } catch (IOException e) {
             throw new EvidenceRejected("evidence.error.unreadable", name);
         }
-        if (FileKind.detect(bytes).isEmpty()) {
-            throw new EvidenceRejected("evidence.error.type", name);
-        }
+        fileCheck.verify(name, bytes);
         return bytes;
     }
 
     @Transactional
     public void keepPending(String submissionKey, List<MultipartFile> files, String uploader) {
         List<byte[]> contents = check(files, pending(submissionKey).size());
-        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        List<MultipartFile> real = chosenOnly(files);
         for (int i = 0; i < real.size(); i++) {
             insert(null, submissionKey, displayName(real.get(i)), contents.get(i), uploader);
         }
@@ -80,7 +91,7 @@ public class EvidenceStore {
     @Transactional
     public void keep(long claimId, List<MultipartFile> files, String uploader) {
         List<byte[]> contents = check(files, forClaim(claimId).size());
-        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        List<MultipartFile> real = chosenOnly(files);
         for (int i = 0; i < real.size(); i++) {
             insert(claimId, null, displayName(real.get(i)), contents.get(i), uploader);
         }
@@ -90,7 +101,7 @@ public class EvidenceStore {
     @Transactional
     public void keepForMakeup(long requestId, List<MultipartFile> files, String uploader) {
         List<byte[]> contents = check(files, forMakeup(requestId).size());
-        List<MultipartFile> real = files.stream().filter(f -> !f.isEmpty()).toList();
+        List<MultipartFile> real = chosenOnly(files);
         for (int i = 0; i < real.size(); i++) {
             long id = insert(null, null, displayName(real.get(i)), contents.get(i), uploader);
             jdbc.update("UPDATE xs_evidence SET makeup_request_id = ? WHERE id = ?", requestId, id);
@@ -108,7 +119,7 @@ public class EvidenceStore {
     }
 
     public long insert(Long claimId, String pendingKey, String fileName, byte[] content, String uploader) {
-        FileKind kind = FileKind.detect(content).orElseThrow(() -> new EvidenceRejected("evidence.error.type", fileName));
+        FileKind kind = fileCheck.verify(fileName, content);
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.update(c -> {
             var ps = c.prepareStatement("INSERT INTO xs_evidence (claim_id, pending_key, file_name, content_type, "
@@ -170,6 +181,10 @@ public class EvidenceStore {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static List<MultipartFile> chosenOnly(List<MultipartFile> files) {
+        return files == null ? List.of() : files.stream().filter(EvidenceStore::chosen).toList();
     }
 
     private static String displayName(MultipartFile f) {

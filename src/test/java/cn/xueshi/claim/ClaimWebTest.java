@@ -17,7 +17,6 @@ import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.UnitType;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -31,8 +30,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class ClaimWebTest {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
-    static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0};
+    static final byte[] PDF = cn.xueshi.evidence.EvidenceSamples.pdf();
+    static final byte[] PNG = cn.xueshi.evidence.EvidenceSamples.png();
     static final byte[] EXE = {'M', 'Z', (byte) 0x90, 0, 3, 0, 0, 0, 4, 0};
 
     @Autowired

@@ -16,7 +16,6 @@ import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.rules.Requirement;
 import cn.xueshi.support.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +25,7 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 class RegistrationFormTest {
 
-    static final byte[] PDF = "%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = cn.xueshi.evidence.EvidenceSamples.pdf();
 
     @Autowired
     MockMvc mvc;

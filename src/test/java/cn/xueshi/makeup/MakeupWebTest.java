@@ -19,7 +19,6 @@ import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.UnitType;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,7 @@ import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequ
 @IntegrationTest
 class MakeupWebTest {
 
-    static final byte[] PDF = "%PDF-1.4\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
+    static final byte[] PDF = cn.xueshi.evidence.EvidenceSamples.pdf();
 
     @Autowired
     MockMvc mvc;
