@@ -39,6 +39,12 @@ class LifecycleTrustTest {
     RuntimeService runtime;
     @Autowired
     AuditLog audit;
+    @Autowired
+    cn.xueshi.review.ReviewService reviews;
+    @Autowired
+    cn.xueshi.identity.CurrentUserService currentUsers;
+    @Autowired
+    org.camunda.bpm.engine.ManagementService management;
 
     private String taskOf(Claim claim) {
         return tasks.createTaskQuery().processInstanceId(fixtures.reload(claim).getProcessInstanceId())
@@ -130,5 +136,35 @@ class LifecycleTrustTest {
         refusedAndNothingChanged(() -> tasks.complete(taskOf(claim), Variables.createVariables()
                 .putValue("decision", "RETURN").putValue("reviewer", s.reviewer())
                 .putValue("reviewComment", "x")), claim);
+    }
+
+    @Test
+    void aCorrectionNamingAForeignClaimIsRefusedAtOnceNotLaterAsAnIncident() {
+        ClaimFixtures.Setup own = fixtures.jilin();
+        ClaimFixtures.Setup other = fixtures.unit("延边州医院", UnitType.STATE_OWNED, "JILIN", "jilin-2026");
+        Claim mine = fixtures.exchange(own.employee(), 2);
+        Claim foreign = fixtures.registeredExchange(other, 3);
+        cn.xueshi.review.ReviewForm form = new cn.xueshi.review.ReviewForm();
+        form.setDecision(cn.xueshi.review.ReviewForm.Decision.RETURN);
+        form.setComment("请补充证明");
+        reviews.decide(taskOf(mine), currentUsers.load(own.reviewer()), form);
+        String correction = tasks.createTaskQuery().processInstanceId(mine.getProcessInstanceId())
+                .taskDefinitionKey("correctClaim").singleResult().getId();
+        tasks.setVariable(correction, "claimId", foreign.getId());
+        refusedAndNothingChanged(() -> tasks.complete(correction), mine, foreign);
+        assertThat(management.createJobQuery().processInstanceId(mine.getProcessInstanceId()).count()).isZero();
+        assertThat(tasks.createTaskQuery().taskId(correction).count()).isEqualTo(1);
+    }
+
+    @Test
+    void aClaimedReviewTaskIsDecidedByItsAssigneeOnly() {
+        ClaimFixtures.Setup own = fixtures.jilin();
+        String colleague = users.reviewerOf(own.unit(), "同", "事");
+        Claim mine = fixtures.exchange(own.employee(), 2);
+        String task = taskOf(mine);
+        reviews.claimTask(task, currentUsers.load(own.reviewer()));
+        refusedAndNothingChanged(() -> tasks.complete(task, Variables.createVariables()
+                .putValue("decision", "APPROVE").putValue("reviewer", colleague)), mine);
+        assertThat(fixtures.approve(mine, own.reviewer()).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
     }
 }
