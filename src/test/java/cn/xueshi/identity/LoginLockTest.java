@@ -29,7 +29,8 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 class LoginLockTest {
 
-    private static final AtomicInteger ADDRESS = new AtomicInteger(1);
+    /** Random start: a PostgreSQL database kept between runs still has earlier runs' counts. */
+    private static final AtomicInteger ADDRESS = new AtomicInteger(new java.util.Random().nextInt(1 << 22));
 
     @Autowired
     MockMvc mvc;
@@ -52,7 +53,7 @@ class LoginLockTest {
     /** A fresh client address per test, so tests do not share an address count. */
     private static String address() {
         int n = ADDRESS.getAndIncrement();
-        return "10.77." + (n / 250) + "." + (n % 250 + 1);
+        return "10." + ((n >> 16) & 255) + "." + ((n >> 8) & 255) + "." + (n & 255);
     }
 
     private static RequestPostProcessor from(String address) {
