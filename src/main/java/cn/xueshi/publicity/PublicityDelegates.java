@@ -3,7 +3,6 @@ package cn.xueshi.publicity;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimNotFound;
 import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.claim.UntrustedProcessData;
