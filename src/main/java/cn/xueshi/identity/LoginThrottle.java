@@ -76,6 +76,7 @@ public class LoginThrottle {
 
     /** Counts a failed sign-in; returns the lock it caused, if the failure was one too many. */
     public Optional<Refusal> failed(String userId, String address) {
+        forgetStale();
         Optional<Refusal> result = Optional.empty();
         if (address != null) {
             result = count(Kind.ADDRESS, address, properties.addressMaxFailures(), properties.addressLockDuration(),
@@ -165,6 +166,15 @@ public class LoginThrottle {
         }
         event(kind, subject, "LOCKED", until, max, address, null);
         return Optional.of(new Refusal(kind, minutes(now, until)));
+    }
+
+    /** Counts whose window and lock are both over say nothing any more; names sprayed by an attacker go. */
+    private void forgetStale() {
+        Duration longest = properties.lockDuration().compareTo(properties.addressLockDuration()) > 0
+                ? properties.lockDuration() : properties.addressLockDuration();
+        Timestamp before = Timestamp.from(clock.instant().minus(longest));
+        jdbc.update("DELETE FROM xs_login_throttle WHERE window_start <= ? AND (locked_until IS NULL OR locked_until <= ?)",
+                before, Timestamp.from(clock.instant()));
     }
 
     private Optional<Instant> lockedUntil(Kind kind, String subject) {

@@ -201,6 +201,16 @@ class LoginLockTest {
     }
 
     @Test
+    void countsThatAreOverAreForgotten() {
+        String sprayed = TestUsers.uniqueId("spray");
+        throttle.failed(sprayed, address());
+        later(Duration.ofMinutes(16));
+        throttle.failed(TestUsers.uniqueId("spray"), address());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_login_throttle WHERE subject = ?", Integer.class,
+                sprayed)).isZero();
+    }
+
+    @Test
     void aCraftedLockedParameterShowsNothingOdd() throws Exception {
         mvc.perform(get("/login").param("locked", "999999999"))
                 .andExpect(status().isOk())
