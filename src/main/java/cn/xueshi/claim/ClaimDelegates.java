@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -34,10 +35,13 @@ class ClaimDelegates {
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
     private final AuditLog audit;
+    private final ProcessTrust trust;
     private final ZoneId zone;
 
     ClaimDelegates(ClaimRepository claims, ClaimService claimService, Directory directory, WorkingDayCalendar calendar,
-            Notifications notifications, AuditLog audit, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            Notifications notifications, AuditLog audit, ProcessTrust trust,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.trust = trust;
         this.claims = claims;
         this.claimService = claimService;
         this.directory = directory;
@@ -47,15 +51,27 @@ class ClaimDelegates {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The claim of this instance by the product's records, never merely the claim a variable names. */
     private Claim claim(DelegateExecution execution) {
-        Long id = (Long) execution.getVariable("claimId");
-        return claims.findById(id).orElseThrow(ClaimNotFound::new);
+        return trust.claim(execution);
+    }
+
+    /**
+     * A decision step trusts the claim, the decider and the decision only as far as the product's records
+     * allow: the claim is in review, the reviewer may review it, the decision is this step's.
+     */
+    private Claim decided(DelegateExecution execution, Set<String> decisions) {
+        Claim claim = claim(execution);
+        trust.requireStatus(claim, ClaimStatus.IN_REVIEW);
+        trust.person(execution, "reviewer", trust.deciders(claim));
+        trust.decision(execution, "decision", decisions);
+        return claim;
     }
 
     /** 按认定规则计算学时 */
     @Bean
     JavaDelegate proposeHoursDelegate() {
-        return execution -> claimService.proposeHours((Long) execution.getVariable("claimId"));
+        return execution -> claimService.proposeHours(claim(execution).getId());
     }
 
     /** 分派审核人: the unit's reviewers or the jurisdiction's bureau, as the routing table said; the due date in working days. */
@@ -63,6 +79,7 @@ class ClaimDelegates {
     JavaDelegate assignReviewersDelegate() {
         return execution -> {
             Claim claim = claim(execution);
+            trust.routingFacts(execution, claim);
             @SuppressWarnings("unchecked")
             Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
             String kind = (String) routing.get("reviewerKind");
@@ -104,17 +121,23 @@ class ClaimDelegates {
     @Bean
     JavaDelegate approveClaimDelegate() {
         return execution -> {
-            Claim claim = claim(execution);
+            Claim claim = decided(execution, Set.of("APPROVE", "ADJUST"));
             String reviewer = (String) execution.getVariable("reviewer");
             if ("ADJUST".equals(execution.getVariable("decision"))) {
-                claim.approve(reviewer, (BigDecimal) execution.getVariable("adjustedPublic"),
-                        (BigDecimal) execution.getVariable("adjustedProfessional"),
+                claim.approve(reviewer, hours(execution, "adjustedPublic"), hours(execution, "adjustedProfessional"),
                         (String) execution.getVariable("reviewComment"));
             } else {
                 claim.approve(reviewer, claim.getProposedPublic(), claim.getProposedProfessional(), null);
             }
             claims.save(claim);
         };
+    }
+
+    private static BigDecimal hours(DelegateExecution execution, String variable) {
+        if (!(execution.getVariable(variable) instanceof BigDecimal h) || h.signum() < 0) {
+            throw new UntrustedProcessData(variable);
+        }
+        return h;
     }
 
     /** 登记完成: the hours now count toward the year. */
@@ -143,7 +166,7 @@ class ClaimDelegates {
     @Bean
     JavaDelegate rejectClaimDelegate() {
         return execution -> {
-            Claim claim = claim(execution);
+            Claim claim = decided(execution, Set.of("REJECT"));
             claim.reject((String) execution.getVariable("reviewer"));
             claims.save(claim);
         };
@@ -153,7 +176,11 @@ class ClaimDelegates {
     @Bean
     JavaDelegate returnClaimDelegate() {
         return execution -> {
-            Claim claim = claim(execution);
+            Claim claim = decided(execution, Set.of("RETURN"));
+            if (!claimService.policy(claim.getRuleSet()).correctable()) {
+                // e.g. Anhui declarations cannot be returned (art. 21.3)
+                throw new UntrustedProcessData("decision");
+            }
             claim.returnForCorrection((String) execution.getVariable("reviewer"));
             claims.save(claim);
             notifications.send(List.of(claim.getClaimant()), "CLAIM_RETURNED", claim.getId(),

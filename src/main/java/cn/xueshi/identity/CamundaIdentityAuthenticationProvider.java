@@ -8,40 +8,54 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
  * Signs people in against Camunda's identity service, so one account serves the product and
- * Cockpit/Tasklist/Admin. Camunda's own login throttling applies: after a failure the next
- * attempt is delayed, and after too many failures the account is locked until an admin unlocks it.
+ * Cockpit/Tasklist/Admin. Throttling is the product's ({@link LoginThrottle}, xueshi.login.*): too many
+ * failures for an account name or from a client address lock it for a while, and a locked sign-in is refused
+ * before the password is checked. Camunda's own lock-out (permanent after N failures) is switched off in
+ * application.yml.
  */
 @Component
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identityService;
     private final Directory directory;
+    private final LoginThrottle throttle;
 
-    public CamundaIdentityAuthenticationProvider(IdentityService identityService, Directory directory) {
+    public CamundaIdentityAuthenticationProvider(IdentityService identityService, Directory directory,
+            LoginThrottle throttle) {
         this.identityService = identityService;
         this.directory = directory;
+        this.throttle = throttle;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String userId = authentication.getName();
         Object credentials = authentication.getCredentials();
-        if (userId == null || userId.isBlank() || credentials == null || userId.length() > 64) {
-            throw new BadCredentialsException("bad credentials");
-        }
-        boolean ok;
-        try {
-            ok = identityService.checkPassword(userId, credentials.toString());
-        } catch (RuntimeException e) {
-            ok = false;
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails d ? d.getRemoteAddress() : null;
+        boolean plausible = userId != null && !userId.isBlank() && credentials != null && userId.length() <= 64;
+        throttle.refusal(plausible ? userId : null, address).ifPresent(r -> {
+            throw new LoginLockedException(r);
+        });
+        boolean ok = false;
+        if (plausible) {
+            try {
+                ok = identityService.checkPassword(userId, credentials.toString());
+            } catch (RuntimeException e) {
+                ok = false;
+            }
         }
         if (!ok) {
+            throttle.failed(plausible ? userId : null, address).ifPresent(r -> {
+                throw new LoginLockedException(r);
+            });
             throw new BadCredentialsException("bad credentials");
         }
+        throttle.succeeded(userId);
         List<GrantedAuthority> authorities = directory.groupsOf(userId).stream()
                 .map(g -> (GrantedAuthority) new SimpleGrantedAuthority(Groups.authority(g)))
                 .toList();

@@ -11,8 +11,10 @@ public final class Groups {
     public static final String ANALYST = "analyst";         // 规则维护
     public static final String SUPERVISOR = "supervisor";   // 监督
     public static final String ADMIN = "camunda-admin";     // 管理员
+    /** 系统对接: accounts of other systems; read-only (GET) on /engine-rest, within their Camunda authorizations. */
+    public static final String INTEGRATION = "integration";
 
-    public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN);
+    public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN, INTEGRATION);
 
     /** Spring Security authority for a group: ROLE_ + group id. */
     public static String authority(String groupId) {

@@ -31,7 +31,8 @@ public class IdentityBootstrap {
             Groups.BUREAU, "人社局/主管部门",
             Groups.ANALYST, "规则维护",
             Groups.SUPERVISOR, "监督",
-            Groups.ADMIN, "管理员");
+            Groups.ADMIN, "管理员",
+            Groups.INTEGRATION, "系统对接（只读）");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -1,6 +1,7 @@
 package cn.xueshi.makeup;
 
 import cn.xueshi.calendar.WorkingDayCalendar;
+import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.notification.Notifications;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -28,11 +30,13 @@ class MakeupDelegates {
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
     private final Directory directory;
+    private final ProcessTrust trust;
     private final ZoneId zone;
 
     MakeupDelegates(MakeupRequestRepository requests, MakeupObligationRepository obligations, MakeupService makeups,
             MakeupProperties properties, WorkingDayCalendar calendar, Notifications notifications, Directory directory,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            ProcessTrust trust, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.trust = trust;
         this.requests = requests;
         this.obligations = obligations;
         this.makeups = makeups;
@@ -43,15 +47,24 @@ class MakeupDelegates {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The request this instance carries by the product's records, never merely the one a variable names. */
     private MakeupRequest request(DelegateExecution execution) {
-        return requests.findById((Long) execution.getVariable("requestId")).orElseThrow();
+        return trust.record(execution, "requestId", requests::findById, MakeupRequest::getProcessInstanceId);
+    }
+
+    /** A decision is the request's unit reviewers' to take, and one the step knows. */
+    private MakeupRequest decided(DelegateExecution execution, String decision) {
+        MakeupRequest r = request(execution);
+        trust.person(execution, "decidedBy", directory.reviewersOf(r.getUnitId()));
+        trust.decision(execution, "decision", Set.of(decision));
+        return r;
     }
 
     /** 批准: record the decision (the reduction amounts for REDUCTION). */
     @Bean
     JavaDelegate approveMakeupDelegate() {
         return execution -> {
-            MakeupRequest r = request(execution);
+            MakeupRequest r = decided(execution, "APPROVE");
             boolean reduction = r.getRemedy() == MakeupRequest.Remedy.REDUCTION;
             r.approve((String) execution.getVariable("decidedBy"),
                     reduction ? (BigDecimal) execution.getVariable("approvedPublic") : null,
@@ -65,7 +78,7 @@ class MakeupDelegates {
     @Bean
     JavaDelegate rejectMakeupDelegate() {
         return execution -> {
-            MakeupRequest r = request(execution);
+            MakeupRequest r = decided(execution, "REJECT");
             r.reject((String) execution.getVariable("decidedBy"), (String) execution.getVariable("decisionComment"));
             requests.save(r);
             notifications.send(List.of(r.getClaimant()), "MAKEUP_REJECTED", null,
@@ -76,7 +89,7 @@ class MakeupDelegates {
     @Bean
     JavaDelegate returnMakeupDelegate() {
         return execution -> {
-            MakeupRequest r = request(execution);
+            MakeupRequest r = decided(execution, "RETURN");
             r.returnForEvidence((String) execution.getVariable("decidedBy"),
                     (String) execution.getVariable("decisionComment"));
             requests.save(r);

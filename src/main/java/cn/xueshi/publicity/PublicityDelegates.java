@@ -3,8 +3,9 @@ package cn.xueshi.publicity;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimNotFound;
 import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.claim.ProcessTrust;
+import cn.xueshi.claim.UntrustedProcessData;
 import cn.xueshi.notification.Notifications;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,10 +29,13 @@ class PublicityDelegates {
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
     private final AuditLog audit;
+    private final ProcessTrust trust;
     private final ZoneId zone;
 
     PublicityDelegates(ClaimRepository claims, ObjectionRepository objections, WorkingDayCalendar calendar,
-            Notifications notifications, AuditLog audit, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            Notifications notifications, AuditLog audit, ProcessTrust trust,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+        this.trust = trust;
         this.claims = claims;
         this.objections = objections;
         this.calendar = calendar;
@@ -40,8 +44,9 @@ class PublicityDelegates {
         this.zone = ZoneId.of(zone);
     }
 
+    /** The claim of this instance by the product's records, never merely the claim a variable names. */
     private Claim claim(DelegateExecution execution) {
-        return claims.findById((Long) execution.getVariable("claimId")).orElseThrow(ClaimNotFound::new);
+        return trust.claim(execution);
     }
 
     /**
@@ -80,9 +85,19 @@ class PublicityDelegates {
     private void handle(DelegateExecution execution, Objection.Status outcome) {
         Long id = (Long) execution.getVariable("objectionId");
         Objection objection = objections.findById(id).orElseThrow();
+        trustedObjection(execution, objection);
         objection.handle(outcome, (String) execution.getVariable("objectionHandler"),
                 (String) execution.getVariable("objectionComment"));
         objections.save(objection);
+    }
+
+    /** The objection is an open one on this instance's claim, decided by someone who may decide on the claim. */
+    private void trustedObjection(DelegateExecution execution, Objection objection) {
+        Claim claim = claim(execution);
+        if (!claim.getId().equals(objection.getClaimId()) || objection.getStatus() != Objection.Status.OPEN) {
+            throw new UntrustedProcessData("objectionId");
+        }
+        trust.person(execution, "objectionHandler", trust.deciders(claim));
     }
 
     /** 异议成立: the claim goes back to review with the objection attached; the claimant is told. */

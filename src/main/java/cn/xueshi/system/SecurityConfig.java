@@ -2,10 +2,12 @@ package cn.xueshi.system;
 
 import cn.xueshi.identity.CamundaIdentityAuthenticationProvider;
 import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.LoginLockedException;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.http.HttpMethod;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -21,7 +23,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Four doors, one user store (Camunda identity):
- * the engine REST API (HTTP Basic, Camunda authorization checks), the product API (Basic or session),
+ * the engine REST API (HTTP Basic, camunda-admin and read-only integration accounts only, Camunda authorization
+ * checks), the product API (Basic or session),
  * the Camunda webapps (camunda-admin only, single sign-on from the product login) and the product pages.
  * Path-pattern matchers throughout: /engine-rest is a Jersey servlet, not a Spring MVC handler.
  */
@@ -44,8 +47,14 @@ public class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain engineRest(HttpSecurity http, AuthenticationManager am) throws Exception {
+        // People act only through the product: the engine API would let a task holder rewrite any process
+        // variable. camunda-admin may do everything; integration accounts may read (GET), within their
+        // Camunda authorizations; everyone else is refused.
         realm(http.securityMatcher(path("/engine-rest/**")), am)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/**"))
+                        .hasAnyRole(Groups.ADMIN, Groups.INTEGRATION)
+                        .anyRequest().hasRole(Groups.ADMIN))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(c -> c.disable());
         return http.build();
@@ -102,7 +111,8 @@ public class SecurityConfig {
                         .requestMatchers(path("/makeup/unit"), path("/makeup/review/**")).hasRole(Groups.REVIEWER)
                         .requestMatchers(path("/dashboard/**")).hasAnyRole(Groups.SUPERVISOR, Groups.BUREAU, Groups.ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true).failureUrl("/login?error"))
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl("/", true)
+                        .failureHandler(SecurityConfig::loginFailed))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID").invalidateHttpSession(true))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
@@ -115,6 +125,20 @@ public class SecurityConfig {
         return http.build();
     }
 
+    /**
+     * A wrong password goes back to /login?error; a temporary lock to /login?locked=minutes&by=account|address,
+     * so the page can say for how long (in the URL: the login page keeps no session).
+     */
+    private static void loginFailed(jakarta.servlet.http.HttpServletRequest request,
+            jakarta.servlet.http.HttpServletResponse response,
+            org.springframework.security.core.AuthenticationException e) throws java.io.IOException {
+        String target = e instanceof LoginLockedException locked
+                ? "/login?locked=" + locked.refusal().minutes() + "&by="
+                        + locked.refusal().kind().name().toLowerCase(java.util.Locale.ROOT)
+                : "/login?error";
+        new org.springframework.security.web.DefaultRedirectStrategy().sendRedirect(request, response, target);
+    }
+
     /** Camunda authorization checks on /engine-rest use the user Spring Security authenticated. */
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
@@ -125,6 +149,19 @@ public class SecurityConfig {
                 ContainerBasedAuthenticationProvider.class.getName());
         r.addUrlPatterns("/engine-rest/*");
         r.setOrder(201);
+        return r;
+    }
+
+    /** A 403 from the engine API gets a generic text instead of the names of other people's instances. */
+    @Bean
+    FilterRegistrationBean<EngineRestForbiddenFilter> engineRestForbiddenText(
+            org.springframework.context.MessageSource messages) {
+        FilterRegistrationBean<EngineRestForbiddenFilter> r =
+                new FilterRegistrationBean<>(new EngineRestForbiddenFilter(messages));
+        r.setName("engine-rest-forbidden-text");
+        r.addUrlPatterns("/engine-rest/*");
+        // after Spring Security (its own 403 carries no detail) and before the engine's authentication filter
+        r.setOrder(200);
         return r;
     }
 

@@ -2,7 +2,17 @@ package cn.xueshi.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.UnitType;
+import cn.xueshi.support.ClaimFixtures;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import java.net.URI;
@@ -28,6 +38,14 @@ class HttpEndpointsTest {
     int port;
     @Autowired
     TestUsers users;
+    @Autowired
+    ClaimFixtures fixtures;
+    @Autowired
+    Directory directory;
+    @Autowired
+    TaskService taskService;
+    @Autowired
+    AuthorizationService authorizations;
 
     private final HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -54,19 +72,113 @@ class HttpEndpointsTest {
     }
 
     @Test
-    void engineRestApiAppliesCamundaAuthorizationChecks() throws Exception {
+    void engineRestApiIsForAdministratorsAndReadOnlyIntegrationAccounts() throws Exception {
         String employee = users.user("emp", "韩", "梅", Groups.EMPLOYEE);
+        String reviewer = users.user("rev", "韩", "审", Groups.REVIEWER);
+        String integration = users.user("int", "对", "接", Groups.INTEGRATION);
         String admin = users.user("adm", "李", "雷", Groups.ADMIN);
-        assertThat(get(anonymous, "/engine-rest/engine", "Authorization", basic(employee)).statusCode())
+        for (String person : new String[] {employee, reviewer}) {
+            assertThat(get(anonymous, "/engine-rest/engine", "Authorization", basic(person)).statusCode())
+                    .as(person).isEqualTo(403);
+        }
+        assertThat(get(anonymous, "/engine-rest/engine", "Authorization", basic(integration)).statusCode())
                 .isEqualTo(200);
-        // an employee has no READ authorization on other users; camunda-admin has all
-        HttpResponse<String> asEmployee = get(anonymous, "/engine-rest/user/" + admin + "/profile",
-                "Authorization", basic(employee));
-        assertThat(asEmployee.statusCode()).isNotEqualTo(200);
+        assertThat(send("PUT", "/engine-rest/user/" + integration + "/profile", integration,
+                "{\"id\":\"" + integration + "\",\"firstName\":\"x\",\"lastName\":\"y\"}").statusCode())
+                .isEqualTo(403);
         HttpResponse<String> asAdmin = get(anonymous, "/engine-rest/user/" + employee + "/profile",
                 "Authorization", basic(admin));
         assertThat(asAdmin.statusCode()).isEqualTo(200);
         assertThat(asAdmin.body()).contains("韩");
+    }
+
+    @Test
+    void engineRest403TextsDoNotNameOtherPeoplesInstances() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        Claim claim = fixtures.exchange(s.employee(), 2);
+        String integration = users.user("int", "对", "接", Groups.INTEGRATION);
+        HttpResponse<String> refused = get(anonymous,
+                "/engine-rest/process-instance/" + claim.getProcessInstanceId() + "/variables",
+                "Authorization", basic(integration));
+        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.body()).contains("无权执行此操作")
+                .doesNotContain(claim.getProcessInstanceId()).doesNotContain("claim-lifecycle")
+                .doesNotContain(integration);
+    }
+
+    @Test
+    void aReviewerCannotRewriteTheClaimOfTheirOwnTaskThroughEngineRest() throws Exception {
+        ClaimFixtures.Setup own = fixtures.jilin();
+        ClaimFixtures.Setup other = fixtures.unit("延边州医院", UnitType.STATE_OWNED, "JILIN", "jilin-2026");
+        Claim mine = fixtures.exchange(own.employee(), 2);
+        Claim foreign = fixtures.registeredExchange(other, 3);
+        String task = taskOf(mine);
+        // assignees and candidates may work on a task, not rewrite it (defaultUserPermissionNameForTask)
+        var grant = authorizations.createAuthorizationQuery().userIdIn(own.reviewer())
+                .resourceType(Resources.TASK).resourceId(task).singleResult();
+        assertThat(grant.isPermissionGranted(Permissions.UPDATE)).isFalse();
+        assertThat(grant.isPermissionGranted(TaskPermissions.TASK_WORK)).isTrue();
+
+        assertThat(send("PUT", "/engine-rest/task/" + task + "/variables/claimId", own.reviewer(),
+                "{\"value\":" + foreign.getId() + ",\"type\":\"Long\"}").statusCode()).isEqualTo(403);
+        assertThat(send("POST", "/engine-rest/task/" + task + "/complete", own.reviewer(),
+                "{\"variables\":{\"claimId\":{\"value\":" + foreign.getId() + ",\"type\":\"Long\"},"
+                        + "\"decision\":{\"value\":\"RETURN\"}}}").statusCode()).isEqualTo(403);
+
+        assertThat(taskService.getVariable(task, "claimId")).isEqualTo(mine.getId());
+        assertThat(fixtures.reload(foreign).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
+        assertThat(fixtures.reload(mine).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+    }
+
+    @Test
+    void aBureauOnlyAnhuiClaimCannotBeRejectedInTheBureausNameThroughEngineRest() throws Exception {
+        ClaimFixtures.Setup jilin = fixtures.jilin();
+        ClaimFixtures.Setup anhui = fixtures.unit("合肥自由职业者", UnitType.FREELANCE, "ANHUI", "anhui-2025");
+        String bureau = users.user("bur", "周", "人社", Groups.BUREAU);
+        directory.assignOversight(bureau, "ANHUI");
+        Claim anhuiClaim = fixtures.submit(anhui.employee(), ClaimFixtures.form(2025, "TEACHING",
+                java.time.LocalDate.of(2025, 5, 5), java.util.Map.of("count", "3")));
+        Claim mine = fixtures.exchange(jilin.employee(), 2);
+        String body = "{\"variables\":{\"claimId\":{\"value\":" + anhuiClaim.getId() + ",\"type\":\"Long\"},"
+                + "\"reviewer\":{\"value\":\"" + bureau + "\"},\"decision\":{\"value\":\"REJECT\"}}}";
+        assertThat(send("POST", "/engine-rest/task/" + taskOf(mine) + "/complete", jilin.reviewer(), body)
+                .statusCode()).isEqualTo(403);
+        // the bureau itself decides through the product's review page, not the engine API
+        assertThat(send("POST", "/engine-rest/task/" + taskOf(anhuiClaim) + "/complete", bureau,
+                "{\"variables\":{\"decision\":{\"value\":\"REJECT\"},\"reviewer\":{\"value\":\"" + bureau
+                        + "\"}}}").statusCode()).isEqualTo(403);
+        assertThat(fixtures.reload(anhuiClaim).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+        assertThat(fixtures.reload(mine).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+    }
+
+    @Test
+    void anEmployeeCannotRenameThemselvesOntoDocuments() throws Exception {
+        String employee = users.user("emp", "张", "三", Groups.EMPLOYEE);
+        String admin = users.user("adm", "人", "事", Groups.ADMIN);
+        String rename = "{\"id\":\"" + employee + "\",\"firstName\":\"冒名\",\"lastName\":\"李\"}";
+        assertThat(send("PUT", "/engine-rest/user/" + employee + "/profile", employee, rename).statusCode())
+                .isEqualTo(403);
+        assertThat(directory.displayName(employee)).isEqualTo("张三");
+        // the Tasklist profile page talks to the webapp's engine API, which is camunda-admin only
+        HttpClient employeeBrowser = signedIn(employee);
+        assertThat(get(employeeBrowser, "/camunda/api/engine/engine/default/user/" + employee + "/profile")
+                .statusCode()).isEqualTo(403);
+        // names on documents are the administrators' (HR's) to change
+        assertThat(send("PUT", "/engine-rest/user/" + employee + "/profile", admin,
+                rename.replace("冒名", "四")).statusCode()).isEqualTo(204);
+        assertThat(directory.displayName(employee)).isEqualTo("李四");
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String json) throws Exception {
+        return anonymous.send(HttpRequest.newBuilder(URI.create(url(path)))
+                .header("Authorization", basic(user)).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private String taskOf(Claim claim) {
+        return taskService.createTaskQuery().processInstanceId(fixtures.reload(claim).getProcessInstanceId())
+                .taskDefinitionKey("reviewClaim").singleResult().getId();
     }
 
     @Test
