@@ -173,8 +173,9 @@ class MakeupController {
         model.addAttribute("obligations", open);
         model.addAttribute("names", open.stream().map(MakeupObligation::getClaimant).distinct()
                 .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
-        List<Task> review = makeups.reviewTasks(me);
-        List<MakeupRequest> pending = review.stream().map(makeups::requestOf).toList();
+        List<MakeupService.PendingReview> toReview = makeups.pendingReviews(me);
+        List<Task> review = toReview.stream().map(MakeupService.PendingReview::task).toList();
+        List<MakeupRequest> pending = toReview.stream().map(MakeupService.PendingReview::request).toList();
         model.addAttribute("tasks", review);
         model.addAttribute("pending", pending);
         model.addAttribute("pendingNames", pending.stream().map(MakeupRequest::getClaimant).distinct()

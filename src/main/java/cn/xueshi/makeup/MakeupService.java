@@ -239,13 +239,39 @@ public class MakeupService {
         return humanTasks.find(taskId, REVIEW_TASK, me.userId());
     }
 
+    /** The request behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
     public MakeupRequest requestOf(Task task) {
-        Long id = (Long) tasks.getVariable(task.getId(), "requestId");
+        Long id = (Long) humanTasks.variable(task, "requestId")
+                .orElseThrow(() -> new cn.xueshi.review.ReviewConflict("review.conflict.done"));
         return requests.findById(id).orElseThrow(ClaimNotFound::new);
     }
 
     public List<Task> reviewTasks(CurrentUser me) {
         return humanTasks.open(REVIEW_TASK, me.userId());
+    }
+
+    /** A review task with its request. */
+    public record PendingReview(Task task, MakeupRequest request) {
+    }
+
+    /**
+     * The employer's open review tasks with their requests, read in one query each; a task another
+     * reviewer completed while the list was read is left out.
+     */
+    public List<PendingReview> pendingReviews(CurrentUser me) {
+        List<Task> open = reviewTasks(me);
+        Map<String, Object> idOfInstance = humanTasks.processVariable(open, "requestId");
+        Map<Long, MakeupRequest> byId = new java.util.HashMap<>();
+        requests.findAllById(idOfInstance.values().stream().map(Long.class::cast).toList())
+                .forEach(r -> byId.put(r.getId(), r));
+        List<PendingReview> pending = new ArrayList<>();
+        for (Task t : open) {
+            MakeupRequest r = byId.get((Long) idOfInstance.get(t.getProcessInstanceId()));
+            if (r != null) {
+                pending.add(new PendingReview(t, r));
+            }
+        }
+        return pending;
     }
 
     public void validateDecision(MakeupDecisionForm form, MakeupRequest request, Errors errors) {
@@ -273,7 +299,13 @@ public class MakeupService {
     /** The employer's decision, completed with the task in one transaction. */
     @Transactional
     public void decide(String taskId, CurrentUser me, MakeupDecisionForm form) {
-        Task t = reviewTask(taskId, me);
+        Task t;
+        try {
+            t = reviewTask(taskId, me);
+        } catch (ClaimNotFound e) {
+            // the form was shown, so the task was there: another decision was faster
+            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+        }
         MakeupRequest request = requestOf(t);
         if (request.getStatus() != MakeupRequest.Status.IN_REVIEW) {
             throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
