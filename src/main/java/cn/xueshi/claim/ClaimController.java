@@ -92,6 +92,12 @@ class ClaimController {
         CurrentUser me = currentUsers.current();
         Unit unit = unit(me);
         ensureSubmissionKey(form);
+        Optional<Claim> done = claims.submittedWith(form.getSubmissionKey(), me);
+        if (done.isPresent()) {
+            // the same form again (double click, back button): nothing is stored twice
+            redirect.addFlashAttribute("message", "claim.submit.duplicate");
+            return "redirect:/claims/" + done.get().getId();
+        }
         keepFiles(form, files, me, errors);
         if (editOnly(form, addItem, removeItem)) {
             return showForm(SUBMIT_FORM, form, unit, model);

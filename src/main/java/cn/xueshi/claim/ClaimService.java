@@ -236,7 +236,9 @@ public class ClaimService {
         try {
             claim = claims.saveAndFlush(claim);
         } catch (DataIntegrityViolationException e) {
-            return claims.findBySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e);
+            // the same form a moment earlier, still committing (a double click): this one is the duplicate;
+            // this transaction is spoilt by the failed insert, so it ends here as a conflict
+            throw new cn.xueshi.review.ReviewConflict("claim.submit.duplicate");
         }
         if (policy.annualDeclaration()) {
             declareOnce(claim);
@@ -268,6 +270,11 @@ public class ClaimService {
         } catch (DataIntegrityViolationException e) {
             throw new AlreadyDeclared(claim.getYear());
         }
+    }
+
+    /** The claim already made from this form (same submission key) by this person, if any. */
+    public Optional<Claim> submittedWith(String submissionKey, CurrentUser me) {
+        return claims.findBySubmissionKey(submissionKey).filter(c -> c.getClaimant().equals(me.userId()));
     }
 
     /** Whether the person has already made this year's one declaration (rule sets that allow only one). */

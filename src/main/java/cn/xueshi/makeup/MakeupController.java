@@ -77,6 +77,12 @@ class MakeupController {
         if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
             form.setSubmissionKey(UUID.randomUUID().toString());
         }
+        Optional<MakeupRequest> done = makeups.submittedWith(form.getSubmissionKey(), me);
+        if (done.isPresent()) {
+            // the same form again (double click, back button): nothing is stored twice
+            redirect.addFlashAttribute("message", "makeup.submit.duplicate");
+            return "redirect:/makeup/" + done.get().getId();
+        }
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit, errors, null);
         checkFiles(files, errors);
         if (errors.hasErrors() || decision.isEmpty()) {

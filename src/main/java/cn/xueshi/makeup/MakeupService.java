@@ -196,7 +196,12 @@ public class MakeupService {
         MakeupRequest request = new MakeupRequest(me.userId(), unit.getId(), ruleSet, form.getYear(),
                 form.getSubmissionKey());
         describe(request, form, decision);
-        request = requests.saveAndFlush(request);
+        try {
+            request = requests.saveAndFlush(request);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same form a moment earlier, still committing (a double click): this one is the duplicate
+            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
+        }
         if (files != null) {
             evidence.keepForMakeup(request.getId(), files, me.userId());
         }
@@ -218,6 +223,11 @@ public class MakeupService {
         request.describe(form.getReason(), form.getPeriodStart(), form.getPeriodEnd(), form.getDescription().trim(),
                 form.getRemedy(), reduction ? form.getRequestedPublic() : null,
                 reduction ? form.getRequestedProfessional() : null, decision.basis());
+    }
+
+    /** The request already made from this form (same submission key) by this person, if any. */
+    public Optional<MakeupRequest> submittedWith(String submissionKey, CurrentUser me) {
+        return requests.findBySubmissionKey(submissionKey).filter(r -> r.getClaimant().equals(me.userId()));
     }
 
     /** The request if {@code me} may see it: the requester, the unit's reviewers, the bureau there, admins. */

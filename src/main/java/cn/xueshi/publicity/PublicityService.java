@@ -179,7 +179,8 @@ public class PublicityService {
             throw new ReviewConflict("review.conflict.done");
         }
         audit.record(objection.getClaimId(), me.userId(), "OBJECTION_" + decision, comment, taskId);
-        humanTasks.complete(taskId, Variables.createVariables()
+        // the decision stays in this objection's own scope: another open objection never sees it
+        humanTasks.completeInOwnScope(t, Variables.createVariables()
                 .putValue("objectionDecision", decision)
                 .putValue("objectionHandler", me.userId())
                 .putValue("objectionComment", comment));

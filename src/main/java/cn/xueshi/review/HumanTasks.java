@@ -88,6 +88,21 @@ public class HumanTasks {
         return byInstance;
     }
 
+    /**
+     * Completes the task with the variables local to the task's own execution (its sub-process scope),
+     * so that tasks running side by side in one process instance never overwrite each other's
+     * decision; if someone else completed it first, says so.
+     */
+    public void completeInOwnScope(Task task, Map<String, Object> variables) {
+        try {
+            runtime.setVariablesLocal(task.getExecutionId(), variables);
+            tasks.complete(task.getId());
+        } catch (NullValueException | NotFoundException | OptimisticLockingException
+                | ObjectOptimisticLockingFailureException e) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+    }
+
     /** Completes the task; if someone else completed it first, says so. */
     public void complete(String taskId, Map<String, Object> variables) {
         try {
