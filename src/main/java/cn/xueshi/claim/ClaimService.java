@@ -221,12 +221,25 @@ public class ClaimService {
      */
     @Transactional
     public Claim submit(ClaimForm form, String ruleSet, Unit unit, CurrentUser me) {
+        return submitOnce(form, ruleSet, unit, me).claim();
+    }
+
+    /** A claim made by a submission, and whether it was made by an earlier submission of the same form. */
+    public record Submission(Claim claim, boolean duplicate) {
+    }
+
+    /**
+     * Like {@link #submit}, saying whether this was a repeat of the form; a repeat racing the first one
+     * while it commits is a {@code ReviewConflict("claim.submit.duplicate")}.
+     */
+    @Transactional
+    public Submission submitOnce(ClaimForm form, String ruleSet, Unit unit, CurrentUser me) {
         Optional<Claim> earlier = claims.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
             if (!earlier.get().getClaimant().equals(me.userId())) {
                 throw new ClaimNotFound();
             }
-            return earlier.get();
+            return new Submission(earlier.get(), true);
         }
         RegistrationPolicy.Policy policy = policies.of(ruleSet);
         Claim claim = new Claim(me.userId(), unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
@@ -254,7 +267,7 @@ public class ClaimService {
                         .putValue("jurisdiction", unit.getJurisdiction()))
                 .getId();
         claim.startedAs(instance);
-        return claim;
+        return new Submission(claim, false);
     }
 
     private void declareOnce(Claim claim) {

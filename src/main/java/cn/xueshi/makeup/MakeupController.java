@@ -88,7 +88,15 @@ class MakeupController {
         if (errors.hasErrors() || decision.isEmpty()) {
             return showForm(SUBMIT_FORM, form, model);
         }
-        MakeupRequest request = makeups.submit(form, decision.get(), me, unit, files);
+        MakeupRequest request;
+        try {
+            request = makeups.submit(form, decision.get(), me, unit, files);
+        } catch (ReviewConflict e) {
+            // a double click whose first request committed meanwhile: show the request it made
+            MakeupRequest first = makeups.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
+            redirect.addFlashAttribute("message", "makeup.submit.duplicate");
+            return "redirect:/makeup/" + first.getId();
+        }
         redirect.addFlashAttribute("message", "makeup.submitted");
         return "redirect:/makeup/" + request.getId();
     }

@@ -184,13 +184,20 @@ public class MakeupService {
         return new BigDecimal[] {r.items().get(0).publicHours(), r.items().get(0).professionalHours()};
     }
 
-    /** Stores the request with its evidence and starts its process; a repeated submission key returns the first. */
+    /**
+     * Stores the request with its evidence and starts its process. A repeated submission key (a double
+     * click) is a {@code ReviewConflict("makeup.submit.duplicate")}; nothing is stored twice.
+     */
     @Transactional
     public MakeupRequest submit(MakeupForm form, HardshipPolicy.Decision decision, CurrentUser me, Unit unit,
             List<org.springframework.web.multipart.MultipartFile> files) {
         Optional<MakeupRequest> earlier = requests.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
-            return earlier.get();
+            if (!earlier.get().getClaimant().equals(me.userId())) {
+                throw new ClaimNotFound();
+            }
+            // the same form again: the controller says it was not stored twice
+            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
         }
         String ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), form.getYear()).orElseThrow();
         MakeupRequest request = new MakeupRequest(me.userId(), unit.getId(), ruleSet, form.getYear(),

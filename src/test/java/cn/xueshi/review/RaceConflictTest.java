@@ -100,7 +100,7 @@ class RaceConflictTest {
                 assertThat(r.getFlashMap().get("error")).isIn("review.conflict.done", "review.conflict.claimedByOther");
             } else {
                 assertThat(r.getResponse().getStatus()).isEqualTo(409);
-                assertThat(r.getResponse().getContentAsString()).contains("请刷新页面");
+                assertThat(r.getResponse().getContentAsString()).containsAnyOf("已由其他审核人处理", "请刷新页面");
             }
         });
         assertThat(audit.of(claim.getId())).extracting(AuditEntry::getAction).containsOnlyOnce("REVIEW_APPROVE");
@@ -164,7 +164,7 @@ class RaceConflictTest {
                 assertThat(r.getResponse().getRedirectedUrl()).isEqualTo("/makeup/" + made.get(0));
             } else if (status == 200) {
                 // validated after the first had committed: the form says a request for the year is pending
-                assertThat(r.getResponse().getContentAsString()).contains("待审核");
+                assertThat(r.getResponse().getContentAsString()).contains("正在审核的申请");
             } else {
                 assertThat(status).isEqualTo(409);
                 assertThat(r.getResponse().getContentAsString()).containsAnyOf("已经提交过", "请刷新页面");
