@@ -226,8 +226,10 @@ public class ReviewService {
                 // each claim in its own transaction, like a single decision
                 transaction.executeWithoutResult(status -> decide(taskId, me, form));
                 approved++;
-            } catch (ClaimNotFound | ReviewConflict e) {
-                // someone else took it, or it is not this reviewer's: leave it
+            } catch (ClaimNotFound | ReviewConflict | org.springframework.dao.ConcurrencyFailureException
+                    | org.camunda.bpm.engine.OptimisticLockingException e) {
+                // someone else took it (or decided it while this one committed), or it is not this reviewer's:
+                // leave it, the others still go through
             }
         }
         return approved;
