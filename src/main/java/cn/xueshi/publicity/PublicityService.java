@@ -43,11 +43,17 @@ public class PublicityService {
     private final AuditLog audit;
     private final cn.xueshi.review.HumanTasks humanTasks;
     private final PublicityProperties limits;
+    private final cn.xueshi.system.Conflicts conflicts;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     PublicityService(ClaimRepository claims, ObjectionRepository objections, RuntimeService runtime, TaskService tasks,
-            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks, PublicityProperties limits) {
+            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks, PublicityProperties limits,
+            cn.xueshi.system.Conflicts conflicts,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.humanTasks = humanTasks;
         this.limits = limits;
+        this.conflicts = conflicts;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.claims = claims;
         this.objections = objections;
         this.runtime = runtime;
@@ -95,8 +101,23 @@ public class PublicityService {
      * says so. The objection id goes to the scope the message triggers (one event sub-process instance
      * per objection), never to the shared publicity scope, where a second objection would overwrite it.
      */
-    @Transactional
     public Objection raise(long claimId, CurrentUser me, String reason) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> raiseOnce(claimId, me, reason));
+            } catch (ReviewConflict e) {
+                throw e; // a rule said no (open already, too many): trying again would not change it
+            } catch (RuntimeException e) {
+                // another person's objection to the same claim changed the publicity scope at the same
+                // moment; on the fresh state this one goes through
+                if (attempt >= limits.raiseAttempts() || !conflicts.isConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Objection raiseOnce(long claimId, CurrentUser me, String reason) {
         Claim claim = onBoard(claimId, me);
         if (claim.getClaimant().equals(me.userId())) {
             throw new ClaimNotFound();

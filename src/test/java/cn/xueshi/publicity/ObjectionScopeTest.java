@@ -141,6 +141,27 @@ class ObjectionScopeTest {
     }
 
     @Test
+    void threeColleaguesObjectingAtTheSameMomentEachGetTheirOwnTaskDecidedOnItsOwn() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 2), s.reviewer());
+        List<String> colleagues = List.of(users.member(s.unit(), "赵", "同事"), users.member(s.unit(), "钱", "同事"),
+                users.member(s.unit(), "孙", "同事"));
+
+        List<Objection> raised = cn.xueshi.support.Parallel.run(3, i -> publicity.raise(claim.getId(),
+                currentUsers.load(colleagues.get(i)), "同时提出的第 " + i + " 条"));
+
+        assertThat(raised).extracting(Objection::getId).doesNotHaveDuplicates();
+        assertThat(objectionTasks(claim)).hasSize(3)
+                .extracting(t -> publicity.objectionOf(t).getId())
+                .containsExactlyInAnyOrderElementsOf(raised.stream().map(Objection::getId).toList());
+        decide(claim, raised.get(2), s, "DISMISS");
+        decide(claim, raised.get(0), s, "DISMISS");
+        decide(claim, raised.get(1), s, "DISMISS");
+        assertThat(raised).extracting(this::status).containsOnly(Objection.Status.DISMISSED);
+        assertThat(fixtures.endPublicity(claim).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
+    }
+
+    @Test
     void upholdingTheFirstOfTwoSendsTheClaimBackAndClosesTheOther() {
         ClaimFixtures.Setup s = fixtures.jilin();
         Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 2), s.reviewer());
