@@ -92,6 +92,12 @@ class ClaimController {
         CurrentUser me = currentUsers.current();
         Unit unit = unit(me);
         ensureSubmissionKey(form);
+        Optional<Claim> done = claims.submittedWith(form.getSubmissionKey(), me);
+        if (done.isPresent()) {
+            // the same form again (double click, back button): nothing is stored twice
+            redirect.addFlashAttribute("message", "claim.submit.duplicate");
+            return "redirect:/claims/" + done.get().getId();
+        }
         keepFiles(form, files, me, errors);
         if (editOnly(form, addItem, removeItem)) {
             return showForm(SUBMIT_FORM, form, unit, model);
@@ -106,9 +112,14 @@ class ClaimController {
             return showForm(SUBMIT_FORM, form, unit, model);
         }
         try {
-            Claim claim = claims.submit(form, ruleSet.get(), unit, me);
-            redirect.addFlashAttribute("message", "claim.submitted");
-            return "redirect:/claims/" + claim.getId();
+            ClaimService.Submission submission = claims.submitOnce(form, ruleSet.get(), unit, me);
+            redirect.addFlashAttribute("message", submission.duplicate() ? "claim.submit.duplicate" : "claim.submitted");
+            return "redirect:/claims/" + submission.claim().getId();
+        } catch (cn.xueshi.review.ReviewConflict e) {
+            // a double click whose first request committed meanwhile: show the claim it made
+            Claim first = claims.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
+            redirect.addFlashAttribute("message", "claim.submit.duplicate");
+            return "redirect:/claims/" + first.getId();
         } catch (AlreadyDeclared e) {
             errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(e.year())}, null);
             return showForm(SUBMIT_FORM, form, unit, model);

@@ -221,12 +221,25 @@ public class ClaimService {
      */
     @Transactional
     public Claim submit(ClaimForm form, String ruleSet, Unit unit, CurrentUser me) {
+        return submitOnce(form, ruleSet, unit, me).claim();
+    }
+
+    /** A claim made by a submission, and whether it was made by an earlier submission of the same form. */
+    public record Submission(Claim claim, boolean duplicate) {
+    }
+
+    /**
+     * Like {@link #submit}, saying whether this was a repeat of the form; a repeat racing the first one
+     * while it commits is a {@code ReviewConflict("claim.submit.duplicate")}.
+     */
+    @Transactional
+    public Submission submitOnce(ClaimForm form, String ruleSet, Unit unit, CurrentUser me) {
         Optional<Claim> earlier = claims.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
             if (!earlier.get().getClaimant().equals(me.userId())) {
                 throw new ClaimNotFound();
             }
-            return earlier.get();
+            return new Submission(earlier.get(), true);
         }
         RegistrationPolicy.Policy policy = policies.of(ruleSet);
         Claim claim = new Claim(me.userId(), unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
@@ -236,7 +249,9 @@ public class ClaimService {
         try {
             claim = claims.saveAndFlush(claim);
         } catch (DataIntegrityViolationException e) {
-            return claims.findBySubmissionKey(form.getSubmissionKey()).orElseThrow(() -> e);
+            // the same form a moment earlier, still committing (a double click): this one is the duplicate;
+            // this transaction is spoilt by the failed insert, so it ends here as a conflict
+            throw new cn.xueshi.review.ReviewConflict("claim.submit.duplicate");
         }
         if (policy.annualDeclaration()) {
             declareOnce(claim);
@@ -252,7 +267,7 @@ public class ClaimService {
                         .putValue("jurisdiction", unit.getJurisdiction()))
                 .getId();
         claim.startedAs(instance);
-        return claim;
+        return new Submission(claim, false);
     }
 
     private void declareOnce(Claim claim) {
@@ -268,6 +283,11 @@ public class ClaimService {
         } catch (DataIntegrityViolationException e) {
             throw new AlreadyDeclared(claim.getYear());
         }
+    }
+
+    /** The claim already made from this form (same submission key) by this person, if any. */
+    public Optional<Claim> submittedWith(String submissionKey, CurrentUser me) {
+        return claims.findBySubmissionKey(submissionKey).filter(c -> c.getClaimant().equals(me.userId()));
     }
 
     /** Whether the person has already made this year's one declaration (rule sets that allow only one). */

@@ -79,12 +79,24 @@ public class EvidenceStore {
         return bytes;
     }
 
+    /**
+     * Keeps the files under the form's submission key. A file whose content the form already brought
+     * (a double submit, a second click, the same file chosen twice) is not stored again; two requests
+     * racing with the same file meet the unique constraint (submission key, SHA-256) and the later one
+     * fails as a conflict instead of adding a copy.
+     */
     @Transactional
     public void keepPending(String submissionKey, List<MultipartFile> files, String uploader) {
         List<byte[]> contents = check(files, pending(submissionKey).size());
         List<MultipartFile> real = chosenOnly(files);
         for (int i = 0; i < real.size(); i++) {
-            insert(null, submissionKey, displayName(real.get(i)), contents.get(i), uploader);
+            byte[] content = contents.get(i);
+            Integer known = jdbc.queryForObject("SELECT COUNT(*) FROM xs_evidence WHERE submission_key = ? AND sha256 = ?",
+                    Integer.class, submissionKey, sha256(content));
+            if (known != null && known == 0) {
+                long id = insert(null, submissionKey, displayName(real.get(i)), content, uploader);
+                jdbc.update("UPDATE xs_evidence SET submission_key = ? WHERE id = ?", submissionKey, id);
+            }
         }
     }
 

@@ -77,12 +77,26 @@ class MakeupController {
         if (form.getSubmissionKey() == null || !form.getSubmissionKey().matches("[0-9a-f-]{36}")) {
             form.setSubmissionKey(UUID.randomUUID().toString());
         }
+        Optional<MakeupRequest> done = makeups.submittedWith(form.getSubmissionKey(), me);
+        if (done.isPresent()) {
+            // the same form again (double click, back button): nothing is stored twice
+            redirect.addFlashAttribute("message", "makeup.submit.duplicate");
+            return "redirect:/makeup/" + done.get().getId();
+        }
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit, errors, null);
         checkFiles(files, errors);
         if (errors.hasErrors() || decision.isEmpty()) {
             return showForm(SUBMIT_FORM, form, model);
         }
-        MakeupRequest request = makeups.submit(form, decision.get(), me, unit, files);
+        MakeupRequest request;
+        try {
+            request = makeups.submit(form, decision.get(), me, unit, files);
+        } catch (ReviewConflict e) {
+            // a double click whose first request committed meanwhile: show the request it made
+            MakeupRequest first = makeups.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
+            redirect.addFlashAttribute("message", "makeup.submit.duplicate");
+            return "redirect:/makeup/" + first.getId();
+        }
         redirect.addFlashAttribute("message", "makeup.submitted");
         return "redirect:/makeup/" + request.getId();
     }
@@ -173,8 +187,9 @@ class MakeupController {
         model.addAttribute("obligations", open);
         model.addAttribute("names", open.stream().map(MakeupObligation::getClaimant).distinct()
                 .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
-        List<Task> review = makeups.reviewTasks(me);
-        List<MakeupRequest> pending = review.stream().map(makeups::requestOf).toList();
+        List<MakeupService.PendingReview> toReview = makeups.pendingReviews(me);
+        List<Task> review = toReview.stream().map(MakeupService.PendingReview::task).toList();
+        List<MakeupRequest> pending = toReview.stream().map(MakeupService.PendingReview::request).toList();
         model.addAttribute("tasks", review);
         model.addAttribute("pending", pending);
         model.addAttribute("pendingNames", pending.stream().map(MakeupRequest::getClaimant).distinct()

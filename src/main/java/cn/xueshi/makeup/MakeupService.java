@@ -184,19 +184,31 @@ public class MakeupService {
         return new BigDecimal[] {r.items().get(0).publicHours(), r.items().get(0).professionalHours()};
     }
 
-    /** Stores the request with its evidence and starts its process; a repeated submission key returns the first. */
+    /**
+     * Stores the request with its evidence and starts its process. A repeated submission key (a double
+     * click) is a {@code ReviewConflict("makeup.submit.duplicate")}; nothing is stored twice.
+     */
     @Transactional
     public MakeupRequest submit(MakeupForm form, HardshipPolicy.Decision decision, CurrentUser me, Unit unit,
             List<org.springframework.web.multipart.MultipartFile> files) {
         Optional<MakeupRequest> earlier = requests.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
-            return earlier.get();
+            if (!earlier.get().getClaimant().equals(me.userId())) {
+                throw new ClaimNotFound();
+            }
+            // the same form again: the controller says it was not stored twice
+            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
         }
         String ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), form.getYear()).orElseThrow();
         MakeupRequest request = new MakeupRequest(me.userId(), unit.getId(), ruleSet, form.getYear(),
                 form.getSubmissionKey());
         describe(request, form, decision);
-        request = requests.saveAndFlush(request);
+        try {
+            request = requests.saveAndFlush(request);
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the same form a moment earlier, still committing (a double click): this one is the duplicate
+            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
+        }
         if (files != null) {
             evidence.keepForMakeup(request.getId(), files, me.userId());
         }
@@ -220,6 +232,11 @@ public class MakeupService {
                 reduction ? form.getRequestedProfessional() : null, decision.basis());
     }
 
+    /** The request already made from this form (same submission key) by this person, if any. */
+    public Optional<MakeupRequest> submittedWith(String submissionKey, CurrentUser me) {
+        return requests.findBySubmissionKey(submissionKey).filter(r -> r.getClaimant().equals(me.userId()));
+    }
+
     /** The request if {@code me} may see it: the requester, the unit's reviewers, the bureau there, admins. */
     public MakeupRequest viewable(long id, CurrentUser me) {
         MakeupRequest r = requests.findById(id).orElseThrow(ClaimNotFound::new);
@@ -239,13 +256,39 @@ public class MakeupService {
         return humanTasks.find(taskId, REVIEW_TASK, me.userId());
     }
 
+    /** The request behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
     public MakeupRequest requestOf(Task task) {
-        Long id = (Long) tasks.getVariable(task.getId(), "requestId");
+        Long id = (Long) humanTasks.variable(task, "requestId")
+                .orElseThrow(() -> new cn.xueshi.review.ReviewConflict("review.conflict.done"));
         return requests.findById(id).orElseThrow(ClaimNotFound::new);
     }
 
     public List<Task> reviewTasks(CurrentUser me) {
         return humanTasks.open(REVIEW_TASK, me.userId());
+    }
+
+    /** A review task with its request. */
+    public record PendingReview(Task task, MakeupRequest request) {
+    }
+
+    /**
+     * The employer's open review tasks with their requests, read in one query each; a task another
+     * reviewer completed while the list was read is left out.
+     */
+    public List<PendingReview> pendingReviews(CurrentUser me) {
+        List<Task> open = reviewTasks(me);
+        Map<String, Object> idOfInstance = humanTasks.processVariable(open, "requestId");
+        Map<Long, MakeupRequest> byId = new java.util.HashMap<>();
+        requests.findAllById(idOfInstance.values().stream().map(Long.class::cast).toList())
+                .forEach(r -> byId.put(r.getId(), r));
+        List<PendingReview> pending = new ArrayList<>();
+        for (Task t : open) {
+            MakeupRequest r = byId.get((Long) idOfInstance.get(t.getProcessInstanceId()));
+            if (r != null) {
+                pending.add(new PendingReview(t, r));
+            }
+        }
+        return pending;
     }
 
     public void validateDecision(MakeupDecisionForm form, MakeupRequest request, Errors errors) {
@@ -273,7 +316,13 @@ public class MakeupService {
     /** The employer's decision, completed with the task in one transaction. */
     @Transactional
     public void decide(String taskId, CurrentUser me, MakeupDecisionForm form) {
-        Task t = reviewTask(taskId, me);
+        Task t;
+        try {
+            t = reviewTask(taskId, me);
+        } catch (ClaimNotFound e) {
+            // the form was shown, so the task was there: another decision was faster
+            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+        }
         MakeupRequest request = requestOf(t);
         if (request.getStatus() != MakeupRequest.Status.IN_REVIEW) {
             throw new cn.xueshi.review.ReviewConflict("review.conflict.done");

@@ -15,7 +15,8 @@ import java.time.Instant;
 @Table(name = "xs_objection")
 public class Objection {
 
-    public enum Status { OPEN, DISMISSED, UPHELD }
+    /** SUPERSEDED: still open when another objection to the same claim was upheld and sent it back to review. */
+    public enum Status { OPEN, DISMISSED, UPHELD, SUPERSEDED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -46,6 +47,10 @@ public class Objection {
     @Column(name = "handler_comment")
     private String handlerComment;
 
+    /** The objector while the objection is open, else null: unique per claim, so one person has one open objection. */
+    @Column(name = "open_by")
+    private String openBy;
+
     protected Objection() {
     }
 
@@ -53,6 +58,7 @@ public class Objection {
         this.claimId = claimId;
         this.raisedBy = raisedBy;
         this.reason = reason;
+        this.openBy = raisedBy;
     }
 
     public void handle(Status outcome, String handler, String comment) {
@@ -60,6 +66,11 @@ public class Objection {
         this.handledBy = handler;
         this.handledAt = Instant.now();
         this.handlerComment = comment;
+        this.openBy = null;
+    }
+
+    public boolean isOpen() {
+        return status == Status.OPEN;
     }
 
     public Long getId() {

@@ -100,15 +100,28 @@ class PublicityDelegates {
         trust.person(execution, "objectionHandler", trust.deciders(claim));
     }
 
-    /** 异议成立: the claim goes back to review with the objection attached; the claimant is told. */
+    /**
+     * 异议成立: the claim goes back to review with the objection attached; the claimant is told. The
+     * upheld objection's comment is read from its record (the decision lived in the objection's own
+     * sub-process scope, which ended with the publicity period). Objections still open end with the
+     * period: the claim is reviewed again anyway.
+     */
     @Bean
     JavaDelegate reopenReviewDelegate() {
         return execution -> {
             Claim claim = claim(execution);
             claim.reopenForReview();
             claims.save(claim);
-            notifications.send(List.of(claim.getClaimant()), "OBJECTION_UPHELD", claim.getId(),
-                    (String) execution.getVariable("objectionComment"));
+            List<Objection> ofClaim = objections.findByClaimIdOrderByRaisedAt(claim.getId());
+            String comment = ofClaim.stream().filter(o -> o.getStatus() == Objection.Status.UPHELD)
+                    .filter(o -> o.getHandledAt() != null)
+                    .max(java.util.Comparator.comparing(Objection::getHandledAt)).map(Objection::getHandlerComment)
+                    .orElse(null);
+            ofClaim.stream().filter(Objection::isOpen).forEach(o -> {
+                o.handle(Objection.Status.SUPERSEDED, "system", comment);
+                objections.save(o);
+            });
+            notifications.send(List.of(claim.getClaimant()), "OBJECTION_UPHELD", claim.getId(), comment);
         };
     }
 }

@@ -7,13 +7,21 @@ import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ClaimStatus;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Unit;
+import cn.xueshi.review.ReviewConflict;
+import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -34,10 +42,18 @@ public class PublicityService {
     private final TaskService tasks;
     private final AuditLog audit;
     private final cn.xueshi.review.HumanTasks humanTasks;
+    private final PublicityProperties limits;
+    private final cn.xueshi.system.Conflicts conflicts;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     PublicityService(ClaimRepository claims, ObjectionRepository objections, RuntimeService runtime, TaskService tasks,
-            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks) {
+            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks, PublicityProperties limits,
+            cn.xueshi.system.Conflicts conflicts,
+            org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.humanTasks = humanTasks;
+        this.limits = limits;
+        this.conflicts = conflicts;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactionManager);
         this.claims = claims;
         this.objections = objections;
         this.runtime = runtime;
@@ -78,19 +94,54 @@ public class PublicityService {
         }
     }
 
-    /** Records the objection and opens the reviewer's task, in one transaction. */
-    @Transactional
+    /**
+     * Records the objection and opens the reviewer's task, in one transaction. One open objection per
+     * person and claim (a unique constraint, so parallel requests cannot slip through) and at most
+     * {@code xueshi.publicity.objection-limit} per person within the window; otherwise a conflict that
+     * says so. The objection id goes to the scope the message triggers (one event sub-process instance
+     * per objection), never to the shared publicity scope, where a second objection would overwrite it.
+     */
     public Objection raise(long claimId, CurrentUser me, String reason) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> raiseOnce(claimId, me, reason));
+            } catch (ReviewConflict e) {
+                throw e; // a rule said no (open already, too many): trying again would not change it
+            } catch (RuntimeException e) {
+                // another person's objection to the same claim changed the publicity scope at the same
+                // moment; on the fresh state this one goes through
+                if (attempt >= limits.raiseAttempts() || !conflicts.isConflict(e)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Objection raiseOnce(long claimId, CurrentUser me, String reason) {
         Claim claim = onBoard(claimId, me);
         if (claim.getClaimant().equals(me.userId())) {
             throw new ClaimNotFound();
         }
-        Objection objection = objections.save(new Objection(claim.getId(), me.userId(), reason.trim()));
+        if (objections.existsByClaimIdAndOpenBy(claim.getId(), me.userId())) {
+            throw new ReviewConflict("publicity.error.alreadyOpen");
+        }
+        Instant since = Instant.now().minus(limits.objectionWindow());
+        if (objections.countByRaisedByAndRaisedAtAfter(me.userId(), since) >= limits.objectionLimit()) {
+            throw new ReviewConflict("publicity.error.tooMany", HttpStatus.TOO_MANY_REQUESTS,
+                    limits.objectionLimit(), limits.objectionWindow().toMinutes());
+        }
+        Objection objection;
+        try {
+            objection = objections.saveAndFlush(new Objection(claim.getId(), me.userId(), reason.trim()));
+        } catch (DataIntegrityViolationException e) {
+            // the same person's request a moment earlier holds the open slot
+            throw new ReviewConflict("publicity.error.alreadyOpen");
+        }
         // the claimant reads the audit trail: it names no objector
         audit.record(claim.getId(), "objector", "OBJECTION_RAISED", objection.getReason(), null);
         runtime.createMessageCorrelation("objectionRaised")
                 .processInstanceId(claim.getProcessInstanceId())
-                .setVariableLocal("objectionId", objection.getId())
+                .setVariableToTriggeredScope("objectionId", objection.getId())
                 .correlate();
         return objection;
     }
@@ -108,21 +159,49 @@ public class PublicityService {
         return humanTasks.find(taskId, OBJECTION_TASK, me.userId());
     }
 
+    /** An objection task with the objection it carries (the task's own sub-process scope holds the id). */
+    public record ObjectionTask(Task task, Objection objection) {
+    }
+
+    /**
+     * The reviewer's open objection tasks with their objections; a task someone else completed while
+     * the list was read is left out rather than failing the page.
+     */
+    public List<ObjectionTask> openObjections(CurrentUser me) {
+        List<Task> open = objectionTasks(me);
+        Map<String, Long> idOfTask = new java.util.LinkedHashMap<>();
+        for (Task t : open) {
+            humanTasks.variable(t, "objectionId").ifPresent(id -> idOfTask.put(t.getId(), (Long) id));
+        }
+        Map<Long, Objection> byId = objections.findAllById(idOfTask.values()).stream()
+                .collect(Collectors.toMap(Objection::getId, Function.identity()));
+        return open.stream().filter(t -> byId.containsKey(idOfTask.get(t.getId())))
+                .map(t -> new ObjectionTask(t, byId.get(idOfTask.get(t.getId())))).toList();
+    }
+
     public Objection objectionOf(Task task) {
-        Long id = (Long) tasks.getVariable(task.getId(), "objectionId");
-        return objections.findById(id).orElseThrow(ClaimNotFound::new);
+        Optional<Object> id = humanTasks.variable(task, "objectionId");
+        return id.flatMap(i -> objections.findById((Long) i))
+                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
     }
 
     /** 异议处理: DISMISS (publicity goes on) or UPHOLD (back to review); a reason is always required. */
     @Transactional
     public void handle(String taskId, CurrentUser me, String decision, String comment) {
-        Task t = objectionTask(taskId, me);
+        Task t;
+        try {
+            t = objectionTask(taskId, me);
+        } catch (ClaimNotFound e) {
+            // the form was shown, so the task was there: someone else handled it meanwhile
+            throw new ReviewConflict("review.conflict.done");
+        }
         Objection objection = objectionOf(t);
         if (objection.getStatus() != Objection.Status.OPEN) {
-            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+            throw new ReviewConflict("review.conflict.done");
         }
         audit.record(objection.getClaimId(), me.userId(), "OBJECTION_" + decision, comment, taskId);
-        humanTasks.complete(taskId, Variables.createVariables()
+        // the decision stays in this objection's own scope: another open objection never sees it
+        humanTasks.completeInOwnScope(t, Variables.createVariables()
                 .putValue("objectionDecision", decision)
                 .putValue("objectionHandler", me.userId())
                 .putValue("objectionComment", comment));

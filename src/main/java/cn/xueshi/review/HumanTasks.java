@@ -1,11 +1,17 @@
 package cn.xueshi.review;
 
 import cn.xueshi.claim.ClaimNotFound;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
+import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -20,9 +26,11 @@ import org.springframework.stereotype.Component;
 public class HumanTasks {
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
 
-    HumanTasks(TaskService tasks) {
+    HumanTasks(TaskService tasks, RuntimeService runtime) {
         this.tasks = tasks;
+        this.runtime = runtime;
     }
 
     private TaskQuery mine(String userId) {
@@ -48,11 +56,59 @@ public class HumanTasks {
         return mine(userId).processInstanceId(processInstanceId).singleResult();
     }
 
+    /**
+     * A variable as the task sees it (its own scope first, then up to the process instance), or empty
+     * when the task ended meanwhile: another person completed it while a list was being read.
+     */
+    public Optional<Object> variable(Task task, String name) {
+        try {
+            return Optional.ofNullable(tasks.getVariable(task.getId(), name));
+        } catch (NullValueException | NotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * A process-level variable of each task's process instance, read in one query and keyed by process
+     * instance id. Instances that ended meanwhile are simply missing, so a list built from it skips
+     * their tasks instead of failing.
+     */
+    public Map<String, Object> processVariable(Collection<Task> list, String name) {
+        Map<String, Object> byInstance = new HashMap<>();
+        if (list.isEmpty()) {
+            return byInstance;
+        }
+        String[] instances = list.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
+        for (VariableInstance v : runtime.createVariableInstanceQuery().variableName(name)
+                .processInstanceIdIn(instances).list()) {
+            if (v.getProcessInstanceId().equals(v.getExecutionId())) {
+                byInstance.put(v.getProcessInstanceId(), v.getValue());
+            }
+        }
+        return byInstance;
+    }
+
+    /**
+     * Completes the task with the variables local to the task's own execution (its sub-process scope),
+     * so that tasks running side by side in one process instance never overwrite each other's
+     * decision; if someone else completed it first, says so.
+     */
+    public void completeInOwnScope(Task task, Map<String, Object> variables) {
+        try {
+            runtime.setVariablesLocal(task.getExecutionId(), variables);
+            tasks.complete(task.getId());
+        } catch (NullValueException | NotFoundException | OptimisticLockingException
+                | ObjectOptimisticLockingFailureException e) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+    }
+
     /** Completes the task; if someone else completed it first, says so. */
     public void complete(String taskId, Map<String, Object> variables) {
         try {
             tasks.complete(taskId, variables);
-        } catch (NullValueException | OptimisticLockingException | ObjectOptimisticLockingFailureException e) {
+        } catch (NullValueException | NotFoundException | OptimisticLockingException
+                | ObjectOptimisticLockingFailureException e) {
             throw new ReviewConflict("review.conflict.done");
         }
     }

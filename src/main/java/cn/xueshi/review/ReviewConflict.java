@@ -1,16 +1,39 @@
 package cn.xueshi.review;
 
-/** Someone else completed or claimed the task first; the message key says which. */
+import org.springframework.http.HttpStatus;
+
+/**
+ * Someone else completed or claimed the task first, or the same request came twice; the message key
+ * says which (with its arguments). Controllers that know where to go back redirect with it as a flash
+ * message; anywhere else {@code cn.xueshi.system.ConflictAdvice} answers it with {@link #status()}
+ * (409 unless told otherwise, e.g. 429 for a rate limit) and the message in Chinese.
+ */
 public class ReviewConflict extends RuntimeException {
 
     private final String messageKey;
+    private final HttpStatus status;
+    private final transient Object[] args;
 
     public ReviewConflict(String messageKey) {
+        this(messageKey, HttpStatus.CONFLICT);
+    }
+
+    public ReviewConflict(String messageKey, HttpStatus status, Object... args) {
         super(messageKey);
         this.messageKey = messageKey;
+        this.status = status;
+        this.args = args;
     }
 
     public String messageKey() {
         return messageKey;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public Object[] args() {
+        return args.clone();
     }
 }

@@ -72,10 +72,10 @@ class ReviewController {
         model.addAttribute("simple", rows.stream().filter(r -> reviews.simple(r.claim()))
                 .map(ReviewRow::taskId).toList());
         List<Map<String, Object>> objections = new java.util.ArrayList<>();
-        for (Task t : publicity.objectionTasks(me)) {
-            var objection = publicity.objectionOf(t);
-            objections.add(Map.of("taskId", t.getId(), "claimId", objection.getClaimId(), "reason", objection.getReason(),
-                    "raisedAt", objection.getRaisedAt()));
+        for (var open : publicity.openObjections(me)) {
+            var objection = open.objection();
+            objections.add(Map.of("taskId", open.task().getId(), "claimId", objection.getClaimId(),
+                    "reason", objection.getReason(), "raisedAt", objection.getRaisedAt()));
         }
         model.addAttribute("objections", objections);
         return INBOX_VIEW;

@@ -62,15 +62,19 @@ public class ReviewService {
         this.audit = audit;
     }
 
-    /** Review tasks the reviewer may act on, overdue first, then by due date. */
+    /**
+     * Review tasks the reviewer may act on, overdue first, then by due date. The claim ids are read in
+     * one query; a task another reviewer completed while the list was read is left out.
+     */
     public List<ReviewRow> inbox(CurrentUser me) {
         List<Task> open = humanTasks.open(REVIEW_TASK, me.userId());
+        Map<String, Object> claimOfInstance = humanTasks.processVariable(open, "claimId");
         Map<Long, Task> byClaim = new LinkedHashMap<>();
-        Map<String, Long> claimOfInstance = new LinkedHashMap<>();
         for (Task t : open) {
-            Long claimId = (Long) tasks.getVariable(t.getId(), "claimId");
-            byClaim.put(claimId, t);
-            claimOfInstance.put(t.getProcessInstanceId(), claimId);
+            Object claimId = claimOfInstance.get(t.getProcessInstanceId());
+            if (claimId != null) {
+                byClaim.put((Long) claimId, t);
+            }
         }
         Map<Long, Claim> claimById = claims.findByIdIn(byClaim.keySet()).stream()
                 .collect(Collectors.toMap(Claim::getId, Function.identity()));
@@ -98,8 +102,10 @@ public class ReviewService {
         return humanTasks.find(taskId, REVIEW_TASK, me.userId());
     }
 
+    /** The claim behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
     public Claim claimOf(Task task) {
-        Long claimId = (Long) tasks.getVariable(task.getId(), "claimId");
+        Long claimId = (Long) humanTasks.variable(task, "claimId")
+                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
         return claims.findById(claimId).orElseThrow(ClaimNotFound::new);
     }
 
@@ -160,7 +166,13 @@ public class ReviewService {
      */
     @Transactional
     public void decide(String taskId, CurrentUser me, ReviewForm form) {
-        Task t = task(taskId, me);
+        Task t;
+        try {
+            t = task(taskId, me);
+        } catch (ClaimNotFound e) {
+            // the form was shown, so the task was there: another decision was faster
+            throw new ReviewConflict("review.conflict.done");
+        }
         if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
             throw new ReviewConflict("review.conflict.claimedByOther");
         }
@@ -214,8 +226,10 @@ public class ReviewService {
                 // each claim in its own transaction, like a single decision
                 transaction.executeWithoutResult(status -> decide(taskId, me, form));
                 approved++;
-            } catch (ClaimNotFound | ReviewConflict e) {
-                // someone else took it, or it is not this reviewer's: leave it
+            } catch (ClaimNotFound | ReviewConflict | org.springframework.dao.ConcurrencyFailureException
+                    | org.camunda.bpm.engine.OptimisticLockingException e) {
+                // someone else took it (or decided it while this one committed), or it is not this reviewer's:
+                // leave it, the others still go through
             }
         }
         return approved;
