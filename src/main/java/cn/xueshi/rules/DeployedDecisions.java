@@ -17,8 +17,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -33,7 +31,8 @@ import org.springframework.stereotype.Component;
  * evaluation never reads the database. A deployment on this node bumps a counter after its commit
  * (engine plugin below); deployments by other cluster nodes are noticed by a re-check of the latest
  * versions at most every few seconds. Decisions are evaluated with a plain {@link DmnEngine}: no
- * history is written for a recognition, which is a calculation, not a business event.
+ * history is written for a recognition, which is a calculation, not a business event. That engine is
+ * built like every other DMN engine of the application ({@link DmnEngines}: FEEL only).
  */
 @Component
 class DeployedDecisions {
@@ -56,16 +55,11 @@ class DeployedDecisions {
     }
 
     /**
-     * Legacy FEEL compiles each cell once and caches it; the FEEL Scala default re-parses cells on every
-     * evaluation (about 100x slower on these tables, see BENCHMARK.md). The tables use only the simple
-     * unary tests and literals both dialects read alike; FeelDialectsTest checks they agree row by row.
+     * The hardened engine of {@link DmnEngines} (standard FEEL, each cell parsed once, no JUEL, no
+     * scripts) with the listener that records the fired rule.
      */
     static DmnEngine buildEngine() {
-        DefaultDmnEngineConfiguration config =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        config.customPostDecisionTableEvaluationListeners(List.of(new RuleRecorder()));
-        config.enableFeelLegacyBehavior(true);
-        return config.buildEngine();
+        return DmnEngines.build(List.of(new RuleRecorder()));
     }
 
     /** The decisions in force now; cheap unless a deployment happened. */
