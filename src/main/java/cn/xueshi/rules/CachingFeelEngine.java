@@ -17,18 +17,28 @@ import org.camunda.bpm.dmn.feel.impl.scala.ContextVariableWrapper;
 import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine;
 import org.camunda.bpm.engine.variable.context.VariableContext;
 import org.camunda.feel.context.CustomContext;
+import org.camunda.feel.context.FunctionProvider;
 import org.camunda.feel.context.VariableProvider;
 import org.camunda.feel.impl.JavaValueMapper;
+import org.camunda.feel.impl.interpreter.BuiltinFunctions;
+import org.camunda.feel.impl.interpreter.EvalContext;
+import org.camunda.feel.impl.interpreter.EvalContext$;
+import org.camunda.feel.impl.interpreter.FeelInterpreter;
+import org.camunda.feel.impl.parser.ExpressionValidator;
 import org.camunda.feel.syntaxtree.ParsedExpression;
 import org.camunda.feel.syntaxtree.Val;
 import org.camunda.feel.syntaxtree.ValError;
+import org.camunda.feel.syntaxtree.ValFatalError;
 import org.camunda.feel.valuemapper.CustomValueMapper;
+import org.camunda.feel.valuemapper.ValueMapper;
 
 /**
- * Standard FEEL (feel-scala) for the DMN engine, with each expression and unary test parsed once.
- * Camunda's {@link ScalaFeelEngine} parses the cell text again on every evaluation, which made a
- * recognition about 100 times slower than legacy FEEL; this engine keeps the parsed expression per
- * text (a cell's text is its identity) and evaluates exactly as {@link ScalaFeelEngine} does.
+ * Standard FEEL (feel-scala) for the DMN engine, fast. Camunda's {@link ScalaFeelEngine} parses the
+ * cell text again on every evaluation, and feel-scala's {@code FeelEngine.evaluate} builds its whole
+ * table of built-in functions again for every evaluation too; together about 100 times slower than
+ * legacy FEEL. This engine keeps the parsed (and validated) expression per text — a cell's text is
+ * its identity — and the built-ins once, and otherwise evaluates as {@code FeelEngine.evaluate} does
+ * (same interpreter, value mapper and error results; FeelOnlyEngineTest compares the two).
  *
  * <p>Security: external Java functions ({@code function(x) external {java: …}}) stay disabled (as in
  * {@link ScalaFeelEngine#buildFeelEngine}), no custom function providers are installed, and
@@ -44,9 +54,19 @@ final class CachingFeelEngine extends ScalaFeelEngine {
 
     private final Map<String, ParsedExpression> expressions = new ConcurrentHashMap<>();
     private final Map<String, ParsedExpression> unaryTests = new ConcurrentHashMap<>();
+    /** Never external functions; checked again on every parsed expression before it is cached. */
+    private final ExpressionValidator validator = new ExpressionValidator(false);
+    private final ValueMapper valueMapper;
+    private final FeelInterpreter interpreter;
+    /** The built-in functions, made once: feel-scala's FeelEngine makes them anew for every evaluation. */
+    private final FunctionProvider functions;
 
     CachingFeelEngine() {
         super(List.of());
+        this.valueMapper = feelEngine.valueMapper();
+        this.interpreter = new FeelInterpreter(valueMapper);
+        this.functions = new FunctionProvider.CompositeFunctionProvider(toScalaList(
+                new BuiltinFunctions(feelEngine.clock(), valueMapper), feelEngine.functionProvider()));
     }
 
     @Override
@@ -58,8 +78,7 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
         ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
-        VariableProvider provider = new ContextVariableWrapper(variables);
-        return (T) result(feelEngine.eval(parsed, context(provider)));
+        return (T) evaluate(parsed, new ContextVariableWrapper(variables));
     }
 
     @Override
@@ -69,19 +88,28 @@ final class CachingFeelEngine extends ScalaFeelEngine {
                 new VariableProvider.StaticVariableProvider(
                         new camundajar.impl.scala.collection.immutable.Map.Map1<>(INPUT_VARIABLE, inputVariable)),
                 new ContextVariableWrapper(variables)));
-        return Boolean.TRUE.equals(result(feelEngine.eval(parsed, context(provider))));
+        return Boolean.TRUE.equals(evaluate(parsed, provider));
     }
 
-    private static CustomContext context(VariableProvider provider) {
-        return new CustomContext() {
+    /** What feel-scala's {@code FeelEngine.evaluate} does, on the cached built-ins. */
+    private Object evaluate(ParsedExpression parsed, VariableProvider variables) {
+        EvalContext context = EvalContext$.MODULE$.create(valueMapper, functions).merge(new CustomContext() {
             @Override
             public VariableProvider variableProvider() {
-                return provider;
+                return variables;
             }
-        };
+        });
+        Val result = interpreter.eval(parsed.expression(), context);
+        if (result instanceof ValError error) {
+            throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
+        }
+        if (result instanceof ValFatalError error) {
+            throw LOGGER.evaluationException("failed to evaluate expression '" + parsed.text() + "': " + error.error());
+        }
+        return valueMapper.unpackVal(result);
     }
 
-    private static ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
+    private ParsedExpression parsed(Map<String, ParsedExpression> cache, String text,
             Function<String, Either<org.camunda.feel.FeelEngine.Failure, ParsedExpression>> parse) {
         ParsedExpression parsed = cache.get(text);
         if (parsed == null) {
@@ -91,19 +119,16 @@ final class CachingFeelEngine extends ScalaFeelEngine {
                         + ((org.camunda.feel.FeelEngine.Failure) left.value()).message());
             }
             parsed = either.toOption().get();
+            Option<org.camunda.feel.FeelEngine.Failure> invalid = validator.validateExpression(parsed.expression());
+            if (invalid.isDefined()) {
+                throw new FeelSyntaxException("FEEL refuses '" + text + "': " + invalid.get().message());
+            }
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
             cache.put(text, parsed);
         }
         return parsed;
-    }
-
-    private static Object result(Either<org.camunda.feel.FeelEngine.Failure, ?> either) {
-        if (either instanceof Left<?, ?> left) {
-            throw LOGGER.evaluationException(((org.camunda.feel.FeelEngine.Failure) left.value()).message());
-        }
-        return either.toOption().get();
     }
 
     /** The DMN engine's factory for {@link CachingFeelEngine}. */

@@ -24,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -49,9 +50,15 @@ class DeployedDecisions {
     private final DmnEngine dmnEngine;
     private volatile Snapshot snapshot;
 
+    @Autowired
     DeployedDecisions(RepositoryService repositoryService) {
+        this(repositoryService, buildEngine());
+    }
+
+    /** With another engine: the benchmark compares the service on legacy FEEL with the real one. */
+    DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine) {
         this.repositoryService = repositoryService;
-        this.dmnEngine = buildEngine();
+        this.dmnEngine = dmnEngine;
     }
 
     /**
@@ -165,7 +172,7 @@ class DeployedDecisions {
         }
     }
 
-    private static final class RuleRecorder implements DmnDecisionTableEvaluationListener {
+    static final class RuleRecorder implements DmnDecisionTableEvaluationListener {
         @Override
         public void notify(DmnDecisionTableEvaluationEvent event) {
             if (!event.getMatchingRules().isEmpty()) {
