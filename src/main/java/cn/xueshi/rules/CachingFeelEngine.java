@@ -77,18 +77,38 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
+        // the most common input expression is a bare name holding a text: FEEL would map the text to a
+        // FEEL string and back, so the value itself is the exact result
+        if (isName(expression) && variables.containsVariable(expression)) {
+            Object value = variables.resolve(expression).getValue();
+            if (value instanceof String) {
+                return (T) value;
+            }
+        }
         ParsedExpression parsed = parsed(expressions, expression, feelEngine::parseExpression);
         return (T) evaluate(parsed, new ContextVariableWrapper(variables));
     }
 
     @Override
     public boolean evaluateSimpleUnaryTests(String expression, String inputVariable, VariableContext variables) {
+        if (expression.trim().equals("-")) {
+            return true; // FEEL's "any value", whatever the input
+        }
         ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
         VariableProvider provider = new VariableProvider.CompositeVariableProvider(toScalaList(
                 new VariableProvider.StaticVariableProvider(
                         new camundajar.impl.scala.collection.immutable.Map.Map1<>(INPUT_VARIABLE, inputVariable)),
                 new ContextVariableWrapper(variables)));
         return Boolean.TRUE.equals(evaluate(parsed, provider));
+    }
+
+    private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final java.util.Set<String> KEYWORDS = java.util.Set.of("true", "false", "null", "not", "and",
+            "or", "between", "in", "instance", "of", "if", "then", "else", "for", "return", "some", "every",
+            "satisfies", "function", "external");
+
+    private static boolean isName(String text) {
+        return text.length() < 64 && NAME.matcher(text).matches() && !KEYWORDS.contains(text);
     }
 
     /** What feel-scala's {@code FeelEngine.evaluate} does, on the cached built-ins. */

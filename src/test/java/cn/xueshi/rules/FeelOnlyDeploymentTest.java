@@ -106,8 +106,9 @@ class FeelOnlyDeploymentTest {
         Deployment d = repositoryService.createDeployment().name("feel").addString("ok.dmn", UnsafeModels.safeTable(key))
                 .deploy();
         try {
-            assertThat(decisionService.evaluateDecisionTableByKey(key, Map.of("x", "a")).getSingleResult()
-                    .getSingleEntry()).isEqualTo("ok");
+            Object result = decisionService.evaluateDecisionTableByKey(key, Map.of("x", "a")).getSingleResult()
+                    .getSingleEntry();
+            assertThat(result).isEqualTo("ok");
         } finally {
             repositoryService.deleteDeployment(d.getId(), true);
         }

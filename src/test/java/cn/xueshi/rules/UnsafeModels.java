@@ -82,7 +82,6 @@ public final class UnsafeModels {
     /** Java code an expression must never reach: every member counts its calls. */
     public static class JavaReach {
         public static final AtomicInteger HITS = new AtomicInteger();
-        public String secret = "field";
 
         public static String hit() {
             HITS.incrementAndGet();
