@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import camundajar.impl.scala.Option;
@@ -94,12 +95,49 @@ final class CachingFeelEngine extends ScalaFeelEngine {
         if (expression.trim().equals("-")) {
             return true; // FEEL's "any value", whatever the input
         }
+        Set<String> texts = textTests.computeIfAbsent(expression, CachingFeelEngine::texts);
+        if (!texts.isEmpty() && variables.containsVariable(inputVariable)) {
+            Object value = variables.resolve(inputVariable).getValue();
+            if (value instanceof String text) {
+                return texts.contains(text); // FEEL compares a text with text literals by equality
+            }
+        }
         ParsedExpression parsed = parsed(unaryTests, expression, feelEngine::parseUnaryTests);
         VariableProvider provider = new VariableProvider.CompositeVariableProvider(toScalaList(
                 new VariableProvider.StaticVariableProvider(
                         new camundajar.impl.scala.collection.immutable.Map.Map1<>(INPUT_VARIABLE, inputVariable)),
                 new ContextVariableWrapper(variables)));
         return Boolean.TRUE.equals(evaluate(parsed, provider));
+    }
+
+    /**
+     * The texts of a unary test that is nothing but text literals without escapes ({@code "A","B"}),
+     * empty for any other test (evaluated by the interpreter). Bounded like the parsed expressions.
+     */
+    private final Map<String, Set<String>> textTests = new ConcurrentHashMap<>() {
+        @Override
+        public Set<String> computeIfAbsent(String key, Function<? super String, ? extends Set<String>> f) {
+            if (size() >= MAX_CACHED) {
+                clear();
+            }
+            return super.computeIfAbsent(key, f);
+        }
+    };
+
+    private static final java.util.regex.Pattern TEXTS =
+            java.util.regex.Pattern.compile("\\s*\"[^\"\\\\]*\"(\\s*,\\s*\"[^\"\\\\]*\")*\\s*");
+    private static final java.util.regex.Pattern TEXT = java.util.regex.Pattern.compile("\"([^\"\\\\]*)\"");
+
+    private static Set<String> texts(String test) {
+        if (!TEXTS.matcher(test).matches()) {
+            return Set.of();
+        }
+        Set<String> texts = new java.util.HashSet<>();
+        java.util.regex.Matcher m = TEXT.matcher(test);
+        while (m.find()) {
+            texts.add(m.group(1));
+        }
+        return Set.copyOf(texts);
     }
 
     private static final java.util.regex.Pattern NAME = java.util.regex.Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");

@@ -228,7 +228,7 @@ class FeelOnlyEngineTest {
                         .isEqualTo(outcome(() -> plain.evaluateSimpleExpression(e, ctx)));
             }
         }
-        for (String t : List.of("[5..10]", "> 3", "\"A\",\"B\"", "-", " - ", "not(7)", "< 7", "null", "\"B\"")) {
+        for (String t : List.of("[5..10]", "> 3", "\"A\",\"B\"", "-", " - ", "not(7)", "< 7", "null", "\"B\"", " \"学时\" , \"B\" ", "\"b\"", "\"\"", "\"A\\\"B\"", "not(\"B\")")) {
             for (String input : List.of("n", "s")) {
                 assertThat(outcome(() -> ours.evaluateSimpleUnaryTests(t, input, ctx))).as(t + " " + input)
                         .isEqualTo(outcome(() -> plain.evaluateSimpleUnaryTests(t, input, ctx)));
