@@ -78,11 +78,11 @@ final class CachingFeelEngine extends ScalaFeelEngine {
     @Override
     @SuppressWarnings("unchecked")
     public <T> T evaluateSimpleExpression(String expression, VariableContext variables) {
-        // the most common input expression is a bare name holding a text: FEEL would map the text to a
-        // FEEL string and back, so the value itself is the exact result
+        // the most common input expression is a bare name holding a text or nothing: FEEL would map it
+        // to a FEEL string (or null) and back, so the value itself is the exact result
         if (isName(expression) && variables.containsVariable(expression)) {
             Object value = variables.resolve(expression).getValue();
-            if (value instanceof String) {
+            if (value == null || value instanceof String) {
                 return (T) value;
             }
         }

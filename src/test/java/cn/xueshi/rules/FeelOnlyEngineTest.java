@@ -220,16 +220,17 @@ class FeelOnlyEngineTest {
     void parsedOnceAndEvaluatedLikeFeelScala() {
         FeelEngine ours = new CachingFeelEngine();
         FeelEngine plain = new org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngine(List.of());
-        VariableContext ctx = Variables.createVariables().putValue("n", 7).putValue("s", "B").asVariableContext();
+        VariableContext ctx = Variables.createVariables().putValue("n", 7).putValue("s", "B").putValue("nothing", null)
+                .asVariableContext();
         for (String e : List.of("n * 2.5", "if n > 5 then \"big\" else \"small\"", "min(n, 3)", "s + \"x\"",
-                "floor(n / 2)", "null", "[1,2,3][2]", "s", "n", "missing", "true", " s ")) {
+                "floor(n / 2)", "null", "[1,2,3][2]", "s", "n", "missing", "nothing", "true", " s ")) {
             for (int i = 0; i < 3; i++) {
                 assertThat(outcome(() -> ours.evaluateSimpleExpression(e, ctx))).as(e)
                         .isEqualTo(outcome(() -> plain.evaluateSimpleExpression(e, ctx)));
             }
         }
         for (String t : List.of("[5..10]", "> 3", "\"A\",\"B\"", "-", " - ", "not(7)", "< 7", "null", "\"B\"", " \"学时\" , \"B\" ", "\"b\"", "\"\"", "\"A\\\"B\"", "not(\"B\")")) {
-            for (String input : List.of("n", "s")) {
+            for (String input : List.of("n", "s", "nothing")) {
                 assertThat(outcome(() -> ours.evaluateSimpleUnaryTests(t, input, ctx))).as(t + " " + input)
                         .isEqualTo(outcome(() -> plain.evaluateSimpleUnaryTests(t, input, ctx)));
             }
