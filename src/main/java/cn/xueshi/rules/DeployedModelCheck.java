@@ -29,7 +29,7 @@ final class DeployedModelCheck {
     record Unsafe(String deploymentId, String deploymentName, String resourceName, List<FeelOnlyGuard.Violation> violations) {
 
         String message(Locale locale) {
-            ResourceBundle bundle = ResourceBundle.getBundle(FeelOnlyGuard.BUNDLE, locale);
+            ResourceBundle bundle = FeelOnlyGuard.bundle(locale);
             return MessageFormat.format(bundle.getString("rules.feelOnly.deployed"), deploymentId,
                     deploymentName == null ? "" : deploymentName, resourceName,
                     String.join("；", violations.stream().map(v -> v.message(locale)).toList()));

@@ -45,7 +45,7 @@ public final class FeelOnlyGuard {
 
         /** The message in the given language, from the rules bundle (no Spring context needed). */
         public String message(Locale locale) {
-            ResourceBundle bundle = ResourceBundle.getBundle(BUNDLE, locale);
+            ResourceBundle bundle = bundle(locale);
             String where;
             if (decisionId == null) {
                 where = bundle.getString("rules.feelOnly.where.model");
@@ -78,6 +78,13 @@ public final class FeelOnlyGuard {
         public List<Violation> violations() {
             return violations;
         }
+    }
+
+    /** The rules bundle: English for English, otherwise Chinese (the application's default), whatever the JVM's locale. */
+    static ResourceBundle bundle(Locale locale) {
+        Locale use = locale != null && "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
+        return ResourceBundle.getBundle(BUNDLE, use,
+                ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 
     public static List<Violation> check(String xml) {
