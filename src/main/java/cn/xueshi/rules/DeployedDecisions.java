@@ -17,8 +17,6 @@ import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationListener;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -26,6 +24,7 @@ import org.camunda.bpm.engine.impl.cfg.TransactionState;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +32,8 @@ import org.springframework.stereotype.Component;
  * evaluation never reads the database. A deployment on this node bumps a counter after its commit
  * (engine plugin below); deployments by other cluster nodes are noticed by a re-check of the latest
  * versions at most every few seconds. Decisions are evaluated with a plain {@link DmnEngine}: no
- * history is written for a recognition, which is a calculation, not a business event.
+ * history is written for a recognition, which is a calculation, not a business event. That engine is
+ * built like every other DMN engine of the application ({@link DmnEngines}: FEEL only).
  */
 @Component
 class DeployedDecisions {
@@ -50,22 +50,23 @@ class DeployedDecisions {
     private final DmnEngine dmnEngine;
     private volatile Snapshot snapshot;
 
+    @Autowired
     DeployedDecisions(RepositoryService repositoryService) {
+        this(repositoryService, buildEngine());
+    }
+
+    /** With another engine: the benchmark compares the service on legacy FEEL with the real one. */
+    DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine) {
         this.repositoryService = repositoryService;
-        this.dmnEngine = buildEngine();
+        this.dmnEngine = dmnEngine;
     }
 
     /**
-     * Legacy FEEL compiles each cell once and caches it; the FEEL Scala default re-parses cells on every
-     * evaluation (about 100x slower on these tables, see BENCHMARK.md). The tables use only the simple
-     * unary tests and literals both dialects read alike; FeelDialectsTest checks they agree row by row.
+     * The hardened engine of {@link DmnEngines} (standard FEEL, each cell parsed once, no JUEL, no
+     * scripts) with the listener that records the fired rule.
      */
     static DmnEngine buildEngine() {
-        DefaultDmnEngineConfiguration config =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        config.customPostDecisionTableEvaluationListeners(List.of(new RuleRecorder()));
-        config.enableFeelLegacyBehavior(true);
-        return config.buildEngine();
+        return DmnEngines.build(List.of(new RuleRecorder()));
     }
 
     /** The decisions in force now; cheap unless a deployment happened. */
@@ -171,7 +172,7 @@ class DeployedDecisions {
         }
     }
 
-    private static final class RuleRecorder implements DmnDecisionTableEvaluationListener {
+    static final class RuleRecorder implements DmnDecisionTableEvaluationListener {
         @Override
         public void notify(DmnDecisionTableEvaluationEvent event) {
             if (!event.getMatchingRules().isEmpty()) {

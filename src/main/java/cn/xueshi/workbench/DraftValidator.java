@@ -1,7 +1,10 @@
 package cn.xueshi.workbench;
 
 import cn.xueshi.rules.ActivityType;
+import cn.xueshi.rules.DmnEngines;
 import cn.xueshi.rules.DraftRecognition;
+import cn.xueshi.rules.FeelOnlyGuard;
+import cn.xueshi.rules.FeelSyntaxException;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -14,7 +17,6 @@ import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableRuleImpl;
 import org.camunda.bpm.dmn.engine.impl.DmnExpressionImpl;
 import org.camunda.bpm.dmn.engine.impl.evaluation.ExpressionEvaluationHandler;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.feel.impl.FeelEngine;
 import org.camunda.bpm.engine.variable.Variables;
@@ -27,8 +29,9 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks a draft before it may be deployed (校验): the DMN parses, every cell is valid FEEL in the
- * dialect the recognition service evaluates with (legacy FEEL) and fits its column's type, the hit
+ * Checks a draft before it may be deployed (校验): every cell is FEEL and nothing else
+ * ({@link FeelOnlyGuard}), the DMN parses, every cell is valid standard FEEL (the dialect of every DMN
+ * engine of the application) and fits its column's type, the hit
  * policy holds (no overlaps under UNIQUE, no shadowed rules under FIRST), and every value an activity
  * type lists for a parameter is covered by one of its rules.
  */
@@ -48,9 +51,8 @@ class DraftValidator {
     DraftValidator(MessageSource messages, DraftRecognition drafts) {
         this.messages = messages;
         this.drafts = drafts;
-        DefaultDmnEngineConfiguration config =
-                (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-        config.enableFeelLegacyBehavior(true);
+        // the same hardened configuration as the recognition service and the process engine (FEEL only)
+        DefaultDmnEngineConfiguration config = DmnEngines.configuration();
         this.dmnEngine = config.buildEngine();
         this.feel = config.getFeelEngine();
         this.config = config;
@@ -64,6 +66,13 @@ class DraftValidator {
             tables = DecisionTables.parse(xml);
         } catch (IllegalArgumentException e) {
             problems.add(model("wb.problem.unreadable", e.getMessage()));
+            return problems;
+        }
+        // nothing of a model that is not FEEL-only is evaluated, not even to check a cell's type
+        List<FeelOnlyGuard.Violation> unsafe = FeelOnlyGuard.check(tables.model());
+        if (!unsafe.isEmpty()) {
+            unsafe.forEach(u -> problems.add(new Problem(u.decisionId(), u.row(), u.ruleId(), u.column(), true,
+                    u.message(LocaleContextHolder.getLocale()))));
             return problems;
         }
         structure(ruleSet, tables, problems);
@@ -161,7 +170,7 @@ class DraftValidator {
             VariableContext ctx = Variables.createVariables().putValue("cellInput", sample).asVariableContext();
             feel.evaluateSimpleUnaryTests(cell, "cellInput", ctx);
         } catch (RuntimeException e) {
-            boolean syntax = e.getClass().getSimpleName().contains("Syntax");
+            boolean syntax = e instanceof FeelSyntaxException;
             problems.add(cell(d, r, col, syntax ? "wb.problem.feel.input" : "wb.problem.type.input", cell, col.label(),
                     typeName(type)));
         }
@@ -186,9 +195,9 @@ class DraftValidator {
                 if (expression == null) {
                     throw new IllegalStateException("not parsed");
                 }
-                String language = expression.getExpressionLanguage() != null ? expression.getExpressionLanguage()
-                        : config.getDefaultOutputEntryExpressionLanguage();
-                value = expressions.evaluateExpression(language, expression, Variables.createVariables().asVariableContext());
+                // always FEEL, whatever the cell says (the guard above refused any other language)
+                value = expressions.evaluateExpression(DefaultDmnEngineConfiguration.FEEL_EXPRESSION_LANGUAGE_ALTERNATIVE,
+                        expression, Variables.createVariables().asVariableContext());
             } catch (RuntimeException e) {
                 problems.add(cell(d, r, col, "wb.problem.feel.output", cell, col.label()));
                 return;

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.rules.FeelOnlyGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,6 +106,8 @@ class RuleSetVersions {
 
     /** Deploys a DRD as the rule set's new active version; returns the deployment id. */
     String deploy(String ruleSet, String xml) {
+        // every way a rule set is deployed (deploy, roll back, keeping an analyst's version) is FEEL-only
+        FeelOnlyGuard.require(ruleSet, DecisionTables.parse(xml).model());
         return repository.createDeployment().name("workbench:" + ruleSet).source(SOURCE)
                 .addString(resource(ruleSet), xml).deploy().getId();
     }

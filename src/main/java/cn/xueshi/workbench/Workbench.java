@@ -1,9 +1,12 @@
 package cn.xueshi.workbench;
 
 import cn.xueshi.rules.DraftRecognition;
+import cn.xueshi.rules.FeelOnlyGuard;
 import cn.xueshi.rules.RecognitionService;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.model.dmn.DmnModelInstance;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -95,6 +98,7 @@ class Workbench {
                 }
                 detail += ", " + op;
             }
+            requireFeelOnly(tables.model());
             draft.change(tables.xml(), Draft.Origin.EDITED);
             audit.record(draft.getRuleSet(), user, "DRAFT_EDITED", detail, null);
         } catch (IllegalArgumentException e) {
@@ -107,11 +111,13 @@ class Workbench {
     Draft upload(String ruleSet, byte[] content, String user, String comment) {
         requireComment(comment);
         String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+        DecisionTables tables;
         try {
-            DecisionTables.parse(xml);
+            tables = DecisionTables.parse(xml);
         } catch (IllegalArgumentException e) {
             throw new WorkbenchRefusal("wb.refused.upload", e.getMessage());
         }
+        requireFeelOnly(tables.model());
         Draft draft = openDraft(ruleSet, user);
         draft.change(xml, Draft.Origin.UPLOADED);
         audit.record(ruleSet, user, "DRAFT_UPLOADED", content.length + " bytes", comment);
@@ -216,6 +222,7 @@ class Workbench {
             throw new WorkbenchRefusal("wb.refused.regression", failing.size(),
                     String.join("、", failing.stream().map(r -> r.regressionCase().getName()).toList()));
         }
+        requireFeelOnly(DecisionTables.parse(draft.getDmnXml()).model());
         String ruleSet = draft.getRuleSet();
         String before = versions.activeXml(ruleSet);
         int fromVersion = versions.activeVersion(ruleSet);
@@ -241,6 +248,7 @@ class Workbench {
     int rollback(String ruleSet, int version, String comment, String user) {
         requireComment(comment);
         String xml = versions.xmlOfVersion(ruleSet(ruleSet), version).orElseThrow(WorkbenchNotFound::new);
+        requireFeelOnly(DecisionTables.parse(xml).model());
         int fromVersion = versions.activeVersion(ruleSet);
         String deploymentId = versions.deploy(ruleSet, xml);
         analystDeployments.save(new AnalystDeployment(ruleSet, deploymentId, AnalystDeployment.Kind.ROLLBACK, version,
@@ -256,6 +264,18 @@ class Workbench {
 
     List<TableView> activeTables(String ruleSet) {
         return DecisionTables.parse(versions.activeXml(ruleSet(ruleSet))).views();
+    }
+
+    /**
+     * Cells are FEEL and nothing else: a model naming another expression language or holding
+     * {@code ${…}}/{@code #{…}} is refused before it is stored, evaluated or deployed.
+     */
+    private static void requireFeelOnly(DmnModelInstance model) {
+        List<FeelOnlyGuard.Violation> unsafe = FeelOnlyGuard.check(model);
+        if (!unsafe.isEmpty()) {
+            throw new WorkbenchRefusal("wb.refused.notFeel", String.join("；",
+                    unsafe.stream().map(u -> u.message(LocaleContextHolder.getLocale())).toList()));
+        }
     }
 
     private static void requireComment(String comment) {
