@@ -41,10 +41,13 @@ class RuleAuditLog {
         return out.toString();
     }
 
-    /** Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+    /**
+     * Quotes a CSV cell. A cell starting with = + - @, or with a TAB, CR or LF (spreadsheets skip those and
+     * read the formula behind them), gets a leading apostrophe so a spreadsheet never runs it (OWASP CSV injection).
+     */
     static String cell(String v) {
         String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r\n".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";
