@@ -332,6 +332,7 @@ class ExtremeValuesTest {
         } else if (jsonBody != null) {
             b = HttpRequest.newBuilder(URI.create(url(filled + (form.isEmpty() ? "" : "?" + form))))
                     .header("Content-Type", "application/json").header("X-CSRF-TOKEN", s.csrf() == null ? "" : s.csrf())
+                    .header("X-XSRF-TOKEN", s.csrf() == null ? "" : s.csrf())
                     .POST(HttpRequest.BodyPublishers.ofString(jsonBody));
         } else {
             String withToken = (s.csrf() == null ? "" : "_csrf=" + s.csrf() + "&") + form;
