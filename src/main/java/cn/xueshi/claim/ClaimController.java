@@ -16,9 +16,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +34,6 @@ class ClaimController {
     static final String DETAIL_VIEW = "claim/claim-detail";
     static final String SUBMIT_FORM = "claim/submit-claim";    // forms/claim/submit-claim.html
     static final String CORRECT_FORM = "claim/correct-claim";  // forms/claim/correct-claim.html
-    static final int MAX_ITEMS = 50;
 
     private final ClaimService claims;
     private final ProgressService progress;
@@ -55,11 +52,6 @@ class ClaimController {
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.audit = audit;
-    }
-
-    @InitBinder("claimForm")
-    void limitItems(WebDataBinder binder) {
-        binder.setAutoGrowCollectionLimit(MAX_ITEMS);
     }
 
     /**
@@ -204,9 +196,10 @@ class ClaimController {
     }
 
     /** Adds or removes an item row without validating: the rest of what was typed stays. */
-    private static boolean editOnly(ClaimForm form, String addItem, Integer removeItem) {
+    private boolean editOnly(ClaimForm form, String addItem, Integer removeItem) {
         if (addItem != null) {
-            if (form.getItems().size() < MAX_ITEMS) {
+            // as many rows as binding accepts (xueshi.limits.max-form-rows, RequestLimitsAdvice)
+            if (form.getItems().size() < limits.maxFormRows()) {
                 form.getItems().add(new ItemForm());
             }
             return true;

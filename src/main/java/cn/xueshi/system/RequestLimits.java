@@ -14,9 +14,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxParameterValues how many values one request parameter may repeat (e.g. taskIds of a batch)
  * @param maxParameterLength the longest single parameter value (characters); fields have their own,
  *                       smaller limits with messages next to them, this one stops crafted requests
+ * @param maxFormRows    the most rows a form's list takes (e.g. the activities of one claim); a crafted
+ *                       index beyond it (items[999]) is a 400, not a list grown to that size
  */
 @ConfigurationProperties("xueshi.limits")
-public record RequestLimits(int minYear, int maxYear, int yearsBack, int maxParameterValues, int maxParameterLength) {
+public record RequestLimits(int minYear, int maxYear, int yearsBack, int maxParameterValues, int maxParameterLength,
+        int maxFormRows) {
 
     public boolean yearAllowed(long year) {
         return year >= minYear && year <= maxYear;

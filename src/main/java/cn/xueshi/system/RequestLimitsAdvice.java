@@ -3,8 +3,10 @@ package cn.xueshi.system;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
@@ -18,12 +20,20 @@ import org.springframework.ui.Model;
 class RequestLimitsAdvice {
 
     private final MessageSource messages;
+    private final RequestLimits limits;
 
-    RequestLimitsAdvice(MessageSource messages) {
+    RequestLimitsAdvice(MessageSource messages, RequestLimits limits) {
         this.messages = messages;
+        this.limits = limits;
     }
 
-    /** e.g. items[999] on a form that takes at most 50 activities: a crafted request, not a user's typing. */
+    /** Every form's lists grow to xueshi.limits.max-form-rows at most; beyond it binding fails (400 below). */
+    @InitBinder
+    void limitFormRows(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(limits.maxFormRows());
+    }
+
+    /** e.g. items[999] on a form that takes at most max-form-rows activities: a crafted request, not a user's typing. */
     @ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String unbindable() {
