@@ -19,8 +19,12 @@ class RuleAuditLog {
         this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of(zone));
     }
 
+    /** xs_wb_audit.detail is VARCHAR(4000): a longer detail (a big expectation, a long diff) is cut, never a failed write. */
+    static final int MAX_DETAIL = 4000;
+
     void record(String ruleSet, String actor, String action, String detail, String comment) {
-        audits.save(new RuleAudit(ruleSet, actor, action, detail, comment));
+        String d = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+        audits.save(new RuleAudit(ruleSet, actor, action, d, comment));
     }
 
     List<RuleAudit> entries(String ruleSet) {
