@@ -7,18 +7,16 @@ import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.ActivityType;
+import cn.xueshi.system.RequestLimits;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.IntStream;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,7 +34,6 @@ class ClaimController {
     static final String DETAIL_VIEW = "claim/claim-detail";
     static final String SUBMIT_FORM = "claim/submit-claim";    // forms/claim/submit-claim.html
     static final String CORRECT_FORM = "claim/correct-claim";  // forms/claim/correct-claim.html
-    static final int MAX_ITEMS = 50;
 
     private final ClaimService claims;
     private final ProgressService progress;
@@ -44,9 +41,11 @@ class ClaimController {
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final AuditLog audit;
+    private final RequestLimits limits;
 
     ClaimController(ClaimService claims, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit) {
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits) {
+        this.limits = limits;
         this.claims = claims;
         this.progress = progress;
         this.evidence = evidence;
@@ -55,22 +54,34 @@ class ClaimController {
         this.audit = audit;
     }
 
-    @InitBinder("claimForm")
-    void limitItems(WebDataBinder binder) {
-        binder.setAutoGrowCollectionLimit(MAX_ITEMS);
-    }
-
+    /**
+     * My claims and the chosen year's progress. The selector offers only the years a rule set covers
+     * for my unit; a year none covers (typed into the URL) shows a message instead of the progress.
+     */
     @GetMapping
     String myClaims(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
         int y = year == null ? claims.today().getYear() : year;
         model.addAttribute("year", y);
         model.addAttribute("claims", claims.mine(me));
-        me.unit().flatMap(u -> claims.ruleSetFor(u, y)).flatMap(rs -> progress.of(me.userId(), y, rs))
-                .ifPresent(p -> model.addAttribute("progress", p));
-        model.addAttribute("years", IntStream.rangeClosed(y - 5, claims.today().getYear()).boxed()
-                .sorted(java.util.Comparator.reverseOrder()).toList());
+        Optional<Unit> unit = me.unit();
+        Optional<String> ruleSet = unit.flatMap(u -> claims.ruleSetFor(u, y));
+        ruleSet.flatMap(rs -> progress.of(me.userId(), y, rs)).ifPresent(p -> model.addAttribute("progress", p));
+        model.addAttribute("uncovered", unit.isPresent() && ruleSet.isEmpty());
+        model.addAttribute("years", unit.map(this::coveredYears).orElse(List.of()));
         return LIST_VIEW;
+    }
+
+    /** The years from this one back {@code xueshi.limits.years-back} that a rule set covers for the unit, newest first. */
+    private List<Integer> coveredYears(Unit unit) {
+        int now = claims.today().getYear();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now; y >= now - limits.yearsBack(); y--) {
+            if (claims.ruleSetFor(unit, y).isPresent()) {
+                years.add(y);
+            }
+        }
+        return years;
     }
 
     @GetMapping("/new")
@@ -196,9 +207,10 @@ class ClaimController {
     }
 
     /** Adds or removes an item row without validating: the rest of what was typed stays. */
-    private static boolean editOnly(ClaimForm form, String addItem, Integer removeItem) {
+    private boolean editOnly(ClaimForm form, String addItem, Integer removeItem) {
         if (addItem != null) {
-            if (form.getItems().size() < MAX_ITEMS) {
+            // as many rows as binding accepts (xueshi.limits.max-form-rows, RequestLimitsAdvice)
+            if (form.getItems().size() < limits.maxFormRows()) {
                 form.getItems().add(new ItemForm());
             }
             return true;
@@ -241,12 +253,7 @@ class ClaimController {
         model.addAttribute("limits", evidence.limits());
         model.addAttribute("unit", unit);
         model.addAttribute("makeupYear", claims.makeupYearFor(currentUsers.current().userId(), year).orElse(null));
-        List<Integer> years = new ArrayList<>();
-        for (int y = claims.today().getYear(); y >= claims.today().getYear() - 5; y--) {
-            if (claims.ruleSetFor(unit, y).isPresent()) {
-                years.add(y);
-            }
-        }
+        List<Integer> years = coveredYears(unit);
         model.addAttribute("years", years);
         return view;
     }

@@ -3,6 +3,7 @@ package cn.xueshi.document;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Unit;
+import cn.xueshi.system.RequestLimits;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.stream.IntStream;
@@ -25,8 +26,6 @@ class DocumentController {
     static final String VIEW = "document/documents";
     static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-    /** Oldest year offered on the page and accepted in a URL. */
-    private static final int FIRST_YEAR = 1990;
 
     private final CurrentUserService currentUsers;
     private final DocumentAccess access;
@@ -35,10 +34,12 @@ class DocumentController {
     private final UnitSummaryXlsx unitSummary;
     private final Certificates certificates;
     private final CertificatePdf certificatePdf;
+    private final RequestLimits limits;
 
     DocumentController(CurrentUserService currentUsers, DocumentAccess access, YearRecords records,
             RegistrationFormXlsx registrationForm, UnitSummaryXlsx unitSummary, Certificates certificates,
-            CertificatePdf certificatePdf) {
+            CertificatePdf certificatePdf, RequestLimits limits) {
+        this.limits = limits;
         this.currentUsers = currentUsers;
         this.access = access;
         this.records = records;
@@ -53,7 +54,9 @@ class DocumentController {
         CurrentUser me = currentUsers.current();
         int y = year(year);
         model.addAttribute("year", y);
-        model.addAttribute("years", IntStream.rangeClosed(y - 5, records.today().getYear()).boxed()
+        // from the chosen year (bounded by xueshi.limits) back xueshi.limits.years-back years
+        model.addAttribute("years", IntStream.rangeClosed(Math.min(y, records.today().getYear()) - limits.yearsBack(),
+                        records.today().getYear()).boxed()
                 .sorted(Comparator.reverseOrder()).toList());
         model.addAttribute("units", access.unitsFor(me));
         return VIEW;
@@ -102,7 +105,7 @@ class DocumentController {
         if (year == null) {
             return now;
         }
-        if (year < FIRST_YEAR || year > now) {
+        if (year < limits.minYear() || year > now) {
             throw new DocumentNotFound();
         }
         return year;

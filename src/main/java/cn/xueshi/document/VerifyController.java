@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
@@ -21,6 +23,7 @@ class VerifyController {
 
     static final String VIEW = "document/verify";
     static final String UNKNOWN_VIEW = "document/verify-unknown";
+    static final String LIMITED_VIEW = "document/verify-limited";
 
     private final Certificates certificates;
     private final ZoneId zone;
@@ -48,5 +51,14 @@ class VerifyController {
                 Hours.text(c.publicHours()), Hours.text(c.professionalHours()), Hours.text(c.totalHours()),
                 c.compliant(), c.status(), LocalDate.ofInstant(c.issuedAt(), zone), c.superseded()));
         return VIEW;
+    }
+
+    /** More pages than xueshi.verify.rate-limit from one address within the period (VerifyRateLimit). */
+    @ExceptionHandler(VerifyRateLimit.TooManyVerifications.class)
+    String tooMany(VerifyRateLimit.TooManyVerifications e, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds));
+        model.addAttribute("retryAfter", e.retryAfterSeconds);
+        return LIMITED_VIEW;
     }
 }

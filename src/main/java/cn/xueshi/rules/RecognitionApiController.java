@@ -1,5 +1,6 @@
 package cn.xueshi.rules;
 
+import cn.xueshi.system.RequestLimits;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.MediaType;
@@ -18,9 +19,11 @@ class RecognitionApiController {
     private final RecognitionService recognition;
     private final PersonRequirement personRequirement;
     private final MessageSource messages;
+    private final RequestLimits limits;
 
     RecognitionApiController(RecognitionService recognition, PersonRequirement personRequirement,
-            MessageSource messages) {
+            MessageSource messages, RequestLimits limits) {
+        this.limits = limits;
         this.recognition = recognition;
         this.personRequirement = personRequirement;
         this.messages = messages;
@@ -33,6 +36,9 @@ class RecognitionApiController {
     @PostMapping(path = "/evaluate", produces = MediaType.APPLICATION_JSON_VALUE)
     RecognitionResult evaluate(@RequestBody RecognitionRequest request,
             @RequestParam(name = "person", required = false) String person, Authentication caller) {
+        if (request != null) {
+            limits.year("year", request.year()); // the parameters' own bounds are DMN rows, checked by the service
+        }
         RecognitionResult result = recognition.evaluate(request);
         if (person == null || person.isBlank()) {
             return result;

@@ -1,5 +1,6 @@
 package cn.xueshi.rules;
 
+import cn.xueshi.system.RequestOutOfLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import java.util.stream.Collectors;
@@ -32,6 +33,12 @@ class RecognitionApiErrors {
     @ExceptionHandler(RecognitionException.class)
     ResponseEntity<ProblemDetail> invalid(RecognitionException e) {
         return problem(HttpStatus.BAD_REQUEST, e.getMessage(), e.field());
+    }
+
+    /** A year or parameter beyond xueshi.limits (RequestLimits), found by the shared interceptor or the controller. */
+    @ExceptionHandler(RequestOutOfLimits.class)
+    ResponseEntity<ProblemDetail> outOfLimits(RequestOutOfLimits e) {
+        return problem(HttpStatus.BAD_REQUEST, msg(e.messageKey(), e.args()), e.field());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

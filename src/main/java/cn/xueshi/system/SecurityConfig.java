@@ -116,6 +116,8 @@ public class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID").invalidateHttpSession(true))
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
+                // anonymous views of /login and /verify/** create no server session (issue 12)
+                .csrf(c -> c.csrfTokenRepository(new SessionlessCsrfTokenRepository()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CSP))
                         .referrerPolicy(r -> r.policy(

@@ -19,8 +19,12 @@ class RuleAuditLog {
         this.format = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.of(zone));
     }
 
+    /** xs_wb_audit.detail is VARCHAR(4000): a longer detail (a big expectation, a long diff) is cut, never a failed write. */
+    static final int MAX_DETAIL = 4000;
+
     void record(String ruleSet, String actor, String action, String detail, String comment) {
-        audits.save(new RuleAudit(ruleSet, actor, action, detail, comment));
+        String d = detail != null && detail.length() > MAX_DETAIL ? detail.substring(0, MAX_DETAIL - 1) + "…" : detail;
+        audits.save(new RuleAudit(ruleSet, actor, action, d, comment));
     }
 
     List<RuleAudit> entries(String ruleSet) {
@@ -41,10 +45,13 @@ class RuleAuditLog {
         return out.toString();
     }
 
-    /** Quotes a CSV cell; a leading = + - @ is defused so a spreadsheet never runs it as a formula. */
+    /**
+     * Quotes a CSV cell. A cell starting with = + - @, or with a TAB, CR or LF (spreadsheets skip those and
+     * read the formula behind them), gets a leading apostrophe so a spreadsheet never runs it (OWASP CSV injection).
+     */
     static String cell(String v) {
         String s = v == null ? "" : v;
-        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0) {
+        if (!s.isEmpty() && "=+-@\t\r\n".indexOf(s.charAt(0)) >= 0) {
             s = "'" + s;
         }
         return "\"" + s.replace("\"", "\"\"") + "\"";

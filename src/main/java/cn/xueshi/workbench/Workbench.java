@@ -182,6 +182,9 @@ class Workbench {
     RegressionCase addCase(String ruleSet, String name, String requestJson, String expectJson, String comment, String user) {
         requireComment(comment);
         ruleSet(ruleSet);
+        if (name != null && name.trim().length() > MAX_CASE_NAME) {
+            throw new WorkbenchRefusal("wb.refused.case.nameTooLong", String.valueOf(MAX_CASE_NAME));
+        }
         if (name == null || name.isBlank() || regression.readObject(requestJson) == null
                 || regression.readObject(expectJson) == null) {
             throw new WorkbenchRefusal("wb.refused.case");
@@ -278,9 +281,16 @@ class Workbench {
         }
     }
 
+    /** The columns that keep them (V20__workbench.sql): a longer text is refused with a message, not a failed write. */
+    static final int MAX_COMMENT = 2000;
+    static final int MAX_CASE_NAME = 300;
+
     private static void requireComment(String comment) {
         if (comment == null || comment.isBlank()) {
             throw new WorkbenchRefusal("wb.refused.comment");
+        }
+        if (comment.trim().length() > MAX_COMMENT) {
+            throw new WorkbenchRefusal("wb.refused.comment.tooLong", String.valueOf(MAX_COMMENT));
         }
     }
 

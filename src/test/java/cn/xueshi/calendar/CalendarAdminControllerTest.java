@@ -120,7 +120,8 @@ class CalendarAdminControllerTest {
         mvc.perform(get("/admin/calendar/2040").with(asAdmin()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("id=\"no-data\"")));
-        mvc.perform(get("/admin/calendar/1800").with(asAdmin())).andExpect(status().isNotFound());
+        // beyond xueshi.limits (RequestLimits): refused before the controller, with the bounds in the message
+        mvc.perform(get("/admin/calendar/1800").with(asAdmin())).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -206,6 +206,8 @@ class HttpEndpointsTest {
         java.net.CookieManager cookies = new java.net.CookieManager();
         HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+        // a protected page remembers where the visitor wanted to go: that starts a session before the login
+        get(browser, "/claims");
         String token = csrfToken(get(browser, "/login").body());
         String before = sessionId(cookies);
         HttpResponse<String> login = postLogin(browser, employee, token);
