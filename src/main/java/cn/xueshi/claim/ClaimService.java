@@ -11,6 +11,7 @@ import cn.xueshi.rules.RecognitionException;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.system.RequestLimits;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -59,12 +60,14 @@ public class ClaimService {
     private final ZoneId zone;
     private final JdbcTemplate jdbc;
     private final HardshipAdjustments hardship;
+    private final RequestLimits limits;
 
     ClaimService(ClaimRepository claims, RecognitionService recognition, RegistrationPolicy policies,
             RuntimeService runtime, TaskService tasks, UnitRepository units, AuditLog audit, EvidenceStore evidence,
-            ObjectMapper json, JdbcTemplate jdbc, HardshipAdjustments hardship,
+            ObjectMapper json, JdbcTemplate jdbc, HardshipAdjustments hardship, RequestLimits limits,
             @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
         this.hardship = hardship;
+        this.limits = limits;
         this.jdbc = jdbc;
         this.claims = claims;
         this.recognition = recognition;
@@ -102,7 +105,7 @@ public class ClaimService {
             return Optional.empty();
         }
         int year = form.getYear();
-        if (year > today().getYear() || year < 1990) {
+        if (year > today().getYear() || year < limits.minYear()) {
             errors.rejectValue("year", "claim.error.year.range", new Object[] {String.valueOf(today().getYear())}, null);
             return Optional.empty();
         }
