@@ -16,6 +16,11 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByIdIn(Collection<Long> ids);
 
+    /** The claim a lifecycle instance belongs to, by the product's own link (never by a process variable). */
+    Optional<Claim> findByProcessInstanceId(String processInstanceId);
+
+    List<Claim> findByProcessInstanceIdIn(Collection<String> processInstanceIds);
+
     /** The claims that count for {@code year}: its own (not made up for an earlier year) and those made up for it. */
     @Query("""
             select c from Claim c where c.claimant = :claimant and c.status in :statuses

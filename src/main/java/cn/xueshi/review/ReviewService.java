@@ -68,16 +68,19 @@ public class ReviewService {
      */
     public List<ReviewRow> inbox(CurrentUser me) {
         List<Task> open = humanTasks.open(REVIEW_TASK, me.userId());
-        Map<String, Object> claimOfInstance = humanTasks.processVariable(open, "claimId");
+        // the claim of each task by the claim's own link to its process instance, not by a task variable
+        Map<String, Claim> claimOfInstance = claims.findByProcessInstanceIdIn(
+                open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).stream()
+                .collect(Collectors.toMap(Claim::getProcessInstanceId, Function.identity()));
         Map<Long, Task> byClaim = new LinkedHashMap<>();
+        Map<Long, Claim> claimById = new LinkedHashMap<>();
         for (Task t : open) {
-            Object claimId = claimOfInstance.get(t.getProcessInstanceId());
-            if (claimId != null) {
-                byClaim.put((Long) claimId, t);
+            Claim c = claimOfInstance.get(t.getProcessInstanceId());
+            if (c != null) {
+                byClaim.put(c.getId(), t);
+                claimById.put(c.getId(), c);
             }
         }
-        Map<Long, Claim> claimById = claims.findByIdIn(byClaim.keySet()).stream()
-                .collect(Collectors.toMap(Claim::getId, Function.identity()));
         Map<Long, String> unitNames = units.findAllById(claimById.values().stream().map(Claim::getUnitId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
         Instant now = Instant.now();
@@ -104,9 +107,13 @@ public class ReviewService {
 
     /** The claim behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
     public Claim claimOf(Task task) {
-        Long claimId = (Long) humanTasks.variable(task, "claimId")
+        // the variable only tells whether the task still exists; which claim it is comes from the claim's own
+        // link to its process instance, so a tampered variable can never show or decide another claim
+        if (humanTasks.variable(task, "claimId").isEmpty()) {
+            throw new ReviewConflict("review.conflict.done");
+        }
+        return claims.findByProcessInstanceId(task.getProcessInstanceId())
                 .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
-        return claims.findById(claimId).orElseThrow(ClaimNotFound::new);
     }
 
     @Transactional
