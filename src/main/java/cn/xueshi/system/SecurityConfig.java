@@ -22,7 +22,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Four doors, one user store (Camunda identity):
+ * Four doors, one user store (Camunda identity), and the anonymous health probes:
  * the engine REST API (HTTP Basic, camunda-admin and read-only integration accounts only, Camunda authorization
  * checks), the product API (Basic or session),
  * the Camunda webapps (camunda-admin only, single sign-on from the product login) and the product pages.
@@ -42,6 +42,24 @@ public class SecurityConfig {
     @Bean
     AuthenticationManager authenticationManager(CamundaIdentityAuthenticationProvider provider) {
         return new ProviderManager(provider);
+    }
+
+    /**
+     * Health probes for load balancers and orchestrators: /actuator/health (status only) and its liveness and
+     * readiness groups answer without login; any other actuator path is refused (only health is exposed anyway).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        http.securityMatcher(path("/actuator/**"))
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(path("/actuator/health"), path("/actuator/health/liveness"),
+                                path("/actuator/health/readiness"))
+                        .permitAll()
+                        .anyRequest().denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CSP)));
+        return http.build();
     }
 
     @Bean
