@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
+import cn.xueshi.notification.Notifications;
 import cn.xueshi.support.Axe;
 import cn.xueshi.support.Browser;
 import cn.xueshi.support.ClaimFixtures;
@@ -36,12 +37,16 @@ class AccessibilityBrowserTest {
     ClaimFixtures claims;
     @Autowired
     Directory directory;
+    @Autowired
+    Notifications notifications;
 
     @Test
     void mainPageOfEveryRoleHasNoSeriousOrCriticalViolation() throws Exception {
         ClaimFixtures.Setup s = claims.jilin();
         Claim inReview = claims.exchange(s.employee(), 3);
         claims.registeredExchange(s, 2);
+        notifications.send(List.of(s.employee()), "MAKEUP_APPROVED", null, "2026");
+        notifications.send(List.of(s.reviewer()), "FILING_DUE", null, "长春市第一医院 2026 年度");
         String bureau = users.user("bur", "赵", "局", Groups.BUREAU);
         directory.assignOversight(bureau, "JILIN");
         String supervisor = users.user("sup", "钱", "监", Groups.SUPERVISOR);

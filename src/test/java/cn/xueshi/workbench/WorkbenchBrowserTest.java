@@ -56,7 +56,7 @@ class WorkbenchBrowserTest {
                 browser.click(By.id("save-draft"));
                 browser.awaitText("草稿已保存");
                 browser.click(By.id("check-draft"));
-                browser.awaitText("个回归用例未通过", "yuxi: public course, 2 programmes");
+                browser.awaitText("个回归用例未通过", "玉溪：公需课程 2 项");
                 browser.screenshot("workbench-regression-failing");
 
                 Draft draft = workbench.currentDraft(YUXI).orElseThrow();

@@ -82,7 +82,7 @@ class WorkbenchFlowTest {
 
             String check = mvc.perform(get("/workbench/drafts/{id}/check", draft).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(check).contains("未发现问题").contains("个回归用例未通过").contains("yuxi: public course, 2 programmes")
+            assertThat(check).contains("未发现问题").contains("个回归用例未通过").contains("玉溪：公需课程 2 项")
                     .contains("影响预览");
             Impact impact = workbench.impact(workbench.draft(draft));
             assertThat(impact.types()).anySatisfy(t -> {
