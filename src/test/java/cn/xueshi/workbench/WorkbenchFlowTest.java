@@ -119,7 +119,7 @@ class WorkbenchFlowTest {
 
             String page = mvc.perform(get("/workbench/rule-sets/" + YUXI).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("v" + (before + 1)).contains("规则维护人员").contains(analyst)
+            assertThat(page).contains("v" + (before + 1)).contains("规则维护人员").contains("<td>分析</td>")
                     .contains("统一学习项目每项提高到7学时").contains("首条命中").contains("玉溪市人社局〔2024〕146号");
             String csv = mvc.perform(get("/workbench/audit.csv").param("ruleSet", YUXI).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
