@@ -107,6 +107,7 @@ class AccessibilityBrowserTest {
 
             // the area menus open by Bootstrap's dropdown (no inline script) and lead to the pages
             browser.click(By.id("nav-review-menu"));
+            browser.screenshot("navigation-1280-review-menu");
             browser.click(By.cssSelector("a.dropdown-item[href='/review']"));
             browser.awaitText("待审核");
 
