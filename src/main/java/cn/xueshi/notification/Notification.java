@@ -73,4 +73,11 @@ public class Notification {
     public Instant getReadAt() {
         return readAt;
     }
+
+    /** 标为已读: the first time only, so the moment it was read stays. */
+    void markRead(Instant at) {
+        if (readAt == null) {
+            readAt = at;
+        }
+    }
 }

@@ -21,6 +21,20 @@ public record ActivityType(String code, String nameZh, String nameEn, String sub
             return values.stream().anyMatch(v -> v.code().equals(value));
         }
 
+        /** The parameter's name in the page's language ("en" or Chinese). */
+        public String name(String language) {
+            return "en".equals(language) ? nameEn : nameZh;
+        }
+
+        /**
+         * A value as people read it: an enum value's name from the rule set (省级, 第一作者), in the page's
+         * language; numbers and values the rule set does not list as given.
+         */
+        public String valueName(String value, String language) {
+            return values.stream().filter(v -> v.code().equals(value)).findFirst()
+                    .map(v -> "en".equals(language) ? v.nameEn() : v.nameZh()).orElse(value);
+        }
+
         public String acceptedZh() {
             return values.stream().map(v -> v.code() + "（" + v.nameZh() + "）").collect(Collectors.joining("、"));
         }
@@ -37,6 +51,11 @@ public record ActivityType(String code, String nameZh, String nameEn, String sub
     public String rateText() {
         return rates.stream().map(r -> r.conditionZh().isEmpty() ? r.formulaZh() : r.conditionZh() + "：" + r.formulaZh())
                 .collect(Collectors.joining("；"));
+    }
+
+    /** The type's name in the page's language ("en" or Chinese). */
+    public String name(String language) {
+        return "en".equals(language) ? nameEn : nameZh;
     }
 
     public Parameter parameter(String name) {

@@ -47,7 +47,7 @@ class HomeController {
         model.addAttribute("memberCounts", memberCounts);
         model.addAttribute("overseenUnits", overseenUnits);
         model.addAttribute("jurisdictionNames", jurisdictionNames());
-        model.addAttribute("notifications", notifications.latestFor(me.userId()));
+        model.addAttribute("notifications", notifications.unreadFor(me));
         return VIEW;
     }
 

@@ -10,7 +10,11 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Seeds the regression cases shipped in {@code workbench/regression-seed.json} that are not there yet (by name). */
+/**
+ * Seeds the regression cases shipped in {@code workbench/regression-seed.json} that are not there yet (by name).
+ * A shipped case that was renamed names its old name in {@code formerName}: a database seeded under the old
+ * name gets the case renamed (only while it is still the shipped one, source SEED), not a second copy.
+ */
 @Component
 class RegressionSeeds implements ApplicationRunner {
 
@@ -31,6 +35,11 @@ class RegressionSeeds implements ApplicationRunner {
             for (JsonNode c : json.readTree(in).get("cases")) {
                 String ruleSet = c.get("request").get("ruleSet").asText();
                 String name = c.get("name").asText();
+                String formerName = c.hasNonNull("formerName") ? c.get("formerName").asText() : null;
+                if (formerName != null && cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
+                    cases.findByRuleSetAndName(ruleSet, formerName).filter(old -> "SEED".equals(old.getSource()))
+                            .ifPresent(old -> old.rename(name));
+                }
                 if (cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
                     cases.save(new RegressionCase(ruleSet, name,
                             json.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("request")),

@@ -50,6 +50,7 @@ class CalendarBrowserTest {
         try (Browser browser = Browser.open(port)) {
             browser.login(admin, TestUsers.PASSWORD).awaitText("祖冲之，您好");
             browser.go("/");
+            browser.click(By.id("nav-admin-menu"));
             browser.click(By.linkText("工作日历"));
             browser.awaitText("国务院办公厅关于2026年部分节假日安排的通知", "上传年度文件");
 

@@ -35,7 +35,8 @@ class FoundationBrowserTest {
             browser.driver().findElement(By.linkText("中文")).click();
             browser.awaitText("白居易，您好");
 
-            browser.driver().findElement(By.cssSelector("form[action='/logout'] button")).click();
+            browser.click(By.id("nav-account-menu"));
+            browser.click(By.cssSelector("form[action='/logout'] button"));
             browser.awaitText("您已安全退出");
             browser.go("/");
             assertThat(browser.driver().getCurrentUrl()).endsWith("/login");

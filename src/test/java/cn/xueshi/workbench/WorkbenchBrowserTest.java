@@ -43,7 +43,7 @@ class WorkbenchBrowserTest {
         String employee = users.member(unit, "赵", "玉溪");
         try {
             try (Browser browser = Browser.open(port)) {
-                browser.login(analyst, TestUsers.PASSWORD).awaitText("退出登录");
+                browser.login(analyst, TestUsers.PASSWORD).awaitText("您好");
                 browser.go("/workbench").awaitText("规则维护", YUXI);
                 browser.go("/workbench/rule-sets/" + YUXI).awaitText("版本历史", "每项/次学时", "首条命中");
                 browser.screenshot("workbench-rule-set");
@@ -56,7 +56,7 @@ class WorkbenchBrowserTest {
                 browser.click(By.id("save-draft"));
                 browser.awaitText("草稿已保存");
                 browser.click(By.id("check-draft"));
-                browser.awaitText("个回归用例未通过", "yuxi: public course, 2 programmes");
+                browser.awaitText("个回归用例未通过", "玉溪：公需课程 2 项");
                 browser.screenshot("workbench-regression-failing");
 
                 Draft draft = workbench.currentDraft(YUXI).orElseThrow();

@@ -82,7 +82,7 @@ class WorkbenchFlowTest {
 
             String check = mvc.perform(get("/workbench/drafts/{id}/check", draft).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(check).contains("未发现问题").contains("个回归用例未通过").contains("yuxi: public course, 2 programmes")
+            assertThat(check).contains("未发现问题").contains("个回归用例未通过").contains("玉溪：公需课程 2 项")
                     .contains("影响预览");
             Impact impact = workbench.impact(workbench.draft(draft));
             assertThat(impact.types()).anySatisfy(t -> {
@@ -119,7 +119,7 @@ class WorkbenchFlowTest {
 
             String page = mvc.perform(get("/workbench/rule-sets/" + YUXI).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
-            assertThat(page).contains("v" + (before + 1)).contains("规则维护人员").contains(analyst)
+            assertThat(page).contains("v" + (before + 1)).contains("规则维护人员").contains("<td>分析</td>")
                     .contains("统一学习项目每项提高到7学时").contains("首条命中").contains("玉溪市人社局〔2024〕146号");
             String csv = mvc.perform(get("/workbench/audit.csv").param("ruleSet", YUXI).with(asAnalyst()))
                     .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
