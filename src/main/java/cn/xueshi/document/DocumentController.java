@@ -9,14 +9,17 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Downloads: the employee's own 登记表 and certificate; a unit's summary and members' 登记表 for its reviewers and bureau. */
 @Controller
@@ -76,7 +79,7 @@ class DocumentController {
         Unit unit = access.ownUnit(me);
         YearRecord r = records.of(me.userId(), unit, year(year), me);
         if (!r.hasCountedHours()) {
-            throw new DocumentNotFound();
+            throw new NoCertificateYet(r.year());
         }
         Certificate c = certificates.issue(r);
         return download(certificatePdf.write(c, r.ruleSetName()), MediaType.APPLICATION_PDF,
@@ -98,6 +101,27 @@ class DocumentController {
         Unit unit = access.memberUnit(unitId, userId, me);
         YearRecord r = records.of(userId, unit, year(year), me);
         return download(registrationForm.write(r), XLSX, "登记表-" + r.year() + "-" + r.name() + ".xlsx");
+    }
+
+    /**
+     * A certificate is issued only for counted hours: instead of a bare 404, the documents page says why
+     * there is none yet for that year (still 404, as nothing was found to download).
+     */
+    @ExceptionHandler(NoCertificateYet.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String noCertificateYet(NoCertificateYet e, Model model) {
+        model.addAttribute("noCertificateYear", e.year);
+        return page(e.year, model);
+    }
+
+    /** The year has no registered (公示期满) or filed hours yet. */
+    static final class NoCertificateYet extends RuntimeException {
+        final int year;
+
+        NoCertificateYet(int year) {
+            super(null, null, false, false);
+            this.year = year;
+        }
     }
 
     private int year(Integer year) {
