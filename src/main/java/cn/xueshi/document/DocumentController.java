@@ -14,12 +14,11 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Downloads: the employee's own 登记表 and certificate; a unit's summary and members' 登记表 for its reviewers and bureau. */
 @Controller
@@ -66,20 +65,24 @@ class DocumentController {
     }
 
     @GetMapping("/registration-form")
-    ResponseEntity<byte[]> myRegistrationForm(@RequestParam(required = false) Integer year) {
+    Object myRegistrationForm(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
-        Unit unit = access.ownUnit(me);
-        YearRecord r = records.of(me.userId(), unit, year(year), me);
+        if (me.unit().isEmpty()) {
+            return noDocument(year(year), "document.mine.noUnit", model);
+        }
+        YearRecord r = records.of(me.userId(), me.unit().get(), year(year), me);
         return download(registrationForm.write(r), XLSX, "登记表-" + r.year() + "-" + r.name() + ".xlsx");
     }
 
     @GetMapping("/certificate")
-    ResponseEntity<byte[]> myCertificate(@RequestParam(required = false) Integer year) {
+    Object myCertificate(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
-        Unit unit = access.ownUnit(me);
-        YearRecord r = records.of(me.userId(), unit, year(year), me);
+        if (me.unit().isEmpty()) {
+            return noDocument(year(year), "document.mine.noUnit", model);
+        }
+        YearRecord r = records.of(me.userId(), me.unit().get(), year(year), me);
         if (!r.hasCountedHours()) {
-            throw new NoCertificateYet(r.year());
+            return noDocument(r.year(), "document.certificate.none", model);
         }
         Certificate c = certificates.issue(r);
         return download(certificatePdf.write(c, r.ruleSetName()), MediaType.APPLICATION_PDF,
@@ -104,24 +107,15 @@ class DocumentController {
     }
 
     /**
-     * A certificate is issued only for counted hours: instead of a bare 404, the documents page says why
-     * there is none yet for that year (still 404, as nothing was found to download).
+     * Instead of a bare 404, the documents page says why there is no document of one's own for that year
+     * (still 404, as nothing was found to download): no counted hours yet for a certificate, or no unit
+     * (a reviewer or bureau user need not be a member of one).
      */
-    @ExceptionHandler(NoCertificateYet.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String noCertificateYet(NoCertificateYet e, Model model) {
-        model.addAttribute("noCertificateYear", e.year);
-        return page(e.year, model);
-    }
-
-    /** The year has no registered (公示期满) or filed hours yet. */
-    static final class NoCertificateYet extends RuntimeException {
-        final int year;
-
-        NoCertificateYet(int year) {
-            super(null, null, false, false);
-            this.year = year;
-        }
+    private ModelAndView noDocument(int year, String messageKey, Model model) {
+        page(year, model);
+        model.addAttribute("noDocumentKey", messageKey);
+        model.addAttribute("noDocumentYear", year);
+        return new ModelAndView(VIEW, model.asMap(), HttpStatus.NOT_FOUND);
     }
 
     private int year(Integer year) {
