@@ -14,14 +14,26 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import cn.xueshi.document.PrintableSheets;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Component;
 
-/** The dashboard's current view as an .xlsx workbook: one sheet per table, headings in the viewer's language. */
+/**
+ * The dashboard's current view as an .xlsx workbook: one sheet per table, headings in the viewer's language,
+ * values only (no formulas), in the Chinese font, columns as wide as their text (long unit names wrap), A4.
+ */
 @Component
 class DashboardWorkbook {
+
+    /** Characters a column grows to at most; longer text (a unit's full name) wraps. */
+    private static final int MAX_COLUMN_CHARS = 40;
 
     private final DashboardLabels labels;
 
@@ -97,12 +109,50 @@ class DashboardWorkbook {
     }
 
     private Sheet sheet(XSSFWorkbook wb, Locale locale, String titleKey, String... headingKeys) {
+        if (wb.getNumberOfSheets() == 0) {
+            PrintableSheets.chineseFont(wb);
+        }
         Sheet sheet = wb.createSheet(labels.text(titleKey, locale));
         Row head = sheet.createRow(0);
+        CellStyle style = headerStyle(wb);
         for (int i = 0; i < headingKeys.length; i++) {
-            head.createCell(i).setCellValue(labels.text(headingKeys[i], locale));
+            Cell c = head.createCell(i);
+            c.setCellValue(labels.text(headingKeys[i], locale));
+            c.setCellStyle(style);
         }
+        sheet.createFreezePane(0, 1);
         return sheet;
+    }
+
+    private static CellStyle headerStyle(XSSFWorkbook wb) {
+        for (int i = 0; i < wb.getNumCellStyles(); i++) {
+            CellStyle s = wb.getCellStyleAt(i);
+            if (wb.getFontAt(s.getFontIndex()).getBold()) {
+                return s;
+            }
+        }
+        Font bold = PrintableSheets.font(wb);
+        bold.setBold(true);
+        CellStyle s = wb.createCellStyle();
+        s.setFont(bold);
+        s.setWrapText(true);
+        s.setVerticalAlignment(VerticalAlignment.CENTER);
+        s.setBorderBottom(BorderStyle.THIN);
+        return s;
+    }
+
+    /** Text wraps (at {@link #MAX_COLUMN_CHARS}), top-aligned so a wrapped row still reads across. */
+    private static CellStyle textStyle(XSSFWorkbook wb) {
+        for (int i = 0; i < wb.getNumCellStyles(); i++) {
+            CellStyle s = wb.getCellStyleAt(i);
+            if (s.getWrapText() && !wb.getFontAt(s.getFontIndex()).getBold()) {
+                return s;
+            }
+        }
+        CellStyle s = wb.createCellStyle();
+        s.setWrapText(true);
+        s.setVerticalAlignment(VerticalAlignment.TOP);
+        return s;
     }
 
     private static void row(Sheet sheet, Object... values) {
@@ -112,7 +162,9 @@ class DashboardWorkbook {
             if (v instanceof Number n) {
                 r.createCell(i).setCellValue(v instanceof BigDecimal b ? b.doubleValue() : n.doubleValue());
             } else if (v != null) {
-                r.createCell(i).setCellValue(v.toString());
+                Cell c = r.createCell(i);
+                c.setCellValue(v.toString());
+                c.setCellStyle(textStyle((XSSFWorkbook) sheet.getWorkbook()));
             } else {
                 r.createCell(i);
             }
@@ -120,6 +172,11 @@ class DashboardWorkbook {
     }
 
     private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+        for (Sheet s : wb) {
+            PrintableSheets.fitColumns(s, new int[0], MAX_COLUMN_CHARS);
+            PrintableSheets.fitRowHeights(s);
+            PrintableSheets.a4(s, true);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         wb.write(out);
         return out.toByteArray();

@@ -19,28 +19,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * The annual certificate (继续教育学时证明) as a one-page A4 PDF: the holder's full name, unit, year,
- * hours by subject against the requirement, status, issue date, the verification code and a QR code
- * to the public verification page. The Chinese font is embedded (subset).
+ * hours by subject against the requirement, status, issue date, the verification code, the issuing unit
+ * (the holder's unit) with a signature line and a boxed area for its seal, and a QR code to the public
+ * verification page. The Chinese font is embedded (subset).
  */
 @Component
 class CertificatePdf {
 
     private static final float MARGIN = 72;
+    /** The top of the issuer's block (unit, signature, seal box) unless the text above reaches lower. */
+    private static final float SECTION_TOP = 330;
+    private static final float SEAL_WIDTH = 150;
+    private static final float SEAL_HEIGHT = 110;
+    static final String ISSUER = "出具单位：";
+    static final String SEAL = "加盖单位公章";
+    static final String SIGNATURE = "经办人签字：";
+    static final String SIGNATURE_DATE = "日　　期：";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy年M月d日");
 
     private final ChineseFont fonts;
-    private final String baseUrl;
+    private final PublicBaseUrl baseUrl;
     private final ZoneId zone;
 
-    CertificatePdf(ChineseFont fonts, @Value("${xueshi.public-base-url:http://localhost:8080}") String baseUrl,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+    CertificatePdf(ChineseFont fonts, PublicBaseUrl baseUrl, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
         this.fonts = fonts;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = baseUrl;
         this.zone = ZoneId.of(zone);
-    }
-
-    String verifyUrl(String code) {
-        return baseUrl + "/verify/" + code;
     }
 
     byte[] write(Certificate c, String ruleSetName) {
@@ -83,18 +87,51 @@ class CertificatePdf {
                         MARGIN, y, width - 2 * MARGIN, 20);
                 y = paragraph(s, font, 12, "验证码：" + c.code(), MARGIN, y, width - 2 * MARGIN, 20);
 
-                float qr = 120;
-                QrCode.of(verifyUrl(c.code())).draw(s, width - MARGIN - qr, 110, qr);
-                paragraph(s, font, 9, "扫码或访问以下网址核验本证明：", MARGIN, 200, width - 2 * MARGIN - qr - 20, 14);
-                paragraph(s, font, 9, verifyUrl(c.code()), MARGIN, 186, width - 2 * MARGIN - qr - 20, 14);
-                paragraph(s, font, 9, "本证明由学时通依据登记完成（公示期满）或已备案的学时生成；"
-                        + "核验页面显示的内容与本证明一致方为有效。", MARGIN, 150, width - 2 * MARGIN - qr - 20, 14);
+                // the issuing unit signs and stamps: its name, a signature and date line on the left, the
+                // boxed area for the unit's official seal (公章) on the right
+                float sectionTop = Math.min(y - 6, SECTION_TOP);
+                float sealX = width - MARGIN - SEAL_WIDTH;
+                float leftWidth = sealX - MARGIN - 20;
+                float ly = paragraph(s, font, 13, ISSUER + c.unitName() + "（盖章）", MARGIN, sectionTop - 16,
+                        leftWidth, 20);
+                ly -= 18;
+                signatureLine(s, font, SIGNATURE, MARGIN, ly, leftWidth);
+                signatureLine(s, font, SIGNATURE_DATE, MARGIN, ly - 36, leftWidth);
+                s.setLineWidth(0.8f);
+                s.addRect(sealX, sectionTop - SEAL_HEIGHT, SEAL_WIDTH, SEAL_HEIGHT);
+                s.stroke();
+                s.setNonStrokingColor(0.55f);
+                float captionWidth = font.getStringWidth(SEAL) / 1000 * 11;
+                line(s, font, 11, SEAL, sealX + (SEAL_WIDTH - captionWidth) / 2, sectionTop - SEAL_HEIGHT / 2 - 4);
+                s.setNonStrokingColor(0f);
+
+                float qr = 110;
+                float qrY = 64;
+                QrCode.of(baseUrl.verifyUrl(c.code())).draw(s, MARGIN, qrY, qr);
+                float tx = MARGIN + qr + 14;
+                float tw = width - MARGIN - tx;
+                float ty = qrY + qr - 14;
+                ty = paragraph(s, font, 9, "扫码或访问以下网址核验本证明：", tx, ty, tw, 14);
+                ty = paragraph(s, font, 9, baseUrl.verifyUrl(c.code()), tx, ty, tw, 14);
+                paragraph(s, font, 9, "本证明由学时通依据登记完成（公示期满）或已备案的学时生成，经出具单位盖章、"
+                        + "经办人签字后有效；核验页面显示的内容与本证明一致方为有效。", tx, ty - 8, tw, 14);
             }
             doc.save(out);
             return out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A caption followed by a ruled line to write on, to the given width. */
+    private static void signatureLine(PDPageContentStream s, PDType0Font font, String caption, float x, float y,
+            float width) throws IOException {
+        line(s, font, 12, caption, x, y);
+        float start = x + font.getStringWidth(caption) / 1000 * 12 + 4;
+        s.setLineWidth(0.6f);
+        s.moveTo(start, y - 3);
+        s.lineTo(Math.max(start + 60, x + width), y - 3);
+        s.stroke();
     }
 
     private static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,

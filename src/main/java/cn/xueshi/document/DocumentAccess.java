@@ -27,11 +27,6 @@ class DocumentAccess {
         this.directory = directory;
     }
 
-    /** The signed-in person's own unit (their documents are about their membership there). */
-    Unit ownUnit(CurrentUser me) {
-        return me.unit().orElseThrow(DocumentNotFound::new);
-    }
-
     /** The unit, if {@code me} reviews it or oversees its jurisdiction as the bureau. */
     Unit unit(long unitId, CurrentUser me) {
         Unit unit = units.findById(unitId).orElseThrow(DocumentNotFound::new);

@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Downloads: the employee's own 登记表 and certificate; a unit's summary and members' 登记表 for its reviewers and bureau. */
 @Controller
@@ -63,20 +65,24 @@ class DocumentController {
     }
 
     @GetMapping("/registration-form")
-    ResponseEntity<byte[]> myRegistrationForm(@RequestParam(required = false) Integer year) {
+    Object myRegistrationForm(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
-        Unit unit = access.ownUnit(me);
-        YearRecord r = records.of(me.userId(), unit, year(year), me);
+        if (me.unit().isEmpty()) {
+            return noDocument(year(year), "document.mine.noUnit", model);
+        }
+        YearRecord r = records.of(me.userId(), me.unit().get(), year(year), me);
         return download(registrationForm.write(r), XLSX, "登记表-" + r.year() + "-" + r.name() + ".xlsx");
     }
 
     @GetMapping("/certificate")
-    ResponseEntity<byte[]> myCertificate(@RequestParam(required = false) Integer year) {
+    Object myCertificate(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
-        Unit unit = access.ownUnit(me);
-        YearRecord r = records.of(me.userId(), unit, year(year), me);
+        if (me.unit().isEmpty()) {
+            return noDocument(year(year), "document.mine.noUnit", model);
+        }
+        YearRecord r = records.of(me.userId(), me.unit().get(), year(year), me);
         if (!r.hasCountedHours()) {
-            throw new DocumentNotFound();
+            return noDocument(r.year(), "document.certificate.none", model);
         }
         Certificate c = certificates.issue(r);
         return download(certificatePdf.write(c, r.ruleSetName()), MediaType.APPLICATION_PDF,
@@ -98,6 +104,18 @@ class DocumentController {
         Unit unit = access.memberUnit(unitId, userId, me);
         YearRecord r = records.of(userId, unit, year(year), me);
         return download(registrationForm.write(r), XLSX, "登记表-" + r.year() + "-" + r.name() + ".xlsx");
+    }
+
+    /**
+     * Instead of a bare 404, the documents page says why there is no document of one's own for that year
+     * (still 404, as nothing was found to download): no counted hours yet for a certificate, or no unit
+     * (a reviewer or bureau user need not be a member of one).
+     */
+    private ModelAndView noDocument(int year, String messageKey, Model model) {
+        page(year, model);
+        model.addAttribute("noDocumentKey", messageKey);
+        model.addAttribute("noDocumentYear", year);
+        return new ModelAndView(VIEW, model.asMap(), HttpStatus.NOT_FOUND);
     }
 
     private int year(Integer year) {

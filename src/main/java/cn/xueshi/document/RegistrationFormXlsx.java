@@ -1,5 +1,6 @@
 package cn.xueshi.document;
 
+import static cn.xueshi.document.SheetStyles.box;
 import static cn.xueshi.document.SheetStyles.merge;
 import static cn.xueshi.document.SheetStyles.put;
 
@@ -21,6 +22,12 @@ class RegistrationFormXlsx {
 
     static final String SHEET = "登记表";
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
+    private static final int LAST_COLUMN = 6;
+    /** Wider text wraps within its cell (学习内容, 证明材料). */
+    private static final int MAX_COLUMN_CHARS = 40;
+    /** Points: a row to sign in; three rows for the seal box, about 4.2 cm (a unit's round seal). */
+    static final float SIGN_HEIGHT = 30;
+    static final float SEAL_ROW_HEIGHT = 40;
 
     byte[] write(YearRecord r) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -97,9 +104,11 @@ class RegistrationFormXlsx {
             row++;
             put(s, row, 0, "注：合计按适用规则的年度限额和汇总规则计算，可能小于各项学时之和；"
                     + "仅列登记完成（公示期满）或已备案的学时。", st.plain);
+            merge(s, row, 0, LAST_COLUMN, st.plain);
             if (r.pendingClaims() > 0) {
                 row++;
                 put(s, row, 0, "另有 " + r.pendingClaims() + " 项学时登记尚在审核、修改或公示中，未计入本表。", st.plain);
+                merge(s, row, 0, LAST_COLUMN, st.plain);
             }
 
             row += 2;
@@ -121,16 +130,22 @@ class RegistrationFormXlsx {
                 merge(s, row, 4, 6, st.text);
             }
 
+            // boxes to sign and stamp in: the holder's signature, then the reviewer's with the unit's seal
             row += 2;
-            put(s, row, 0, "本人签字：", st.plain);
-            put(s, row, 4, "日期：", st.plain);
-            row += 2;
-            put(s, row, 0, "单位审核人签字（盖章）：", st.plain);
-            put(s, row, 4, "日期：", st.plain);
-            s.getPrintSetup().setLandscape(true);
-            s.setFitToPage(true);
-            s.getPrintSetup().setFitWidth((short) 1);
-            s.getPrintSetup().setFitHeight((short) 0);
+            put(s, row, 0, "本人签字：", st.header);
+            merge(s, row, 0, 1, st.header);
+            box(s, row, row, 2, 3, SIGN_HEIGHT, null, st.box);
+            put(s, row, 4, "日期：", st.header);
+            box(s, row, row, 5, 6, SIGN_HEIGHT, null, st.box);
+            row++;
+            box(s, row, row + 2, 0, 1, SEAL_ROW_HEIGHT, "单位审核人签字（盖章）：", st.header);
+            box(s, row, row + 2, 2, 3, SEAL_ROW_HEIGHT, "（加盖单位公章）", st.box);
+            box(s, row, row + 2, 4, 4, SEAL_ROW_HEIGHT, "日期：", st.header);
+            box(s, row, row + 2, 5, 6, SEAL_ROW_HEIGHT, null, st.box);
+
+            PrintableSheets.fitColumns(s, widths, MAX_COLUMN_CHARS);
+            PrintableSheets.fitRowHeights(s);
+            PrintableSheets.a4(s, true);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -5,25 +5,36 @@ import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
-/** The few cell styles the two forms share (title, header, bordered text and hours), and cell writing. */
+/**
+ * The few cell styles the two forms share (title, header, bordered text and hours, notes, the boxes to
+ * sign and stamp in), all in the Chinese font, and cell writing.
+ */
 final class SheetStyles {
 
     final CellStyle title;
     final CellStyle header;
     final CellStyle text;
     final CellStyle hours;
+    /** A note under a table: no border, wrapped across the columns it is merged over. */
     final CellStyle plain;
+    /** An empty bordered box to sign or stamp in; its caption (if any) sits small at the bottom right. */
+    final CellStyle box;
 
-    SheetStyles(Workbook wb) {
-        Font bold = wb.createFont();
+    SheetStyles(XSSFWorkbook wb) {
+        PrintableSheets.chineseFont(wb);
+        Font bold = PrintableSheets.font(wb);
         bold.setBold(true);
-        Font big = wb.createFont();
+        Font small = PrintableSheets.font(wb);
+        small.setFontHeightInPoints((short) 9);
+        small.setColor(IndexedColors.GREY_50_PERCENT.getIndex());
+        Font big = PrintableSheets.font(wb);
         big.setBold(true);
         big.setFontHeightInPoints((short) 16);
         title = wb.createCellStyle();
@@ -38,8 +49,14 @@ final class SheetStyles {
         hours = bordered(wb.createCellStyle());
         hours.setDataFormat(wb.createDataFormat().getFormat("0.#"));
         hours.setAlignment(HorizontalAlignment.RIGHT);
+        text.setVerticalAlignment(VerticalAlignment.TOP);
         plain = wb.createCellStyle();
-        plain.setWrapText(false);
+        plain.setWrapText(true);
+        plain.setVerticalAlignment(VerticalAlignment.TOP);
+        box = bordered(wb.createCellStyle());
+        box.setFont(small);
+        box.setAlignment(HorizontalAlignment.RIGHT);
+        box.setVerticalAlignment(VerticalAlignment.BOTTOM);
     }
 
     private static CellStyle bordered(CellStyle s) {
@@ -49,6 +66,28 @@ final class SheetStyles {
         s.setBorderRight(BorderStyle.THIN);
         s.setVerticalAlignment(VerticalAlignment.CENTER);
         return s;
+    }
+
+    /**
+     * A bordered box over rows {@code firstRow..lastRow} and columns {@code from..to}, each {@code height}
+     * points tall, with an optional caption: a place to sign or to stamp, not a line of underscores.
+     */
+    static void box(Sheet sheet, int firstRow, int lastRow, int from, int to, float height, String caption,
+            CellStyle style) {
+        for (int r = firstRow; r <= lastRow; r++) {
+            row(sheet, r).setHeightInPoints(Math.max(row(sheet, r).getHeightInPoints(), height));
+            for (int col = from; col <= to; col++) {
+                if (row(sheet, r).getCell(col) == null) {
+                    row(sheet, r).createCell(col).setCellStyle(style);
+                }
+            }
+        }
+        if (caption != null) {
+            row(sheet, firstRow).getCell(from).setCellValue(caption);
+        }
+        if (to > from || lastRow > firstRow) {
+            sheet.addMergedRegion(new CellRangeAddress(firstRow, lastRow, from, to));
+        }
     }
 
     static Row row(Sheet sheet, int index) {

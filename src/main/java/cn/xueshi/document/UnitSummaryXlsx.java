@@ -1,5 +1,6 @@
 package cn.xueshi.document;
 
+import static cn.xueshi.document.SheetStyles.box;
 import static cn.xueshi.document.SheetStyles.merge;
 import static cn.xueshi.document.SheetStyles.put;
 
@@ -21,6 +22,9 @@ class UnitSummaryXlsx {
     static final String SHEET = "汇总表";
     /** Row index of the column headers; members follow from the next row. */
     static final int HEADER_ROW = 3;
+    private static final int LAST_COLUMN = 7;
+    /** Longer names wrap within their cell. */
+    private static final int MAX_COLUMN_CHARS = 30;
 
     byte[] write(UnitSummary u) {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
@@ -33,6 +37,7 @@ class UnitSummaryXlsx {
             put(s, 0, 0, u.year() + "年度专业技术人员继续教育学时登记备案汇总表", st.title);
             merge(s, 0, 0, 7, st.title);
             put(s, 1, 0, "填报单位：" + u.unitName() + "　　适用规则：" + u.ruleSetName(), st.plain);
+            merge(s, 1, 0, LAST_COLUMN, st.plain);
 
             String[] head = {"序号", "姓名", "公需科目学时", "专业科目学时", "合计学时", "年度要求学时", "是否达标", "登记项数"};
             for (int i = 0; i < head.length; i++) {
@@ -66,12 +71,21 @@ class UnitSummaryXlsx {
                 put(s, row, 0, "注：年度要求为合计不少于 " + Hours.text(first.requiredTotal()) + " 学时，其中公需科目不少于 "
                         + Hours.text(first.requiredPublic()) + " 学时、专业科目不少于 "
                         + Hours.text(first.requiredProfessional()) + " 学时；只计登记完成或已备案的学时。", st.plain);
+                merge(s, row, 0, LAST_COLUMN, st.plain);
             }
+            // what the notice asks the filing unit to fill in: its seal, the clerk's signature and the date,
+            // as boxes to stamp and sign in
             row += 2;
-            put(s, row, 0, "填报单位（盖章）：", st.plain);
-            put(s, row, 3, "经办人签字：", st.plain);
-            put(s, row, 6, "日期：", st.plain);
-            s.getPrintSetup().setLandscape(true);
+            box(s, row, row + 2, 0, 1, RegistrationFormXlsx.SEAL_ROW_HEIGHT, "填报单位（盖章）：", st.header);
+            box(s, row, row + 2, 2, 4, RegistrationFormXlsx.SEAL_ROW_HEIGHT, "（加盖单位公章）", st.box);
+            box(s, row, row + 1, 5, 5, RegistrationFormXlsx.SEAL_ROW_HEIGHT, "经办人签字：", st.header);
+            box(s, row, row + 1, 6, 7, RegistrationFormXlsx.SEAL_ROW_HEIGHT, null, st.box);
+            put(s, row + 2, 5, "日期：", st.header);
+            box(s, row + 2, row + 2, 6, 7, RegistrationFormXlsx.SEAL_ROW_HEIGHT, null, st.box);
+
+            PrintableSheets.fitColumns(s, widths, MAX_COLUMN_CHARS);
+            PrintableSheets.fitRowHeights(s);
+            PrintableSheets.a4(s, true);
             wb.write(out);
             return out.toByteArray();
         } catch (IOException e) {

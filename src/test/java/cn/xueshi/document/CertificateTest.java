@@ -45,6 +45,8 @@ class CertificateTest {
     DocumentFixtures fixtures;
     @Autowired
     ClaimFixtures claims;
+    @Autowired
+    org.springframework.core.env.Environment env;
 
     static String code(String text) {
         Matcher m = CODE.matcher(text);
@@ -86,6 +88,37 @@ class CertificateTest {
     }
 
     @Test
+    void certificateNamesTheIssuingUnitWithASealBoxAndASignatureLine() throws Exception {
+        DocumentFixtures.Year y = fixtures.compliantYear();
+        byte[] pdf = bytes(mvc, "/documents/certificate?year=2026", employee(y.setup().employee()));
+        try (PDDocument doc = Loader.loadPDF(pdf)) {
+            String text = new PDFTextStripper().getText(doc);
+            assertThat(text).contains(CertificatePdf.ISSUER + "长春市第一医院（盖章）", CertificatePdf.SEAL,
+                    CertificatePdf.SIGNATURE, CertificatePdf.SIGNATURE_DATE, "出具日期：");
+            // rectangles drawn on the page: the frame around it, and the seal box (about 5 × 4 cm)
+            List<float[]> rects = new ArrayList<>();
+            List<Object> tokens = new org.apache.pdfbox.pdfparser.PDFStreamParser(doc.getPage(0)).parse();
+            for (int i = 4; i < tokens.size(); i++) {
+                if (tokens.get(i) instanceof org.apache.pdfbox.contentstream.operator.Operator op
+                        && "re".equals(op.getName())) {
+                    float[] r = new float[4];
+                    for (int k = 0; k < 4; k++) {
+                        r[k] = ((org.apache.pdfbox.cos.COSNumber) tokens.get(i - 4 + k)).floatValue();
+                    }
+                    rects.add(r);
+                }
+            }
+            float pageWidth = doc.getPage(0).getMediaBox().getWidth();
+            assertThat(rects).as("a seal box in the right half of the page")
+                    .anySatisfy(r -> {
+                        assertThat(r[2]).isBetween(110f, 200f);
+                        assertThat(r[3]).isBetween(90f, 160f);
+                        assertThat(r[0]).isGreaterThan(pageWidth / 2);
+                    });
+        }
+    }
+
+    @Test
     void qrCodeOnThePageDecodesToTheVerificationUrl() throws Exception {
         DocumentFixtures.Year y = fixtures.compliantYear();
         byte[] pdf = bytes(mvc, "/documents/certificate?year=2026", employee(y.setup().employee()));
@@ -100,7 +133,9 @@ class CertificateTest {
                 new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels)));
         String decoded = new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
 
-        assertThat(decoded).isEqualTo("http://localhost:8080/verify/" + code);
+        // the configured public address (-Ppostgres sets one), else the address the request came to (MockMvc's)
+        String configured = env.getProperty("xueshi.public-base-url", "");
+        assertThat(decoded).isEqualTo((configured.isBlank() ? "http://localhost" : configured) + "/verify/" + code);
     }
 
     @Test
@@ -126,5 +161,21 @@ class CertificateTest {
         DocumentFixtures.Year y = fixtures.compliantYear();
         fetch(mvc, "/documents/certificate?year=2026", employee(y.secondMember())).andExpect(status().isNotFound());
         fetch(mvc, "/documents/certificate?year=2025", employee(y.setup().employee())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void aCertificateNotYetIssuableIsExplainedOnTheDocumentsPageNotABare404() throws Exception {
+        DocumentFixtures.Year y = fixtures.compliantYear();
+        fetch(mvc, "/documents/certificate?year=2026", employee(y.secondMember()))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(
+                        "2026 年度尚无登记完成（公示期满）或已备案的学时，暂不能出具学时证明")))
+                // the documents page itself, to choose another year or download the registration form
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("id=\"download-registration-form\"")));
+        // a reviewer who is no member of a unit has no documents of their own: the page says so
+        fetch(mvc, "/documents/certificate?year=2026", Downloads.as(y.setup().reviewer(), "reviewer"))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("您的账号未登记工作单位")));
     }
 }

@@ -30,7 +30,7 @@ class AdminBootstrapTest {
                 .properties("camunda.bpm.job-execution.enabled=false");
         assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:refuse-start;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
-                        "--xueshi.admin.password=", "--camunda.bpm.process-engine-name=refusal"))
+                        "--xueshi.admin.password=", "--xueshi.public-base-url=https://xueshi.example.test", "--camunda.bpm.process-engine-name=refusal"))
                 .hasRootCauseInstanceOf(IllegalStateException.class)
                 .rootCause().hasMessageContaining("XUESHI_ADMIN_PASSWORD");
     }
@@ -44,7 +44,7 @@ class AdminBootstrapTest {
                 .run("--spring.datasource.url=jdbc:h2:mem:pg-profile;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
                         "--xueshi.admin.username=chief", "--xueshi.admin.password=Very-Secret-1",
-                        "--camunda.bpm.process-engine-name=pgprofile")) {
+                        "--xueshi.public-base-url=https://xueshi.example.test", "--camunda.bpm.process-engine-name=pgprofile")) {
             var identity = ctx.getBean(org.camunda.bpm.engine.IdentityService.class);
             assertThat(identity.createUserQuery().userId("employee").count()).isZero();
             assertThat(identity.checkPassword("chief", "Very-Secret-1")).isTrue();

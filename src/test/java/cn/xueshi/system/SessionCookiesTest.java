@@ -48,7 +48,7 @@ class SessionCookiesTest {
                 .run("--spring.datasource.url=jdbc:h2:mem:session-cookies;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
                         "--xueshi.admin.username=" + ADMIN, "--xueshi.admin.password=" + PASSWORD,
-                        "--camunda.bpm.process-engine-name=sessioncookies");
+                        "--xueshi.public-base-url=https://xueshi.example.test", "--camunda.bpm.process-engine-name=sessioncookies");
         port = ((WebServerApplicationContext) app).getWebServer().getPort();
     }
 
