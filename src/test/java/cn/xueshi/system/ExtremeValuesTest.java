@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -71,7 +72,9 @@ class ExtremeValuesTest {
     TestUsers users;
     @Autowired
     Directory directory;
+    /** The application's own handlers (actuator has a mapping of its own, guarded by its own chain). */
     @Autowired
+    @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
     @Autowired
     RequestLimits limits;
