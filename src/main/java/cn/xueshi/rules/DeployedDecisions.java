@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -51,6 +52,8 @@ class DeployedDecisions {
     private final RepositoryService repositoryService;
     private final DmnEngine dmnEngine;
     private final long recheckNanos;
+    /** This node's deployment counter ({@link #LOCAL_DEPLOYMENTS}; a test plays another node with its own). */
+    private final LongSupplier localDeployments;
     private volatile Snapshot snapshot;
 
     @Autowired
@@ -65,9 +68,15 @@ class DeployedDecisions {
     }
 
     DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine, Duration recheck) {
+        this(repositoryService, dmnEngine, recheck, LOCAL_DEPLOYMENTS::get);
+    }
+
+    DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine, Duration recheck,
+            LongSupplier localDeployments) {
         this.repositoryService = repositoryService;
         this.dmnEngine = dmnEngine;
         this.recheckNanos = recheck.toNanos();
+        this.localDeployments = localDeployments;
     }
 
     /**
@@ -82,10 +91,10 @@ class DeployedDecisions {
     Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > recheckNanos) {
+        if (s == null || s.generation != localDeployments.getAsLong() || now - s.checkedAt > recheckNanos) {
             synchronized (this) {
                 s = snapshot;
-                if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > recheckNanos) {
+                if (s == null || s.generation != localDeployments.getAsLong() || now - s.checkedAt > recheckNanos) {
                     s = refresh(s);
                     snapshot = s;
                 }
@@ -95,7 +104,7 @@ class DeployedDecisions {
     }
 
     private Snapshot refresh(Snapshot previous) {
-        long generation = LOCAL_DEPLOYMENTS.get();
+        long generation = localDeployments.getAsLong();
         List<DecisionDefinition> latest = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
         Set<String> ids = latest.stream().map(DecisionDefinition::getId).collect(Collectors.toSet());
         if (previous != null && previous.ids.equals(ids)) {
