@@ -26,7 +26,9 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The holiday years: files shipped under calendar/ (checked at start-up, a bad file stops the application)
  * and uploads in the database, which win. Each year is cached; an upload on this node clears its year
- * at once, other nodes of a cluster re-read a year after {@code xueshi.calendar.refresh}.
+ * at once. Uploads and deletions on other nodes of a cluster are noticed within {@code xueshi.calendar.refresh}
+ * (default {@code xueshi.cluster.refresh}, seconds): that often a cheap query reads the years and upload
+ * times (not the files) and the cache is dropped when they differ from what it was filled with.
  */
 @Service
 public class HolidayYears {
@@ -34,15 +36,20 @@ public class HolidayYears {
     private static final Logger log = LoggerFactory.getLogger(HolidayYears.class);
     private static final Pattern FILE_NAME = Pattern.compile("holidays-(\\d{4})\\.json");
 
-    private record Cached(Optional<CalendarYear> year, long loadedAt) {
+    /** A year's data and the uploads' versions it was read under (a read racing a change is not kept). */
+    private record Cached(Optional<CalendarYear> year, List<String> versions) {
     }
 
     private final UploadedYearRepository uploads;
     private final Map<Integer, HolidayYear> shipped;
     private final Map<Integer, Cached> cache = new ConcurrentHashMap<>();
     private final long refreshNanos;
+    /** The uploads' versions the cache was filled with, and when they were last compared with the database. */
+    private volatile List<String> versions;
+    private volatile long checkedAt;
 
-    HolidayYears(UploadedYearRepository uploads, @Value("${xueshi.calendar.refresh:PT5M}") Duration refresh) {
+    HolidayYears(UploadedYearRepository uploads,
+            @Value("${xueshi.calendar.refresh:${xueshi.cluster.refresh:PT3S}}") Duration refresh) {
         this.uploads = uploads;
         this.refreshNanos = refresh.toNanos();
         this.shipped = loadShipped();
@@ -79,13 +86,33 @@ public class HolidayYears {
 
     /** The data in force for a year, or empty when there is none (weekends only). */
     public Optional<CalendarYear> forYear(int year) {
-        long now = System.nanoTime();
+        List<String> v = checkOtherNodes();
         Cached c = cache.get(year);
-        if (c == null || now - c.loadedAt() > refreshNanos) {
-            c = new Cached(load(year), now);
+        if (c == null || c.versions() != v) {
+            c = new Cached(load(year), v);
             cache.put(year, c);
         }
         return c.year();
+    }
+
+    /** Drops the cache when the uploads differ from those it was filled with (an upload or deletion elsewhere). */
+    private List<String> checkOtherNodes() {
+        List<String> known = versions;
+        if (known != null && System.nanoTime() - checkedAt < refreshNanos) {
+            return known;
+        }
+        synchronized (this) {
+            if (versions != null && System.nanoTime() - checkedAt < refreshNanos) {
+                return versions;
+            }
+            List<String> now = uploads.findVersions();
+            if (!now.equals(versions)) {
+                cache.clear();
+                versions = now;
+            }
+            checkedAt = System.nanoTime();
+            return versions;
+        }
     }
 
     private Optional<CalendarYear> load(int year) {

@@ -1,15 +1,16 @@
 package cn.xueshi.rules;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionRuleResult;
@@ -25,21 +26,23 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * The parsed decisions of the latest deployed version of every decision key, held in memory so an
  * evaluation never reads the database. A deployment on this node bumps a counter after its commit
- * (engine plugin below); deployments by other cluster nodes are noticed by a re-check of the latest
- * versions at most every few seconds. Decisions are evaluated with a plain {@link DmnEngine}: no
+ * (engine plugin below); deployments by other cluster nodes (workbench deploys, roll-backs, engine-rest)
+ * are noticed by a re-check of the latest versions (one query on ACT_RE_DECDEF) at most every
+ * {@code xueshi.cluster.refresh}. Decisions are evaluated with a plain {@link DmnEngine}: no
  * history is written for a recognition, which is a calculation, not a business event. That engine is
  * built like every other DMN engine of the application ({@link DmnEngines}: FEEL only).
  */
 @Component
 class DeployedDecisions {
 
-    /** Re-check interval for deployments made by other nodes of a cluster. */
-    private static final long RECHECK_NANOS = TimeUnit.SECONDS.toNanos(3);
+    /** Re-check interval for deployments made by other nodes of a cluster, when none is configured. */
+    static final Duration DEFAULT_RECHECK = Duration.ofSeconds(3);
 
     /** Bumped after a deployment on this node commits. */
     static final AtomicLong LOCAL_DEPLOYMENTS = new AtomicLong();
@@ -48,17 +51,32 @@ class DeployedDecisions {
 
     private final RepositoryService repositoryService;
     private final DmnEngine dmnEngine;
+    private final long recheckNanos;
+    /** This node's deployment counter ({@link #LOCAL_DEPLOYMENTS}; a test plays another node with its own). */
+    private final LongSupplier localDeployments;
     private volatile Snapshot snapshot;
 
     @Autowired
-    DeployedDecisions(RepositoryService repositoryService) {
-        this(repositoryService, buildEngine());
+    DeployedDecisions(RepositoryService repositoryService,
+            @Value("${xueshi.cluster.refresh:PT3S}") Duration recheck) {
+        this(repositoryService, buildEngine(), recheck);
     }
 
     /** With another engine: the benchmark compares the service on legacy FEEL with the real one. */
     DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine) {
+        this(repositoryService, dmnEngine, DEFAULT_RECHECK);
+    }
+
+    DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine, Duration recheck) {
+        this(repositoryService, dmnEngine, recheck, LOCAL_DEPLOYMENTS::get);
+    }
+
+    DeployedDecisions(RepositoryService repositoryService, DmnEngine dmnEngine, Duration recheck,
+            LongSupplier localDeployments) {
         this.repositoryService = repositoryService;
         this.dmnEngine = dmnEngine;
+        this.recheckNanos = recheck.toNanos();
+        this.localDeployments = localDeployments;
     }
 
     /**
@@ -73,10 +91,10 @@ class DeployedDecisions {
     Snapshot current() {
         Snapshot s = snapshot;
         long now = System.nanoTime();
-        if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > RECHECK_NANOS) {
+        if (s == null || s.generation != localDeployments.getAsLong() || now - s.checkedAt > recheckNanos) {
             synchronized (this) {
                 s = snapshot;
-                if (s == null || s.generation != LOCAL_DEPLOYMENTS.get() || now - s.checkedAt > RECHECK_NANOS) {
+                if (s == null || s.generation != localDeployments.getAsLong() || now - s.checkedAt > recheckNanos) {
                     s = refresh(s);
                     snapshot = s;
                 }
@@ -86,7 +104,7 @@ class DeployedDecisions {
     }
 
     private Snapshot refresh(Snapshot previous) {
-        long generation = LOCAL_DEPLOYMENTS.get();
+        long generation = localDeployments.getAsLong();
         List<DecisionDefinition> latest = repositoryService.createDecisionDefinitionQuery().latestVersion().list();
         Set<String> ids = latest.stream().map(DecisionDefinition::getId).collect(Collectors.toSet());
         if (previous != null && previous.ids.equals(ids)) {

@@ -53,7 +53,7 @@ public class DraftRecognition {
             ids.add(id);
         }
         Snapshot overlay = new Snapshot(Map.copyOf(byKey), Set.copyOf(ids), -1);
-        DeployedDecisions fixed = new DeployedDecisions(repositoryService) {
+        DeployedDecisions fixed = new DeployedDecisions(repositoryService, engine) {
             @Override
             Snapshot current() {
                 return overlay;

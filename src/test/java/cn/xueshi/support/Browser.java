@@ -62,6 +62,10 @@ public final class Browser implements AutoCloseable {
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+        // the sign-in's answer (and its session cookie) must arrive before the next page is opened: a go()
+        // right after the click cancels a sign-in still being stored (sessions live in the database)
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(20))
+                .until(d -> !d.getCurrentUrl().endsWith("/login"));
         return this;
     }
 

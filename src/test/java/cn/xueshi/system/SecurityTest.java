@@ -16,9 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import cn.xueshi.identity.Groups;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
+import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
@@ -52,8 +52,9 @@ class SecurityTest {
                 .andExpect(authenticated().withUsername(id).withRoles(Groups.EMPLOYEE))
                 .andExpect(redirectedUrl("/"))
                 .andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        mvc.perform(get("/").session(session))
+        // the session lives in the database (Spring Session JDBC): the next request names it by its cookie
+        Cookie session = login.getResponse().getCookie("JSESSIONID");
+        mvc.perform(get("/").cookie(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("孙悟空")));
     }
@@ -100,12 +101,12 @@ class SecurityTest {
     void forbiddenPageIsFriendlyAndChinese() throws Exception {
         String id = users.user("emp", "冯", "唐", Groups.EMPLOYEE);
         MvcResult login = mvc.perform(formLogin("/login").user(id).password(TestUsers.PASSWORD)).andReturn();
-        MockHttpSession session = (MockHttpSession) login.getRequest().getSession(false);
-        MvcResult denied = mvc.perform(get("/admin/units").session(session))
+        Cookie session = login.getResponse().getCookie("JSESSIONID");
+        MvcResult denied = mvc.perform(get("/admin/units").cookie(session))
                 .andExpect(status().isForbidden()).andReturn();
         // MockMvc does not forward to /error; render the error page the container would show
         assertThat(denied.getResponse().getStatus()).isEqualTo(403);
-        mvc.perform(get("/error").session(session).accept(org.springframework.http.MediaType.TEXT_HTML)
+        mvc.perform(get("/error").cookie(session).accept(org.springframework.http.MediaType.TEXT_HTML)
                         .requestAttr("jakarta.servlet.error.status_code", 403)
                         .requestAttr("jakarta.servlet.error.request_uri", "/admin/units"))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("无权访问")));
