@@ -432,6 +432,7 @@ class LifecycleBenchmark {
         Map<String, Integer> top = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> innermostOurs = new HashMap<>();
+        Map<String, Integer> library = new HashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr)) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
@@ -443,6 +444,7 @@ class LifecycleBenchmark {
             }
             samples++;
             top.merge(name(frames.get(0)), 1, Integer::sum);
+            library.merge(library(frames.get(0)), 1, Integer::sum);
             String inner = null;
             for (RecordedFrame f : frames) {
                 String n = name(f);
@@ -465,6 +467,7 @@ class LifecycleBenchmark {
         }
         StringBuilder out = new StringBuilder(String.format("%n=== JFR profile of the first application round (%s): %d"
                 + " execution samples ===%n", jfr, samples));
+        section(out, "self time by library (package of the sampled frame)", library, samples, 15);
         section(out, "hottest frames (self)", top, samples, 15);
         section(out, "outermost application method on the stack", ours, samples, 15);
         section(out, "innermost application method on the stack", innermostOurs, samples, 20);
@@ -477,6 +480,17 @@ class LifecycleBenchmark {
         out.append(title).append(":\n");
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(n)
                 .forEach(e -> out.append(String.format("  %5.1f %%  %s%n", 100.0 * e.getValue() / samples, e.getKey())));
+    }
+
+    private static final List<String> LIBRARIES = List.of("cn.xueshi", "org.camunda.bpm.dmn", "org.camunda.feel",
+            "org.camunda.bpm.engine.impl.history", "org.camunda.bpm.engine.impl.persistence", "org.camunda.bpm.engine.impl.db",
+            "org.camunda.bpm.engine", "org.camunda", "org.apache.ibatis", "org.hibernate", "org.postgresql", "com.zaxxer",
+            "org.springframework", "com.fasterxml", "scala", "java.lang.reflect", "jdk.internal.reflect", "java.util", "java",
+            "jdk", "sun");
+
+    private static String library(RecordedFrame f) {
+        String type = f.getMethod().getType().getName();
+        return LIBRARIES.stream().filter(type::startsWith).findFirst().orElse("other");
     }
 
     private static String name(RecordedFrame f) {
