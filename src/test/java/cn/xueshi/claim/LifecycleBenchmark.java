@@ -170,7 +170,7 @@ class LifecycleBenchmark {
             List<Round> bareRounds = new ArrayList<>();
             Path jfr = System.getProperty("bench.jfr") == null ? null : Path.of(System.getProperty("bench.jfr"));
             for (int r = 0; r < ROUNDS; r++) {
-                Recording recording = jfr != null && r == 0 ? startRecording() : null;
+                Recording recording = jfr != null && r == ROUNDS - 1 ? startRecording() : null;
                 app.add(run("app", MEASURE, workers, (w, steps) -> viaApplication(w, steps), appSteps()));
                 if (recording != null) {
                     recording.stop();
@@ -425,7 +425,7 @@ class LifecycleBenchmark {
     }
 
     /**
-     * The JFR execution samples of the first application round: the hottest frames, and the share of samples
+     * The JFR execution samples of the last (warmest) application round: the hottest frames, and the share of samples
      * under each of the application's own methods (the outermost cn.xueshi frame below the benchmark).
      */
     private static void profile(Path jfr) throws Exception {
@@ -465,7 +465,7 @@ class LifecycleBenchmark {
                 }
             }
         }
-        StringBuilder out = new StringBuilder(String.format("%n=== JFR profile of the first application round (%s): %d"
+        StringBuilder out = new StringBuilder(String.format("%n=== JFR profile of the last application round (%s): %d"
                 + " execution samples ===%n", jfr, samples));
         section(out, "self time by library (package of the sampled frame)", library, samples, 15);
         section(out, "hottest frames (self)", top, samples, 15);
