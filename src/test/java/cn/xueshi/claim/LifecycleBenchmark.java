@@ -126,7 +126,7 @@ class LifecycleBenchmark {
      * that of the PostgreSQL backends serving this database (from /proc; 0 where it cannot be read). On a shared
      * machine the wall-clock rate measures the other processes' load too; the CPU cost per claim does not.
      */
-    record Round(int claims, double seconds, double cpuSeconds, double pgCpuSeconds, Steps steps) {
+    record Round(int claims, double seconds, double cpuSeconds, double pgCpuSeconds, Map<String, Long> rows, Steps steps) {
         double perSecond() {
             return claims / seconds;
         }
@@ -271,6 +271,7 @@ class LifecycleBenchmark {
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
         Map<Integer, Long> pgStart = postgresTicks();
+        Map<String, Long> rowsStart = databaseCounters();
         long start = System.nanoTime();
         long deadline = start + MAX_NANOS;
         try {
@@ -296,7 +297,9 @@ class LifecycleBenchmark {
         for (Map.Entry<Integer, Long> e : postgresTicks().entrySet()) {
             pgTicks += e.getValue() - pgStart.getOrDefault(e.getKey(), 0L);
         }
-        Round round = new Round(done.get(), seconds, jvmCpu, pgTicks / 100.0, steps);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        databaseCounters().forEach((k, v) -> rows.put(k, v - rowsStart.getOrDefault(k, 0L)));
+        Round round = new Round(done.get(), seconds, jvmCpu, pgTicks / 100.0, rows, steps);
         System.out.printf("%s: %d claims in %.1f s = %.1f claims/s%n", name, round.claims(), round.seconds(),
                 round.perSecond());
         return round;
@@ -322,6 +325,24 @@ class LifecycleBenchmark {
             // not PostgreSQL, or not on this machine: JVM CPU only
         }
         return ticks;
+    }
+
+    /**
+     * PostgreSQL's counters of this database (committed transactions, rows inserted, updated, deleted, read by
+     * index), after a pause that lets the backends flush their statistics; empty when not on PostgreSQL.
+     */
+    private Map<String, Long> databaseCounters() {
+        try {
+            Thread.sleep(1500);
+            Map<String, Object> row = jdbc.queryForMap("SELECT xact_commit AS commits, tup_inserted AS inserted,"
+                    + " tup_updated AS updated, tup_deleted AS deleted, tup_fetched AS fetched"
+                    + " FROM pg_stat_database WHERE datname = current_database()");
+            Map<String, Long> counters = new LinkedHashMap<>();
+            row.forEach((k, v) -> counters.put(k, ((Number) v).longValue()));
+            return counters;
+        } catch (Exception e) {
+            return Map.of();
+        }
     }
 
     /** Every measured application claim ended approved and on the publicity board. */
@@ -402,6 +423,9 @@ class LifecycleBenchmark {
                     appRounds.get(i).cpuMsPerClaim(), bareRounds.get(i).cpuMsPerClaim(),
                     bareRounds.get(i).cpuMsPerClaim() / appRounds.get(i).cpuMsPerClaim()));
         }
+        out.append("database work per claim (pg_stat_database; the benchmark's own few queries included):\n");
+        a.rows().forEach((k, v) -> out.append(String.format("  %-10s application %6.1f   bare %6.1f%n", k,
+                (double) v / a.claims(), (double) b.rows().getOrDefault(k, 0L) / b.claims())));
         out.append(String.format("load average of the machine at the end: %.1f (2 cores, shared)%n",
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
         steps(out, "application", a);
