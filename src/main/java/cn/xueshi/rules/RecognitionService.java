@@ -101,6 +101,20 @@ public class RecognitionService {
         return select(decisions.current(), jurisdiction, year);
     }
 
+    /**
+     * The outputs of the first matching row of the latest deployed version of a decision table, evaluated from the
+     * in-memory decisions (no database read and no decision history per call: a policy lookup done on every claim,
+     * not a business event); empty when the decision is not deployed or no row matched.
+     */
+    public Optional<Map<String, Object>> firstRow(String decisionKey, Map<String, Object> variables) {
+        Deployed decision = decisions.current().get(decisionKey);
+        if (decision == null) {
+            return Optional.empty();
+        }
+        Fired fired = decisions.evaluate(decision, new HashMap<>(variables));
+        return fired == null ? Optional.empty() : Optional.of(fired.outputs());
+    }
+
     /** The activity types of a rule set as deployed now (empty for an unknown rule set). */
     public List<ActivityType> activityTypes(String ruleSet) {
         return model(decisions.current(), ruleSet).map(m -> List.copyOf(m.types.values())).orElse(List.of());
