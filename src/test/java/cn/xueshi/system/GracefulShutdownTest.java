@@ -88,7 +88,8 @@ class GracefulShutdownTest {
         ctx = new SpringApplicationBuilder(XueshiApplication.class).profiles("test")
                 .initializers(c -> ((GenericApplicationContext) c).registerBean("slowServlet", ServletRegistrationBean.class,
                         () -> new ServletRegistrationBean<>(slow, "/api/test-shutdown/slow")))
-                .run("--spring.datasource.url=" + DB, "--server.port=0", "--camunda.bpm.job-execution.enabled=true",
+                .run("--spring.datasource.url=" + DB, "--spring.datasource.username=sa", "--spring.datasource.password=",
+                        "--server.port=0", "--camunda.bpm.job-execution.enabled=true",
                         "--spring.lifecycle.timeout-per-shutdown-phase=60s");
         int port = Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port"));
         ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) ctx.getBean(ProcessEngine.class)

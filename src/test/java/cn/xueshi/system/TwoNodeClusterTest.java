@@ -126,6 +126,8 @@ class TwoNodeClusterTest {
         Map<String, String> env = pb.environment();
         env.put("SPRING_PROFILES_ACTIVE", "postgres");
         env.put("SPRING_DATASOURCE_URL", System.getProperty("spring.datasource.url"));
+        // the postgres profile refuses to start without the public address the QR codes point to
+        env.put("XUESHI_PUBLIC_BASE_URL", "https://xueshi.ci.example");
         env.put("SPRING_DATASOURCE_USERNAME", System.getProperty("spring.datasource.username", "postgres"));
         env.put("SPRING_DATASOURCE_PASSWORD", System.getProperty("spring.datasource.password", ""));
         env.put("XUESHI_ADMIN_USERNAME", admin);
