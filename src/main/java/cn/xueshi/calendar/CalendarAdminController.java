@@ -11,9 +11,11 @@ import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -30,12 +32,15 @@ class CalendarAdminController {
 
     static final String LIST_VIEW = "calendar/years";
     static final String YEAR_VIEW = "calendar/year";
-    static final int MAX_FILE_BYTES = 100 * 1024;
 
     private final HolidayYears years;
+    /** xueshi.calendar.max-upload: a year's calendar is a few KB; the limit keeps a pasted blob out. */
+    private final long maxFileBytes;
 
-    CalendarAdminController(HolidayYears years) {
+    CalendarAdminController(HolidayYears years,
+            @Value("${xueshi.calendar.max-upload:100KB}") DataSize maxUpload) {
         this.years = years;
+        this.maxFileBytes = maxUpload.toBytes();
     }
 
     @GetMapping
@@ -86,18 +91,18 @@ class CalendarAdminController {
 
     private String showList(Model model) {
         model.addAttribute("years", years.all());
-        model.addAttribute("maxKb", MAX_FILE_BYTES / 1024);
+        model.addAttribute("maxKb", maxFileBytes / 1024);
         return LIST_VIEW;
     }
 
     /** The file's text, or null with the reason on the file field: missing, too large, not UTF-8. */
-    private static String read(MultipartFile file, BindingResult result) {
+    private String read(MultipartFile file, BindingResult result) {
         if (file == null || file.isEmpty()) {
             result.rejectValue("file", "calendar.upload.error.noFile");
             return null;
         }
-        if (file.getSize() > MAX_FILE_BYTES) {
-            result.rejectValue("file", "calendar.upload.error.tooLarge", new Object[] {MAX_FILE_BYTES / 1024}, null);
+        if (file.getSize() > maxFileBytes) {
+            result.rejectValue("file", "calendar.upload.error.tooLarge", new Object[] {maxFileBytes / 1024}, null);
             return null;
         }
         try {

@@ -187,7 +187,7 @@ class CalendarAdminControllerTest {
                 "请选择要上传的 JSON 文件。");
         refused(NO_FILE, new MockMultipartFile("file", "gbk.json", "application/json",
                 "{\"note\": \"春节\"}".getBytes(java.nio.charset.Charset.forName("GBK"))), "文件不是 UTF-8 编码的文本。");
-        refused(NO_FILE, json(" ".repeat(CalendarAdminController.MAX_FILE_BYTES + 1)), "文件过大，最大 100 KB。");
+        refused(NO_FILE, json(" ".repeat(100 * 1024 + 1)), "文件过大，最大 100 KB。");
         assertThat(calendar.isWorkingDay(LocalDate.of(2031, 2, 1))).isFalse(); // a Saturday, as before
     }
 
