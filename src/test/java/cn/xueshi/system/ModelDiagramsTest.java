@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xueshi.rules.DmnEngines;
 import cn.xueshi.rules.FeelOnlyGuard;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -54,7 +53,7 @@ import org.w3c.dom.NodeList;
  * requirement an edge, without overlapping shapes; no fake join and no gateway that joins and forks (what
  * bpmnlint checks in .ci/lint.sh, here for every Maven build too); and the engine still parses the decisions.
  */
-class ModelDiagramsTest {
+public class ModelDiagramsTest {
 
     static final String MODELER = "http://camunda.org/schema/modeler/1.0";
     static final String DMNDI = "https://www.omg.org/spec/DMN/20191111/DMNDI/";
@@ -173,8 +172,14 @@ class ModelDiagramsTest {
     @ParameterizedTest
     @MethodSource("dmnFiles")
     void everyDrgElementHasAShapeAndEveryRequirementAnEdge(Path file) throws Exception {
-        DmnModelInstance model = Dmn.readModelFromFile(file.toFile());
-        Document dom = dom(file.toFile());
+        assertCompleteDrd(file.toString(), Files.readString(file));
+    }
+
+    /** The DRD of {@code xml} draws every DRG element, note and requirement, with no two shapes overlapping. */
+    public static void assertCompleteDrd(String file, String xml) throws Exception {
+        DmnModelInstance model = Dmn.readModelFromStream(
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        Document dom = dom(new org.xml.sax.InputSource(new java.io.StringReader(xml)));
         Map<String, double[]> shapes = new HashMap<>();
         NodeList shapeNodes = dom.getElementsByTagNameNS(DMNDI, "DMNShape");
         for (int i = 0; i < shapeNodes.getLength(); i++) {
@@ -257,7 +262,7 @@ class ModelDiagramsTest {
         return Double.parseDouble(e.getAttribute(attribute));
     }
 
-    static Document dom(File file) throws Exception {
+    static Document dom(org.xml.sax.InputSource file) throws Exception {
         DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
         f.setNamespaceAware(true);
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
