@@ -1,0 +1,109 @@
+package cn.xueshi.claim;
+
+import cn.xueshi.system.WebConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The start listener ({@code ${processStartGuard}}) of every process the application starts itself. Those
+ * processes are marked not startable in Tasklist, but an administrator can still start one through the engine
+ * API or Tasklist's own API: without this guard such a start runs on until the first step that reads a missing
+ * variable and fails there as a NullPointerException incident (behind the async boundary) or as a 500. The
+ * guard refuses the start at once, in the caller's transaction, unless
+ * <ul>
+ * <li>every variable the process reads is present with its type (the contract below, which is what the
+ *     starting service puts), and</li>
+ * <li>the record the instance carries (claim, make-up request, filing) exists and is not yet carried by any
+ *     instance: the application stores the instance id on its record right after the start, so a second
+ *     instance for the same record, or one for a record that does not exist, never starts.</li>
+ * </ul>
+ */
+@Component("processStartGuard")
+public class ProcessStartGuard implements ExecutionListener {
+
+    /** What a start of each application process must bring: the record variable, its table, other variables. */
+    record Contract(String recordVariable, String recordTable, Map<String, Class<?>> variables) {
+    }
+
+    static final Map<String, Contract> CONTRACTS = Map.of(
+            "claim-lifecycle", new Contract("claimId", "xs_claim", ordered(
+                    "claimant", String.class, "ruleSet", String.class, "unitType", String.class,
+                    "jurisdiction", String.class)),
+            "makeup-request", new Contract("requestId", "xs_makeup_request", ordered(
+                    "claimant", String.class, "reviewers", Collection.class, "remedy", String.class,
+                    "jurisdiction", String.class)),
+            "annual-filing", new Contract("filingId", "xs_unit_filing", ordered(
+                    "unitId", Long.class, "year", Integer.class, "reviewers", Collection.class,
+                    "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)));
+
+    private final JdbcTemplate jdbc;
+    private final MessageSource messages;
+
+    ProcessStartGuard(JdbcTemplate jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    @Override
+    public void notify(DelegateExecution execution) {
+        ProcessDefinition definition = execution.getProcessEngineServices().getRepositoryService()
+                .getProcessDefinition(execution.getProcessDefinitionId());
+        String process = definition.getName() != null ? definition.getName() : definition.getKey();
+        Contract contract = CONTRACTS.get(definition.getKey());
+        if (contract == null) {
+            // a process that names this listener must have a contract: refuse rather than guess
+            throw refused("process.start.refused.noContract", process);
+        }
+        List<String> wrong = new ArrayList<>();
+        if (!(execution.getVariable(contract.recordVariable()) instanceof Long)) {
+            wrong.add(describe(contract.recordVariable(), Long.class));
+        }
+        contract.variables().forEach((name, type) -> {
+            if (!type.isInstance(execution.getVariable(name))) {
+                wrong.add(describe(name, type));
+            }
+        });
+        if (!wrong.isEmpty()) {
+            throw refused("process.start.refused.variables", process, String.join("、", wrong));
+        }
+        Long id = (Long) execution.getVariable(contract.recordVariable());
+        // the table name comes from the constant contracts above, never from a variable
+        List<String> carriedBy = jdbc.query(
+                "SELECT process_instance_id FROM " + contract.recordTable() + " WHERE id = ?",
+                (rs, n) -> String.valueOf(rs.getString(1)), id);
+        if (carriedBy.size() != 1 || !"null".equals(carriedBy.get(0))) {
+            throw refused("process.start.refused.record", process, contract.recordVariable(), String.valueOf(id));
+        }
+    }
+
+    private String describe(String variable, Class<?> type) {
+        return message("process.start.variable", variable, message("process.start.type." + type.getSimpleName()));
+    }
+
+    private ProcessStartRefused refused(String key, Object... args) {
+        return new ProcessStartRefused(message(key, args));
+    }
+
+    /** In Chinese: the engine's tools (Cockpit, Tasklist, engine-rest clients) carry no language of ours. */
+    private String message(String key, Object... args) {
+        return messages.getMessage(key, args, WebConfig.DEFAULT_LOCALE);
+    }
+
+    private static Map<String, Class<?>> ordered(Object... pairs) {
+        Map<String, Class<?>> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            map.put((String) pairs[i], (Class<?>) pairs[i + 1]);
+        }
+        return map;
+    }
+}
