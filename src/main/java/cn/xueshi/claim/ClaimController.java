@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.tasklist.TaskForms;
 import cn.xueshi.evidence.EvidenceRejected;
 import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.identity.CurrentUser;
@@ -33,7 +34,6 @@ class ClaimController {
     static final String LIST_VIEW = "claim/my-claims";
     static final String DETAIL_VIEW = "claim/claim-detail";
     static final String SUBMIT_FORM = "claim/submit-claim";    // forms/claim/submit-claim.html
-    static final String CORRECT_FORM = "claim/correct-claim";  // forms/claim/correct-claim.html
 
     private final ClaimService claims;
     private final ProgressService progress;
@@ -42,9 +42,12 @@ class ClaimController {
     private final Directory directory;
     private final AuditLog audit;
     private final RequestLimits limits;
+    private final TaskForms taskForms;
 
     ClaimController(ClaimService claims, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits) {
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits,
+            TaskForms taskForms) {
+        this.taskForms = taskForms;
         this.limits = limits;
         this.claims = claims;
         this.progress = progress;
@@ -155,12 +158,12 @@ class ClaimController {
     String correctForm(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
         Claim claim = claims.viewable(id, me);
-        claims.correctionTask(claim, me).orElseThrow(ClaimNotFound::new);
+        Task task = claims.correctionTask(claim, me).orElseThrow(ClaimNotFound::new);
         ClaimForm form = claims.formOf(claim);
         form.setSubmissionKey(UUID.randomUUID().toString());
         model.addAttribute("claim", claim);
         model.addAttribute("history", audit.of(id));
-        return showForm(CORRECT_FORM, form, unit(me), model);
+        return showForm(taskForms.view(task), form, unit(me), model);
     }
 
     @PostMapping("/{id}/correct")
@@ -183,11 +186,11 @@ class ClaimController {
         model.addAttribute("history", audit.of(id));
         keepFiles(form, files, me, errors);
         if (editOnly(form, addItem, removeItem)) {
-            return showForm(CORRECT_FORM, form, unit, model);
+            return showForm(taskForms.view(task.get()), form, unit, model);
         }
         Optional<String> ruleSet = claims.validate(form, unit, errors);
         if (errors.hasErrors() || ruleSet.isEmpty()) {
-            return showForm(CORRECT_FORM, form, unit, model);
+            return showForm(taskForms.view(task.get()), form, unit, model);
         }
         try {
             claims.correct(id, form, ruleSet.get(), me);

@@ -4,6 +4,7 @@ import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.notification.Notifications;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -94,7 +95,7 @@ class ClaimDelegates {
             }
             LocalDate dueDay = calendar.addWorkingDays(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone), days);
             Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
-            execution.setVariable("reviewers", new ArrayList<>(reviewers));
+            execution.setVariable("reviewers", ProcessVariables.people(reviewers));
             execution.setVariable("reviewDue", due);
             claim.inReview(kind, due.toInstant());
             claims.save(claim);
@@ -134,10 +135,9 @@ class ClaimDelegates {
     }
 
     private static BigDecimal hours(DelegateExecution execution, String variable) {
-        if (!(execution.getVariable(variable) instanceof BigDecimal h) || h.signum() < 0) {
-            throw new UntrustedProcessData(variable);
-        }
-        return h;
+        // a plain decimal string, or a BigDecimal in instances started before (ProcessVariables)
+        return ProcessVariables.readHours(execution.getVariable(variable)).filter(h -> h.signum() >= 0)
+                .orElseThrow(() -> new UntrustedProcessData(variable));
     }
 
     /** 登记完成: the hours now count toward the year. */

@@ -1,5 +1,6 @@
 package cn.xueshi.filing;
 
+import cn.xueshi.tasklist.TaskForms;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
@@ -27,15 +28,16 @@ class FilingController {
 
     static final String LIST_VIEW = "filing/filings";
     static final String DETAIL_VIEW = "filing/filing-detail";
-    static final String COMPILE_FORM = "filing/compile-filing";  // forms/filing/compile-filing.html
-    static final String VERIFY_FORM = "filing/verify-filing";    // forms/filing/verify-filing.html
 
     private final FilingService filings;
     private final CurrentUserService currentUsers;
     private final UnitRepository units;
     private final Directory directory;
+    private final TaskForms taskForms;
 
-    FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory) {
+    FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory,
+            TaskForms taskForms) {
+        this.taskForms = taskForms;
         this.filings = filings;
         this.currentUsers = currentUsers;
         this.units = units;
@@ -85,13 +87,8 @@ class FilingController {
         model.addAttribute("unit", units.findById(filing.getUnitId()).orElseThrow());
         model.addAttribute("summary", filings.summary(filing.getUnitId(), filing.getYear()));
         model.addAttribute("names", names(filing));
-        if (task.isPresent() && FilingService.COMPILE_TASK.equals(task.get().getTaskDefinitionKey())) {
-            return COMPILE_FORM;
-        }
-        if (task.isPresent() && FilingService.VERIFY_TASK.equals(task.get().getTaskDefinitionKey())) {
-            return VERIFY_FORM;
-        }
-        return DETAIL_VIEW;
+        // the open task's form (compile or verify, by its form key), else the read-only detail
+        return task.map(taskForms::view).orElse(DETAIL_VIEW);
     }
 
     private Map<String, String> names(UnitFiling f) {
@@ -137,7 +134,7 @@ class FilingController {
             model.addAttribute("verifyError", error);
             model.addAttribute("decision", decision);
             model.addAttribute("comment", comment);
-            return VERIFY_FORM;
+            return filings.openTask(filing, me).map(taskForms::view).orElse(DETAIL_VIEW);
         }
         try {
             filings.verify(id, me, approve, comment == null || comment.isBlank() ? null : comment.trim());

@@ -14,6 +14,7 @@ import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
 import cn.xueshi.review.ReviewConflict;
 import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -143,8 +144,8 @@ public class FilingService {
                         .putValue("filingId", filing.getId())
                         .putValue("unitId", unitId)
                         .putValue("year", year)
-                        .putValue("reviewers", new ArrayList<>(directory.reviewersOf(unitId)))
-                        .putValue("bureauUsers", new ArrayList<>(bureau))
+                        .putValue("reviewers", ProcessVariables.people(directory.reviewersOf(unitId)))
+                        .putValue("bureauUsers", ProcessVariables.people(bureau))
                         .putValue("filingDeadline", Date.from(deadline.atTime(23, 59, 59).atZone(zone).toInstant()))
                         .putValue("reminderAt", Date.from(reminder.atTime(9, 0).atZone(zone).toInstant())))
                 .getId();

@@ -1,5 +1,6 @@
 package cn.xueshi.makeup;
 
+import cn.xueshi.tasklist.TaskForms;
 import cn.xueshi.claim.ClaimNotFound;
 import cn.xueshi.evidence.EvidenceFile;
 import cn.xueshi.evidence.EvidenceRejected;
@@ -34,16 +35,16 @@ class MakeupController {
     static final String DETAIL_VIEW = "makeup/request-detail";
     static final String UNIT_VIEW = "makeup/unit-obligations";
     static final String SUBMIT_FORM = "makeup/submit-request";
-    static final String SUPPLEMENT_FORM = "makeup/supplement-request";
-    static final String REVIEW_FORM = "makeup/review-request";
 
     private final MakeupService makeups;
     private final EvidenceStore evidence;
     private final CurrentUserService currentUsers;
     private final Directory directory;
+    private final TaskForms taskForms;
 
     MakeupController(MakeupService makeups, EvidenceStore evidence, CurrentUserService currentUsers,
-            Directory directory) {
+            Directory directory, TaskForms taskForms) {
+        this.taskForms = taskForms;
         this.makeups = makeups;
         this.evidence = evidence;
         this.currentUsers = currentUsers;
@@ -144,7 +145,7 @@ class MakeupController {
     String supplementForm(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
-        makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
+        Task task = makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
         MakeupForm form = new MakeupForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
         form.setYear(request.getYear());
@@ -156,7 +157,7 @@ class MakeupController {
         form.setRequestedPublic(request.getRequestedPublic());
         form.setRequestedProfessional(request.getRequestedProfessional());
         model.addAttribute("request", request);
-        return showForm(SUPPLEMENT_FORM, form, model);
+        return showForm(taskForms.view(task), form, model);
     }
 
     @PostMapping("/makeup/{id}/supplement")
@@ -165,15 +166,13 @@ class MakeupController {
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
-        if (makeups.supplementTask(request, me).isEmpty()) {
-            throw new ClaimNotFound();
-        }
+        Task task = makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
         form.setYear(request.getYear());
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit(me), errors, request.getId());
         checkFiles(files, errors);
         if (errors.hasErrors() || decision.isEmpty()) {
             model.addAttribute("request", request);
-            return showForm(SUPPLEMENT_FORM, form, model);
+            return showForm(taskForms.view(task), form, model);
         }
         makeups.supplement(id, form, decision.get(), me, files);
         redirect.addFlashAttribute("message", "makeup.supplemented");
@@ -235,7 +234,7 @@ class MakeupController {
         model.addAttribute("claimantName", directory.displayName(request.getClaimant()));
         model.addAttribute("evidence", evidence.forMakeup(request.getId()));
         model.addAttribute("decisionForm", form);
-        return REVIEW_FORM;
+        return taskForms.view(task);
     }
 
     private static Unit unit(CurrentUser me) {

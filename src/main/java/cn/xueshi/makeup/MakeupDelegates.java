@@ -5,6 +5,7 @@ import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.notification.Notifications;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -67,8 +68,8 @@ class MakeupDelegates {
             MakeupRequest r = decided(execution, "APPROVE");
             boolean reduction = r.getRemedy() == MakeupRequest.Remedy.REDUCTION;
             r.approve((String) execution.getVariable("decidedBy"),
-                    reduction ? (BigDecimal) execution.getVariable("approvedPublic") : null,
-                    reduction ? (BigDecimal) execution.getVariable("approvedProfessional") : null,
+                    reduction ? ProcessVariables.readHours(execution.getVariable("approvedPublic")).orElse(null) : null,
+                    reduction ? ProcessVariables.readHours(execution.getVariable("approvedProfessional")).orElse(null) : null,
                     (String) execution.getVariable("decisionComment"));
             requests.save(r);
             notifications.send(List.of(r.getClaimant()), "MAKEUP_APPROVED", null, String.valueOf(r.getYear()));
@@ -123,7 +124,7 @@ class MakeupDelegates {
                 }
             }
             execution.setVariable("makeupDeadline", Date.from(due.atTime(23, 59, 59).atZone(zone).toInstant()));
-            execution.setVariable("reminders", reminders);
+            execution.setVariable("reminders", ProcessVariables.dates(reminders));
             execution.setVariable("reminderIndex", 0);
             execution.setVariable("hasReminder", !reminders.isEmpty());
             execution.setVariable("nextReminder", reminders.isEmpty() ? null : reminders.get(0));

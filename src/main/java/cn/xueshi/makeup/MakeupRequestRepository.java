@@ -15,4 +15,7 @@ public interface MakeupRequestRepository extends JpaRepository<MakeupRequest, Lo
 
     List<MakeupRequest> findByClaimantAndYearAndStatusIn(String claimant, int year,
             Collection<MakeupRequest.Status> statuses);
+
+    /** The record a process instance carries (tasklist: the page of a task of that instance). */
+    Optional<MakeupRequest> findByProcessInstanceId(String processInstanceId);
 }

@@ -13,6 +13,7 @@ import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -217,7 +218,7 @@ public class MakeupService {
                 Variables.createVariables()
                         .putValue("requestId", request.getId())
                         .putValue("claimant", me.userId())
-                        .putValue("reviewers", new ArrayList<>(reviewers))
+                        .putValue("reviewers", ProcessVariables.people(reviewers))
                         .putValue("remedy", request.getRemedy().name())
                         .putValue("jurisdiction", unit.getJurisdiction()))
                 .getId();
@@ -339,8 +340,8 @@ public class MakeupService {
                         ? "APPROVE" : form.getDecision().name())
                 .putValue("decidedBy", me.userId())
                 .putValue("decisionComment", comment)
-                .putValue("approvedPublic", pub)
-                .putValue("approvedProfessional", prof));
+                .putValue("approvedPublic", ProcessVariables.hours(pub))
+                .putValue("approvedProfessional", ProcessVariables.hours(prof)));
     }
 
     public Optional<Task> supplementTask(MakeupRequest request, CurrentUser me) {

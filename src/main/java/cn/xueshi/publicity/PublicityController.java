@@ -10,6 +10,7 @@ import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
 import cn.xueshi.review.ReviewConflict;
 import cn.xueshi.rules.ActivityType;
+import cn.xueshi.tasklist.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +26,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 公示栏: the unit's board, raising an objection, and the reviewer's objection task (forms/claim/handle-objection.html). */
+/** 公示栏: the unit's board, raising an objection, and the reviewer's objection task (its form key: forms/claim/handle-objection.html). */
 @Controller
 class PublicityController {
 
     static final String BOARD_VIEW = "publicity/board";
     static final String OBJECTION_FORM = "publicity/objection";
-    static final String HANDLE_FORM = "claim/handle-objection";
 
     private final PublicityService publicity;
     private final ClaimService claims;
@@ -39,9 +39,11 @@ class PublicityController {
     private final Directory directory;
     private final UnitRepository units;
     private final AuditLog audit;
+    private final TaskForms taskForms;
 
     PublicityController(PublicityService publicity, ClaimService claims, CurrentUserService currentUsers,
-            Directory directory, UnitRepository units, AuditLog audit) {
+            Directory directory, UnitRepository units, AuditLog audit, TaskForms taskForms) {
+        this.taskForms = taskForms;
         this.publicity = publicity;
         this.claims = claims;
         this.currentUsers = currentUsers;
@@ -146,7 +148,7 @@ class PublicityController {
         model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
         model.addAttribute("history", audit.of(claim.getId()));
         model.addAttribute("objectionForm", form);
-        return HANDLE_FORM;
+        return taskForms.view(task);
     }
 
     private Map<String, String> typeNames(List<Claim> list) {

@@ -9,6 +9,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.rules.ActivityType;
+import cn.xueshi.tasklist.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,13 +25,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reviewer's inbox and review form (forms/claim/review-claim.html); reviewers and the bureau only. */
+/** The reviewer's inbox and review form (the task's form key: forms/claim/review-claim.html); reviewers and the bureau only. */
 @Controller
 @RequestMapping("/review")
 class ReviewController {
 
     static final String INBOX_VIEW = "review/inbox";
-    static final String REVIEW_FORM = "claim/review-claim";
 
     private final ReviewService reviews;
     private final ClaimService claims;
@@ -40,11 +40,13 @@ class ReviewController {
     private final Directory directory;
     private final AuditLog audit;
     private final cn.xueshi.publicity.PublicityService publicity;
+    private final TaskForms taskForms;
 
     ReviewController(ReviewService reviews, ClaimService claims, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit,
-            cn.xueshi.publicity.PublicityService publicity) {
+            cn.xueshi.publicity.PublicityService publicity, TaskForms taskForms) {
         this.publicity = publicity;
+        this.taskForms = taskForms;
         this.reviews = reviews;
         this.claims = claims;
         this.progress = progress;
@@ -177,6 +179,6 @@ class ReviewController {
         progress.of(claim.getClaimant(), claim.getYear(), claim.getRuleSet())
                 .ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("mine", me.userId().equals(task.getAssignee()));
-        return REVIEW_FORM;
+        return taskForms.view(task);
     }
 }

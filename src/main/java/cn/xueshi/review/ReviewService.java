@@ -11,6 +11,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -197,8 +198,8 @@ public class ReviewService {
                 .putValue("decision", form.getDecision().name())
                 .putValue("reviewer", me.userId())
                 .putValue("reviewComment", comment)
-                .putValue("adjustedPublic", form.getAdjustedPublic())
-                .putValue("adjustedProfessional", form.getAdjustedProfessional()));
+                .putValue("adjustedPublic", ProcessVariables.hours(form.getAdjustedPublic()))
+                .putValue("adjustedProfessional", ProcessVariables.hours(form.getAdjustedProfessional())));
     }
 
     /** Possible duplicates in the unit: same title, or same activity type on the same date. */
