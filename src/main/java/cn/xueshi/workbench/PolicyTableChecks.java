@@ -116,7 +116,8 @@ class PolicyTableChecks {
         } else if (out.values() != null && !out.values().contains(String.valueOf(value))) {
             problem = msg("wb.problem.policy.value", cell, label, String.join("、", out.values().stream()
                     .map(v -> v.isEmpty() ? "\"\"" : "\"" + v + "\"").toList()));
-        } else if (out.min() != null && (!(value instanceof Number n) || !whole(n) || n.doubleValue() < out.min())) {
+        } else if (out.min() != null && value instanceof Number n && (!whole(n) || n.doubleValue() < out.min())) {
+            // (a value that is no number at all is reported by the type check of every table)
             problem = msg("wb.problem.policy.whole", cell, label, out.min());
         } else if (out.ruleSet() && !recognition.ruleSets().contains(String.valueOf(value))) {
             problem = msg("wb.problem.policy.ruleSet", cell, label, String.join("、", recognition.ruleSets()));
