@@ -47,10 +47,12 @@ class DraftValidator {
     private final FeelEngine feel;
     private final DefaultDmnEngineConfiguration config;
     private final ExpressionEvaluationHandler expressions;
+    private final PolicyTableChecks policyChecks;
 
-    DraftValidator(MessageSource messages, DraftRecognition drafts) {
+    DraftValidator(MessageSource messages, DraftRecognition drafts, PolicyTableChecks policyChecks) {
         this.messages = messages;
         this.drafts = drafts;
+        this.policyChecks = policyChecks;
         // the same hardened configuration as the recognition service and the process engine (FEEL only)
         DefaultDmnEngineConfiguration config = DmnEngines.configuration();
         this.dmnEngine = config.buildEngine();
@@ -75,7 +77,13 @@ class DraftValidator {
                     u.message(LocaleContextHolder.getLocale()))));
             return problems;
         }
-        structure(ruleSet, tables, problems);
+        // a policy table (审核分流, 登记政策, …) has its own contract instead of a rule set's decisions
+        java.util.Optional<PolicyTable> policy = PolicyTable.of(ruleSet);
+        if (policy.isPresent()) {
+            policyChecks.structure(policy.get(), tables, problems);
+        } else {
+            structure(ruleSet, tables, problems);
+        }
         Map<String, TableView> views = new java.util.HashMap<>();
         tables.views().forEach(v -> views.put(v.key(), v));
         Map<String, DmnDecisionTableImpl> parsed = new java.util.HashMap<>();
@@ -96,7 +104,11 @@ class DraftValidator {
                 hitPolicy(d, t, v, problems);
             }
         }
-        if (problems.stream().noneMatch(Problem::error)) {
+        if (policy.isPresent()) {
+            if (problems.stream().noneMatch(Problem::error)) {
+                policyChecks.contract(policy.get(), tables, xml, problems);
+            }
+        } else if (problems.stream().noneMatch(Problem::error)) {
             List<ActivityType> types = engineChecks(ruleSet, xml, problems);
             if (types != null) {
                 coverage(ruleSet, tables, types, problems);

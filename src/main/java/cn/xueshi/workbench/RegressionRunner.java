@@ -17,45 +17,92 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
-/** Runs a rule set's regression cases (回归用例) with a recognition service: the deployed one or a draft's. */
+/**
+ * Runs regression cases (回归用例): a rule set's with a recognition service (the deployed one or a draft's), a
+ * policy table's with the table's decision (see {@link PolicyEvaluation}).
+ */
 @Component
 class RegressionRunner {
 
     private final CaseRepository cases;
     private final ObjectMapper json;
+    private final PolicyEvaluation policies;
 
-    RegressionRunner(CaseRepository cases, ObjectMapper json) {
+    RegressionRunner(CaseRepository cases, ObjectMapper json, PolicyEvaluation policies) {
         this.cases = cases;
         this.json = json;
+        this.policies = policies;
+    }
+
+    /** The answer of the model under test to a case's request (its JSON text), as JSON. */
+    interface Answer {
+        JsonNode to(String requestJson) throws JsonProcessingException;
     }
 
     /** Runs every case of the rule set; a case the draft changes is judged by its new expectation. */
     List<CaseResult> run(String ruleSet, RecognitionService service, List<CaseChange> changes) {
+        return run(ruleSet, recognition(service), changes);
+    }
+
+    /** Runs every case of a model (rule set or policy table) with the given answer. */
+    List<CaseResult> run(String key, Answer answer, List<CaseChange> changes) {
         Map<Long, CaseChange> byCase = changes.stream().collect(Collectors.toMap(CaseChange::getCaseId, Function.identity()));
         List<CaseResult> results = new ArrayList<>();
-        for (RegressionCase c : cases.findByRuleSetOrderById(ruleSet)) {
+        for (RegressionCase c : cases.findByRuleSetOrderById(key)) {
             CaseChange change = byCase.get(c.getId());
-            results.add(run(c, change == null ? c.getExpectJson() : change.getExpectJson(), service, change));
+            results.add(run(c, change == null ? c.getExpectJson() : change.getExpectJson(), answer, change));
         }
         return results;
     }
 
     CaseResult run(RegressionCase c, String expectJson, RecognitionService service, CaseChange change) {
-        JsonNode expected;
-        RecognitionRequest request;
+        return run(c, expectJson, recognition(service), change);
+    }
+
+    /** A recognition request answered by a recognition service: the API's answer, or its error. */
+    Answer recognition(RecognitionService service) {
+        return requestJson -> {
+            RecognitionRequest request = json.readValue(requestJson, RecognitionRequest.class);
+            try {
+                return json.valueToTree(service.evaluate(request));
+            } catch (RecognitionException e) {
+                return json.createObjectNode().put("error", e.getMessage());
+            } catch (RuntimeException e) {
+                return json.createObjectNode().put("error", String.valueOf(e.getMessage()));
+            }
+        };
+    }
+
+    /**
+     * A policy table's case: the request names the table's inputs ({@code {"ruleSet": "anhui-2025", "unitType": …}}),
+     * the answer is the first matching rule's outputs and {@code matched}, from the given version of the table.
+     */
+    Answer policy(PolicyTable table, String xml) {
+        org.camunda.bpm.dmn.engine.DmnDecision decision;
         try {
-            expected = json.readTree(expectJson);
-            request = json.readValue(c.getRequestJson(), RecognitionRequest.class);
-        } catch (JsonProcessingException e) {
-            return new CaseResult(c, expectJson, false, e.getOriginalMessage(), List.of(), expectJson, change);
+            decision = policies.decision(table, xml);
+        } catch (IllegalArgumentException e) {
+            return requestJson -> json.createObjectNode().put("error", String.valueOf(e.getMessage()));
         }
+        return requestJson -> {
+            Map<String, Object> inputs = json.readValue(requestJson,
+                    new com.fasterxml.jackson.core.type.TypeReference<java.util.LinkedHashMap<String, Object>>() { });
+            try {
+                return json.valueToTree(policies.answer(decision, inputs));
+            } catch (RuntimeException e) {
+                return json.createObjectNode().put("error", String.valueOf(e.getMessage()));
+            }
+        };
+    }
+
+    CaseResult run(RegressionCase c, String expectJson, Answer answer, CaseChange change) {
+        JsonNode expected;
         JsonNode actual;
         try {
-            actual = json.valueToTree(service.evaluate(request));
-        } catch (RecognitionException e) {
-            actual = json.createObjectNode().put("error", e.getMessage());
-        } catch (RuntimeException e) {
-            actual = json.createObjectNode().put("error", String.valueOf(e.getMessage()));
+            expected = json.readTree(expectJson);
+            actual = answer.to(c.getRequestJson());
+        } catch (JsonProcessingException e) {
+            return new CaseResult(c, expectJson, false, e.getOriginalMessage(), List.of(), expectJson, change);
         }
         List<CaseResult.Difference> diffs = new ArrayList<>();
         JsonNode suggested = compare("", expected, actual, diffs);

@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The deployed versions of a rule set, read from Camunda's repository: a rule set is the DRD
- * {@code dmn/<ruleSet>.dmn}, its version that of its {@code <ruleSet>-items} decision.
+ * {@code dmn/<ruleSet>.dmn}, its version that of its {@code <ruleSet>-items} decision. A policy table
+ * ({@link PolicyTable}) is the DRD {@code dmn/<key>.dmn} too, its version that of its one decision.
  */
 @Component
 class RuleSetVersions {
@@ -41,8 +42,9 @@ class RuleSetVersions {
         return "dmn/" + ruleSet + ".dmn";
     }
 
+    /** The decision whose version is the model's: a rule set's {@code -items}, a policy table's only decision. */
     static String anchor(String ruleSet) {
-        return ruleSet + "-items";
+        return PolicyTable.of(ruleSet).isPresent() ? ruleSet : ruleSet + "-items";
     }
 
     Optional<DecisionDefinition> active(String ruleSet) {

@@ -49,7 +49,8 @@ class ShippedModelGuard {
 
     @Transactional
     public void keepAnalystVersions() {
-        for (String ruleSet : workbench.ruleSets()) {
+        // the rule sets and the policy tables alike
+        for (String ruleSet : workbench.models()) {
             keep(ruleSet);
         }
     }

@@ -12,7 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * 规则维护工作台: drafts of a rule set's DRD, their checks (validation, regression cases, impact on
- * approved items), and deploying or rolling back versions, every step audited.
+ * approved items), and deploying or rolling back versions, every step audited. The policy tables
+ * ({@link PolicyTable}: 审核分流, 登记政策, …) go through the same cycle under their key; their
+ * regression cases evaluate the table itself, and they have no impact preview.
  */
 @Service
 class Workbench {
@@ -50,11 +52,32 @@ class Workbench {
         return recognition.ruleSets();
     }
 
+    /** Everything the workbench edits: the rule sets, then the policy tables. */
+    List<String> models() {
+        List<String> all = new java.util.ArrayList<>(ruleSets());
+        all.addAll(PolicyTable.keys());
+        return all;
+    }
+
+    /** A rule set's or policy table's key as given in a URL; anything else is 404. */
     String ruleSet(String ruleSet) {
-        if (ruleSet == null || !ruleSets().contains(ruleSet)) {
+        if (ruleSet == null || !models().contains(ruleSet)) {
             throw new WorkbenchNotFound();
         }
         return ruleSet;
+    }
+
+    Optional<PolicyTable> policy(String key) {
+        return PolicyTable.of(key);
+    }
+
+    PolicyTable policyTable(String key) {
+        return PolicyTable.of(key).orElseThrow(WorkbenchNotFound::new);
+    }
+
+    /** The page of a rule set or policy table. */
+    static String page(String key) {
+        return (PolicyTable.of(key).isPresent() ? "/workbench/tables/" : "/workbench/rule-sets/") + key;
     }
 
     // ---------------------------------------------------------------- drafts
@@ -76,6 +99,21 @@ class Workbench {
             audit.record(ruleSet, user, "DRAFT_CREATED", "v" + d.getBaseVersion(), null);
             return d;
         });
+    }
+
+    /**
+     * A new draft copied from an earlier version (the way back when a plain roll-back is refused because
+     * cases were updated since: the draft's check shows them and their expectation can be changed there).
+     */
+    @Transactional
+    Draft draftFromVersion(String key, int version, String user) {
+        String xml = versions.xmlOfVersion(ruleSet(key), version).orElseThrow(WorkbenchNotFound::new);
+        if (currentDraft(key).isPresent()) {
+            throw new WorkbenchRefusal("wb.refused.draftOpen");
+        }
+        Draft d = drafts.save(new Draft(key, versions.activeVersion(key), xml, Draft.Origin.EDITED, user));
+        audit.record(key, user, "DRAFT_FROM_VERSION", "v" + version, null);
+        return d;
     }
 
     /** Applies the posted cells, then the row operation ({@code add:ID}, {@code remove:ID}, {@code up:ID}, {@code down:ID}). */
@@ -143,15 +181,38 @@ class Workbench {
     }
 
     List<CaseResult> regression(Draft draft) {
-        return regression.run(draft.getRuleSet(), draftService(draft), caseChanges.findByDraftId(draft.getId()));
+        List<CaseChange> changes = caseChanges.findByDraftId(draft.getId());
+        Optional<PolicyTable> policy = policy(draft.getRuleSet());
+        if (policy.isPresent()) {
+            return regression.run(draft.getRuleSet(), regression.policy(policy.get(), draft.getDmnXml()), changes);
+        }
+        return regression.run(draft.getRuleSet(), draftService(draft), changes);
     }
 
     /** The regression cases against the active version (no draft). */
     List<CaseResult> regression(String ruleSet) {
-        return regression.run(ruleSet(ruleSet), recognition, List.of());
+        Optional<PolicyTable> policy = policy(ruleSet(ruleSet));
+        if (policy.isPresent()) {
+            return regression.run(ruleSet, regression.policy(policy.get(), versions.activeXml(ruleSet)), List.of());
+        }
+        return regression.run(ruleSet, recognition, List.of());
     }
 
+    /** The regression cases against an earlier version, as a roll-back to it would make it active. */
+    List<CaseResult> regression(String key, int version) {
+        String xml = versions.xmlOfVersion(ruleSet(key), version).orElseThrow(WorkbenchNotFound::new);
+        Optional<PolicyTable> policy = policy(key);
+        if (policy.isPresent()) {
+            return regression.run(key, regression.policy(policy.get(), xml), List.of());
+        }
+        return regression.run(key, draftRecognition.with(xml, version), List.of());
+    }
+
+    /** The impact on approved items; null for a policy table (it prices nothing: its regression cases say what changes). */
     Impact impact(Draft draft) {
+        if (policy(draft.getRuleSet()).isPresent()) {
+            return null;
+        }
         return impact.preview(draft.getRuleSet(), draftService(draft));
     }
 
@@ -185,9 +246,22 @@ class Workbench {
         if (name != null && name.trim().length() > MAX_CASE_NAME) {
             throw new WorkbenchRefusal("wb.refused.case.nameTooLong", String.valueOf(MAX_CASE_NAME));
         }
+        Optional<PolicyTable> policy = policy(ruleSet);
         if (name == null || name.isBlank() || regression.readObject(requestJson) == null
                 || regression.readObject(expectJson) == null) {
-            throw new WorkbenchRefusal("wb.refused.case");
+            throw new WorkbenchRefusal(policy.isPresent() ? "wb.refused.policyCase" : "wb.refused.case");
+        }
+        if (policy.isPresent()) {
+            List<String> unknown = new java.util.ArrayList<>();
+            regression.readObject(requestJson).fieldNames().forEachRemaining(f -> {
+                if (!policy.get().getVariables().contains(f)) {
+                    unknown.add(f);
+                }
+            });
+            if (!unknown.isEmpty()) {
+                throw new WorkbenchRefusal("wb.refused.policyCase.input", String.join("、", unknown),
+                        String.join("、", policy.get().getVariables()));
+            }
         }
         RegressionCase c = cases.save(new RegressionCase(ruleSet, name.trim(), regression.pretty(regression.readObject(requestJson)),
                 regression.pretty(regression.readObject(expectJson)), "ANALYST", user));
@@ -246,12 +320,20 @@ class Workbench {
         return version;
     }
 
-    /** Redeploys an earlier version as the new active one. */
+    /**
+     * Redeploys an earlier version as the new active one. Gated like a deploy: refused while a regression
+     * case fails on that version (cases updated since then say what the earlier version no longer meets).
+     */
     @Transactional
     int rollback(String ruleSet, int version, String comment, String user) {
         requireComment(comment);
         String xml = versions.xmlOfVersion(ruleSet(ruleSet), version).orElseThrow(WorkbenchNotFound::new);
         requireFeelOnly(DecisionTables.parse(xml).model());
+        List<CaseResult> failing = regression(ruleSet, version).stream().filter(r -> !r.passed()).toList();
+        if (!failing.isEmpty()) {
+            throw new WorkbenchRefusal("wb.refused.rollback.regression", version, failing.size(),
+                    String.join("、", failing.stream().map(r -> r.regressionCase().getName()).toList()));
+        }
         int fromVersion = versions.activeVersion(ruleSet);
         String deploymentId = versions.deploy(ruleSet, xml);
         analystDeployments.save(new AnalystDeployment(ruleSet, deploymentId, AnalystDeployment.Kind.ROLLBACK, version,

@@ -49,6 +49,7 @@ class WorkbenchController {
                     workbench.currentDraft(rs).orElse(null), workbench.cases(rs).size()));
         }
         model.addAttribute("summaries", rows.values());
+        model.addAttribute("policies", PolicyTableController.summaries(workbench));
         return INDEX;
     }
 
@@ -58,6 +59,9 @@ class WorkbenchController {
 
     @GetMapping("/workbench/rule-sets/{ruleSet}")
     String ruleSet(@PathVariable String ruleSet, @RequestParam(required = false) String decision, Model model) {
+        if (workbench.policy(ruleSet).isPresent()) {
+            return "redirect:" + Workbench.page(ruleSet); // links shared by both kinds (drafts, audit) land here
+        }
         List<TableView> tables = workbench.activeTables(ruleSet);
         model.addAttribute("ruleSet", ruleSet);
         model.addAttribute("versions", workbench.versions(ruleSet));
@@ -118,7 +122,7 @@ class WorkbenchController {
         } catch (WorkbenchRefusal r) {
             flash.addFlashAttribute("error", text(r));
         }
-        return "redirect:/workbench/rule-sets/" + workbench.ruleSet(ruleSet) + "#cases";
+        return "redirect:" + Workbench.page(workbench.ruleSet(ruleSet)) + "#cases";
     }
 
     // ---------------------------------------------------------------- drafts
@@ -161,7 +165,7 @@ class WorkbenchController {
         String ruleSet = workbench.draft(id).getRuleSet();
         workbench.discard(id, me.getName());
         flash.addFlashAttribute("message", msg("wb.draft.discarded"));
-        return "redirect:/workbench/rule-sets/" + ruleSet;
+        return "redirect:" + Workbench.page(ruleSet);
     }
 
     @GetMapping("/workbench/drafts/{id}/download")
@@ -186,6 +190,7 @@ class WorkbenchController {
         model.addAttribute("results", results);
         model.addAttribute("failing", results.stream().filter(r -> !r.passed()).count());
         model.addAttribute("impact", valid ? workbench.impact(draft) : null);
+        model.addAttribute("policy", workbench.policy(draft.getRuleSet()).orElse(null));
         return CHECK;
     }
 
@@ -208,7 +213,7 @@ class WorkbenchController {
         try {
             int version = workbench.deploy(id, comment, me.getName());
             flash.addFlashAttribute("message", msg("wb.deployed", version));
-            return "redirect:/workbench/rule-sets/" + ruleSet;
+            return "redirect:" + Workbench.page(ruleSet);
         } catch (WorkbenchRefusal r) {
             flash.addFlashAttribute("error", text(r));
             return "redirect:/workbench/drafts/" + id + "/check";
@@ -219,7 +224,7 @@ class WorkbenchController {
 
     @GetMapping("/workbench/audit")
     String audit(@RequestParam(required = false) String ruleSet, Model model) {
-        model.addAttribute("ruleSets", workbench.ruleSets());
+        model.addAttribute("ruleSets", workbench.models());
         model.addAttribute("chosen", ruleSet);
         model.addAttribute("entries", audit.entries(ruleSet));
         return AUDIT;

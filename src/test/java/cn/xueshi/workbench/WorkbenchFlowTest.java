@@ -128,9 +128,23 @@ class WorkbenchFlowTest {
             assertThat(mvc.perform(get("/workbench/audit").with(asAnalyst())).andReturn().getResponse().getContentAsString())
                     .contains("部署").contains("统一学习项目每项提高到7学时");
 
+            // a roll-back runs the cases too: the case now expects 7 per programme, which the older version fails
             mvc.perform(post("/workbench/rule-sets/" + YUXI + "/rollback").with(asAnalyst()).with(csrf())
                             .param("version", String.valueOf(before)).param("comment", "政策暂缓执行"))
-                    .andExpect(flash().attribute("message", containsString("重新部署为生效版本")));
+                    .andExpect(flash().attribute("error", containsString("不能回滚到 v" + before)))
+                    .andExpect(flash().attribute("error", containsString("玉溪：公需课程 2 项")));
+            assertThat(versions.activeVersion(YUXI)).isEqualTo(before + 1);
+            expectHours(14.0);
+
+            // the way back: a draft of the older version, its cases put back with a reason, deployed
+            String url = mvc.perform(post("/workbench/rule-sets/{rs}/versions/{v}/draft", YUXI, before).with(asAnalyst()).with(csrf()))
+                    .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+            long back = Long.parseLong(url.replaceAll("^/workbench/drafts/(\\d+)/check$", "$1"));
+            for (CaseResult r : workbench.regression(workbench.draft(back)).stream().filter(r -> !r.passed()).toList()) {
+                workbench.changeCase(back, r.regressionCase().getId(), r.suggestedExpect(), "政策暂缓执行", analyst);
+            }
+            mvc.perform(post("/workbench/drafts/{id}/deploy", back).with(asAnalyst()).with(csrf()).param("comment", "政策暂缓执行"))
+                    .andExpect(flash().attribute("message", containsString("已部署")));
             assertThat(versions.activeVersion(YUXI)).isEqualTo(before + 2);
             expectHours(10.0);
         } finally {
