@@ -34,11 +34,13 @@ class WorkbenchController {
     private final Workbench workbench;
     private final RuleAuditLog audit;
     private final MessageSource messages;
+    private final SentencePage sentences;
 
-    WorkbenchController(Workbench workbench, RuleAuditLog audit, MessageSource messages) {
+    WorkbenchController(Workbench workbench, RuleAuditLog audit, MessageSource messages, SentencePage sentences) {
         this.workbench = workbench;
         this.audit = audit;
         this.messages = messages;
+        this.sentences = sentences;
     }
 
     @GetMapping("/workbench")
@@ -57,12 +59,16 @@ class WorkbenchController {
     }
 
     @GetMapping("/workbench/rule-sets/{ruleSet}")
-    String ruleSet(@PathVariable String ruleSet, @RequestParam(required = false) String decision, Model model) {
+    String ruleSet(@PathVariable String ruleSet, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String type, Model model) {
         List<TableView> tables = workbench.activeTables(ruleSet);
         model.addAttribute("ruleSet", ruleSet);
         model.addAttribute("versions", workbench.versions(ruleSet));
         model.addAttribute("tables", tables);
-        model.addAttribute("table", chosen(tables, decision, ruleSet));
+        TableView table = chosen(tables, decision, ruleSet);
+        model.addAttribute("table", table);
+        model.addAttribute("view", "table".equals(view) ? "table" : "sentences");
+        model.addAllAttributes(sentences.attributes(ruleSet, tables, table, type));
         model.addAttribute("draft", workbench.currentDraft(ruleSet).orElse(null));
         model.addAttribute("results", workbench.regression(ruleSet));
         return RULE_SET;
@@ -124,7 +130,8 @@ class WorkbenchController {
     // ---------------------------------------------------------------- drafts
 
     @GetMapping("/workbench/drafts/{id}")
-    String draft(@PathVariable long id, @RequestParam(required = false) String decision, Model model) {
+    String draft(@PathVariable long id, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String type, Model model) {
         Draft draft = workbench.draft(id);
         List<TableView> tables;
         try {
@@ -134,7 +141,12 @@ class WorkbenchController {
         }
         model.addAttribute("draft", draft);
         model.addAttribute("tables", tables);
-        model.addAttribute("table", chosen(tables, decision, draft.getRuleSet()));
+        TableView table = chosen(tables, decision, draft.getRuleSet());
+        model.addAttribute("table", table);
+        // rules read as sentences unless the analyst asks for the full table (expert view)
+        model.addAttribute("view", "table".equals(view) ? "table" : "sentences");
+        model.addAllAttributes(sentences.attributes(draft.getRuleSet(), tables, table, type));
+        model.addAttribute("wordDiff", sentences.changes(draft));
         return DRAFT;
     }
 
@@ -153,7 +165,7 @@ class WorkbenchController {
         } catch (WorkbenchRefusal r) {
             flash.addFlashAttribute("error", text(r));
         }
-        return "redirect:/workbench/drafts/" + id + "?decision=" + decision;
+        return "redirect:/workbench/drafts/" + id + "?decision=" + decision + ("table".equals(params.get("view")) ? "&view=table" : "");
     }
 
     @PostMapping("/workbench/drafts/{id}/discard")
@@ -186,6 +198,7 @@ class WorkbenchController {
         model.addAttribute("results", results);
         model.addAttribute("failing", results.stream().filter(r -> !r.passed()).count());
         model.addAttribute("impact", valid ? workbench.impact(draft) : null);
+        model.addAttribute("wordDiff", sentences.changes(draft));
         return CHECK;
     }
 
