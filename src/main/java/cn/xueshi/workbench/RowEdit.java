@@ -34,6 +34,11 @@ final class RowEdit {
             return selected.contains(code);
         }
 
+        /** The range of a number field in words ("0–1000"); empty for other fields. */
+        public String range() {
+            return min == null || max == null ? "" : FeelText.number(min) + "–" + FeelText.number(max);
+        }
+
         /** A condition (input) rather than a result (output) cell. */
         public boolean input() {
             return key.startsWith("in:");

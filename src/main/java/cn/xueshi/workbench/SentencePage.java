@@ -70,6 +70,15 @@ class SentencePage {
         return model;
     }
 
+    /** Activity type names of the draft (code → Chinese name), for tables that list types by code. */
+    Map<String, String> typeNames(Draft draft) {
+        try {
+            return vocabularies.of(draft.getRuleSet(), DecisionTables.parse(draft.getDmnXml()).views()).typeNames();
+        } catch (IllegalArgumentException unreadable) {
+            return Map.of();
+        }
+    }
+
     /** The draft against the active version, in words. */
     List<WordDiff.Line> changes(Draft draft) {
         try {

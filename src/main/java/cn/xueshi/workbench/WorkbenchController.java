@@ -199,6 +199,7 @@ class WorkbenchController {
         model.addAttribute("failing", results.stream().filter(r -> !r.passed()).count());
         model.addAttribute("impact", valid ? workbench.impact(draft) : null);
         model.addAttribute("wordDiff", sentences.changes(draft));
+        model.addAttribute("typeNames", sentences.typeNames(draft));
         return CHECK;
     }
 

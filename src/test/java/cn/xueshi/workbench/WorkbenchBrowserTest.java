@@ -48,7 +48,9 @@ class WorkbenchBrowserTest {
                 browser.go("/workbench/rule-sets/" + YUXI).awaitText("版本历史", "每项/次学时", "首条命中");
                 browser.screenshot("workbench-rule-set");
                 browser.click(By.id("open-draft"));
-                browser.awaitText("的草稿", "保存草稿");
+                browser.awaitText("的草稿", "按句阅读");
+                browser.click(By.id("view-table"));
+                browser.awaitText("保存草稿");
                 WebElement rate = browser.driver().findElement(By.name(RATE_CELL));
                 assertThat(rate.getAttribute("value")).isEqualTo("5");
                 rate.clear();
