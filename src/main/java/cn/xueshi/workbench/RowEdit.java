@@ -108,7 +108,12 @@ final class RowEdit {
         if (i == 0 && table.key().equals(vocabulary.ruleSet() + "-items")) {
             options = vocabulary.typeNames().entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList();
         } else if (vocabulary.isEnum(variable)) {
-            options = vocabulary.values(variable).stream().map(c -> new Option(c, vocabulary.valueName(variable, c))).toList();
+            // the rule set's values, and any other named value the cell already holds
+            java.util.Set<String> codes = new java.util.LinkedHashSet<>(vocabulary.values(variable));
+            if (Condition.parse(cell) instanceof Condition.Texts t && !t.negated()) {
+                t.values().stream().filter(x -> vocabulary.enumNames().getOrDefault(variable, Map.of()).containsKey(x)).forEach(codes::add);
+            }
+            options = codes.stream().map(c -> new Option(c, vocabulary.valueName(variable, c))).toList();
         }
         Condition c = Condition.parse(cell);
         if (options != null) {

@@ -23,6 +23,7 @@ class RuleVocabulary {
         Map<String, Map<String, String>> enumNames = new LinkedHashMap<>();
         Map<String, String> parameterNames = new LinkedHashMap<>();
         Map<String, String> typeNames = new LinkedHashMap<>();
+        Map<String, java.util.Set<String>> own = new LinkedHashMap<>();
         // enum value names are shared by all rule sets (recognition-parameters); read them from every one so a
         // value a draft starts to use is named too
         for (String rs : recognition.ruleSets()) {
@@ -34,6 +35,9 @@ class RuleVocabulary {
                     parameterNames.putIfAbsent(p.name(), p.nameZh());
                     for (ActivityType.EnumValue v : p.values()) {
                         enumNames.computeIfAbsent(p.name(), k -> new LinkedHashMap<>()).putIfAbsent(v.code(), v.nameZh());
+                        if (rs.equals(ruleSet)) {
+                            own.computeIfAbsent(p.name(), k -> new java.util.LinkedHashSet<>()).add(v.code());
+                        }
                     }
                 }
             }
@@ -59,7 +63,9 @@ class RuleVocabulary {
                 }
             }
         }
-        return new Vocabulary(ruleSet, typeNames, caps, enumNames, parameterNames);
+        Map<String, List<String>> ownValues = new LinkedHashMap<>();
+        own.forEach((k, v) -> ownValues.put(k, List.copyOf(v)));
+        return new Vocabulary(ruleSet, typeNames, caps, enumNames, ownValues, parameterNames);
     }
 
     /** The unquoted text of a row's output cell by output name ("" when the table has no such output). */

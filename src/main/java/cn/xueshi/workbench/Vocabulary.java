@@ -10,7 +10,7 @@ import java.util.Map;
  * deployed {@code recognition-parameters}, the same names the 学时认定标准 page and the claim pages use).
  */
 record Vocabulary(String ruleSet, Map<String, String> typeNames, Map<String, Cap> caps,
-        Map<String, Map<String, String>> enumNames, Map<String, String> parameterNames) {
+        Map<String, Map<String, String>> enumNames, Map<String, List<String>> ownValues, Map<String, String> parameterNames) {
 
     String typeName(String code) {
         return typeNames.getOrDefault(code, code);
@@ -25,8 +25,10 @@ record Vocabulary(String ruleSet, Map<String, String> typeNames, Map<String, Cap
         return enumNames.getOrDefault(variable, Map.of()).getOrDefault(code, code);
     }
 
+    /** The values a pick list offers: those the rule set's own activity types accept (all named ones otherwise). */
     List<String> values(String variable) {
-        return List.copyOf(enumNames.getOrDefault(variable, Map.of()).keySet());
+        List<String> own = ownValues.get(variable);
+        return own != null && !own.isEmpty() ? own : List.copyOf(enumNames.getOrDefault(variable, Map.of()).keySet());
     }
 
     String parameterName(String name) {
