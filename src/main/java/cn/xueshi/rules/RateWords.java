@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /** Puts a DMN row's conditions and formula terms into Chinese words (wording in the rules bundle). */
 @Component
-class RateWords {
+public class RateWords {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
     private final MessageSource messages;
@@ -19,7 +19,7 @@ class RateWords {
         this.messages = messages;
     }
 
-    String condition(String label, String entry) {
+    public String condition(String label, String entry) {
         String e = switch (entry) {
             case "true" -> msg("rules.words.yes");
             case "false" -> msg("rules.words.no");
@@ -28,7 +28,7 @@ class RateWords {
         return msg("rules.words.condition", label, e);
     }
 
-    String subject(Map<String, String> o) {
+    public String subject(Map<String, String> o) {
         String fullYear = o.get("fullYear");
         if (fullYear != null && !HourFormula.NONE.equals(fullYear)) {
             return msg("rules.words.subject.fullYear." + fullYear);
@@ -36,7 +36,7 @@ class RateWords {
         return msg("rules.words.subject." + o.getOrDefault("subject", "PROFESSIONAL"));
     }
 
-    String formula(Map<String, String> o, Map<String, Cap> caps) {
+    public String formula(Map<String, String> o, Map<String, Cap> caps) {
         List<String> parts = new ArrayList<>();
         String fullYear = o.get("fullYear");
         if (fullYear != null && !HourFormula.NONE.equals(fullYear)) {

@@ -34,11 +34,13 @@ class WorkbenchController {
     private final Workbench workbench;
     private final RuleAuditLog audit;
     private final MessageSource messages;
+    private final SentencePage sentences;
 
-    WorkbenchController(Workbench workbench, RuleAuditLog audit, MessageSource messages) {
+    WorkbenchController(Workbench workbench, RuleAuditLog audit, MessageSource messages, SentencePage sentences) {
         this.workbench = workbench;
         this.audit = audit;
         this.messages = messages;
+        this.sentences = sentences;
     }
 
     @GetMapping("/workbench")
@@ -58,7 +60,8 @@ class WorkbenchController {
     }
 
     @GetMapping("/workbench/rule-sets/{ruleSet}")
-    String ruleSet(@PathVariable String ruleSet, @RequestParam(required = false) String decision, Model model) {
+    String ruleSet(@PathVariable String ruleSet, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String type, Model model) {
         if (workbench.policy(ruleSet).isPresent()) {
             return "redirect:" + Workbench.page(ruleSet); // links shared by both kinds (drafts, audit) land here
         }
@@ -66,7 +69,10 @@ class WorkbenchController {
         model.addAttribute("ruleSet", ruleSet);
         model.addAttribute("versions", workbench.versions(ruleSet));
         model.addAttribute("tables", tables);
-        model.addAttribute("table", chosen(tables, decision, ruleSet));
+        TableView table = chosen(tables, decision, ruleSet);
+        model.addAttribute("table", table);
+        model.addAttribute("view", "table".equals(view) ? "table" : "sentences");
+        model.addAllAttributes(sentences.attributes(ruleSet, tables, table, type));
         model.addAttribute("draft", workbench.currentDraft(ruleSet).orElse(null));
         model.addAttribute("results", workbench.regression(ruleSet));
         return RULE_SET;
@@ -128,7 +134,8 @@ class WorkbenchController {
     // ---------------------------------------------------------------- drafts
 
     @GetMapping("/workbench/drafts/{id}")
-    String draft(@PathVariable long id, @RequestParam(required = false) String decision, Model model) {
+    String draft(@PathVariable long id, @RequestParam(required = false) String decision,
+            @RequestParam(required = false) String view, @RequestParam(required = false) String type, Model model) {
         Draft draft = workbench.draft(id);
         List<TableView> tables;
         try {
@@ -138,7 +145,20 @@ class WorkbenchController {
         }
         model.addAttribute("draft", draft);
         model.addAttribute("tables", tables);
-        model.addAttribute("table", chosen(tables, decision, draft.getRuleSet()));
+        TableView table = chosen(tables, decision, draft.getRuleSet());
+        model.addAttribute("table", table);
+        boolean policy = workbench.policy(draft.getRuleSet()).isPresent();
+        model.addAttribute("policy", policy);
+        if (policy) {
+            // a policy table (routing, publicity …) has no rule sentences: its cells are edited as a table
+            model.addAttribute("view", "table");
+            model.addAttribute("wordDiff", List.of());
+            return DRAFT;
+        }
+        // rules read as sentences unless the analyst asks for the full table (expert view)
+        model.addAttribute("view", "table".equals(view) ? "table" : "sentences");
+        model.addAllAttributes(sentences.attributes(draft.getRuleSet(), tables, table, type));
+        model.addAttribute("wordDiff", sentences.changes(draft));
         return DRAFT;
     }
 
@@ -157,7 +177,7 @@ class WorkbenchController {
         } catch (WorkbenchRefusal r) {
             flash.addFlashAttribute("error", text(r));
         }
-        return "redirect:/workbench/drafts/" + id + "?decision=" + decision;
+        return "redirect:/workbench/drafts/" + id + "?decision=" + decision + ("table".equals(params.get("view")) ? "&view=table" : "");
     }
 
     @PostMapping("/workbench/drafts/{id}/discard")
@@ -190,7 +210,11 @@ class WorkbenchController {
         model.addAttribute("results", results);
         model.addAttribute("failing", results.stream().filter(r -> !r.passed()).count());
         model.addAttribute("impact", valid ? workbench.impact(draft) : null);
-        model.addAttribute("policy", workbench.policy(draft.getRuleSet()).orElse(null));
+        PolicyTable policy = workbench.policy(draft.getRuleSet()).orElse(null);
+        model.addAttribute("policy", policy);
+        // rows read as sentences are the recognition table's; a policy table's check shows its cases instead
+        model.addAttribute("wordDiff", policy == null ? sentences.changes(draft) : List.of());
+        model.addAttribute("typeNames", policy == null ? sentences.typeNames(draft) : Map.of());
         return CHECK;
     }
 

@@ -45,10 +45,12 @@ class WorkbenchBrowserTest {
             try (Browser browser = Browser.open(port)) {
                 browser.login(analyst, TestUsers.PASSWORD).awaitText("您好");
                 browser.go("/workbench").awaitText("规则维护", YUXI);
-                browser.go("/workbench/rule-sets/" + YUXI).awaitText("版本历史", "每项/次学时", "首条命中");
+                browser.go("/workbench/rule-sets/" + YUXI).awaitText("版本历史", "统一学习项目（考试合格） → 每项（次）5 学时", "首条命中");
                 browser.screenshot("workbench-rule-set");
                 browser.click(By.id("open-draft"));
-                browser.awaitText("的草稿", "保存草稿");
+                browser.awaitText("的草稿", "按句阅读");
+                browser.click(By.id("view-table"));
+                browser.awaitText("保存草稿");
                 WebElement rate = browser.driver().findElement(By.name(RATE_CELL));
                 assertThat(rate.getAttribute("value")).isEqualTo("5");
                 rate.clear();

@@ -176,7 +176,7 @@ class WorkbenchFlowTest {
                     .param("decision", ITEMS).param("op", "remove:" + copy));
             assertThat(rows(draft)).noneMatch(r -> r.id().equals(copy));
 
-            assertThat(mvc.perform(get("/workbench/drafts/{id}", draft).with(asAnalyst())).andExpect(status().isOk())
+            assertThat(mvc.perform(get("/workbench/drafts/{id}", draft).param("view", "table").with(asAnalyst())).andExpect(status().isOk())
                     .andReturn().getResponse().getContentAsString()).contains("新的依据说明").contains("保存草稿");
             mvc.perform(post("/workbench/drafts/{id}/discard", draft).with(asAnalyst()).with(csrf()))
                     .andExpect(redirectedUrl("/workbench/rule-sets/" + YUXI));
