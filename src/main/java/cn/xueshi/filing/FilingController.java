@@ -1,12 +1,12 @@
 package cn.xueshi.filing;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.review.ReviewConflict;
-import java.time.LocalDate;
+import cn.xueshi.system.Conflict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,12 +34,15 @@ class FilingController {
     private final CurrentUserService currentUsers;
     private final UnitRepository units;
     private final Directory directory;
+    private final BusinessClock clock;
 
-    FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory) {
+    FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory,
+            BusinessClock clock) {
         this.filings = filings;
         this.currentUsers = currentUsers;
         this.units = units;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @GetMapping("/filing")
@@ -49,7 +52,7 @@ class FilingController {
         List<UnitFiling> existing = filings.filingsOf(visible);
         Map<Long, Unit> unitById = new LinkedHashMap<>();
         visible.forEach(u -> unitById.put(u.getId(), u));
-        int lastYear = LocalDate.now().getYear() - 1;
+        int lastYear = clock.year() - 1;
         List<Map<String, Object>> startable = new ArrayList<>();
         for (Unit u : me.reviewedUnits()) {
             for (int y : List.of(lastYear, lastYear + 1)) {
@@ -109,7 +112,7 @@ class FilingController {
         try {
             filings.submit(id, currentUsers.current());
             redirect.addFlashAttribute("message", "filing.submitted");
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/filing/" + id;
@@ -142,7 +145,7 @@ class FilingController {
         try {
             filings.verify(id, me, approve, comment == null || comment.isBlank() ? null : comment.trim());
             redirect.addFlashAttribute("message", approve ? "filing.verified" : "filing.returned");
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/filing/" + id;

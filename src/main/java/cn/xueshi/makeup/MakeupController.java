@@ -1,6 +1,6 @@
 package cn.xueshi.makeup;
 
-import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.system.NotFound;
 import cn.xueshi.evidence.EvidenceFile;
 import cn.xueshi.evidence.EvidenceRejected;
 import cn.xueshi.evidence.EvidenceStore;
@@ -8,7 +8,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -91,7 +91,7 @@ class MakeupController {
         MakeupRequest request;
         try {
             request = makeups.submit(form, decision.get(), me, unit, files);
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             // a double click whose first request committed meanwhile: show the request it made
             MakeupRequest first = makeups.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
             redirect.addFlashAttribute("message", "makeup.submit.duplicate");
@@ -136,7 +136,7 @@ class MakeupController {
     @GetMapping("/makeup/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
         makeups.viewable(id, currentUsers.current());
-        EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(ClaimNotFound::new);
+        EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(NotFound::new);
         return cn.xueshi.evidence.InlineFile.of(file, evidence.content(evidenceId));
     }
 
@@ -144,7 +144,7 @@ class MakeupController {
     String supplementForm(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
-        makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
+        makeups.supplementTask(request, me).orElseThrow(NotFound::new);
         MakeupForm form = new MakeupForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
         form.setYear(request.getYear());
@@ -166,7 +166,7 @@ class MakeupController {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
         if (makeups.supplementTask(request, me).isEmpty()) {
-            throw new ClaimNotFound();
+            throw new NotFound();
         }
         form.setYear(request.getYear());
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit(me), errors, request.getId());
@@ -210,7 +210,7 @@ class MakeupController {
         Task task;
         try {
             task = makeups.reviewTask(taskId, me);
-        } catch (ClaimNotFound e) {
+        } catch (NotFound e) {
             redirect.addFlashAttribute("error", "review.conflict.done");
             return "redirect:/makeup/unit";
         }
@@ -220,7 +220,7 @@ class MakeupController {
         }
         try {
             makeups.decide(taskId, me, form);
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/makeup/unit";
         }

@@ -1,14 +1,16 @@
 package cn.xueshi.publicity;
 
+import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ClaimAccess;
+import cn.xueshi.claim.ItemParameters;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import cn.xueshi.rules.ActivityType;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,16 +36,21 @@ class PublicityController {
     static final String HANDLE_FORM = "claim/handle-objection";
 
     private final PublicityService publicity;
-    private final ClaimService claims;
+    private final ClaimAccess claims;
+    private final ItemParameters parameters;
+    private final RecognitionService recognition;
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final UnitRepository units;
     private final AuditLog audit;
 
-    PublicityController(PublicityService publicity, ClaimService claims, CurrentUserService currentUsers,
+    PublicityController(PublicityService publicity, ClaimAccess claims, ItemParameters parameters,
+            RecognitionService recognition, CurrentUserService currentUsers,
             Directory directory, UnitRepository units, AuditLog audit) {
         this.publicity = publicity;
         this.claims = claims;
+        this.parameters = parameters;
+        this.recognition = recognition;
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.units = units;
@@ -107,7 +114,7 @@ class PublicityController {
         Task task;
         try {
             task = publicity.objectionTask(taskId, me);
-        } catch (cn.xueshi.claim.ClaimNotFound e) {
+        } catch (cn.xueshi.system.NotFound e) {
             redirect.addFlashAttribute("error", "review.conflict.done");
             return "redirect:/review";
         }
@@ -124,7 +131,7 @@ class PublicityController {
         }
         try {
             publicity.handle(taskId, me, form.getDecision(), form.getComment().trim());
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/review";
         }
@@ -141,9 +148,9 @@ class PublicityController {
         model.addAttribute("claim", claim);
         model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
         Map<String, ActivityType> types = new LinkedHashMap<>();
-        claims.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
+        recognition.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
         model.addAttribute("types", types);
-        model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
+        model.addAttribute("params", claim.getItems().stream().map(parameters::params).toList());
         model.addAttribute("history", audit.of(claim.getId()));
         model.addAttribute("objectionForm", form);
         return HANDLE_FORM;
@@ -152,7 +159,7 @@ class PublicityController {
     private Map<String, String> typeNames(List<Claim> list) {
         Map<String, String> names = new LinkedHashMap<>();
         list.stream().map(Claim::getRuleSet).distinct()
-                .forEach(rs -> claims.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
+                .forEach(rs -> recognition.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
         return names;
     }
 }
