@@ -66,4 +66,22 @@ public class WorkingDayCalendar {
         }
         return count;
     }
+
+    /**
+     * The day that is {@code n} working days before {@code day} (n ≥ 0; 0 gives {@code day} itself):
+     * the reminder day "N working days before" a deadline. The one place that counts backwards.
+     */
+    public LocalDate workingDaysBefore(LocalDate day, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be >= 0");
+        }
+        LocalDate result = day;
+        for (int left = n; left > 0; ) {
+            result = result.minusDays(1);
+            if (isWorkingDay(result)) {
+                left--;
+            }
+        }
+        return result;
+    }
 }

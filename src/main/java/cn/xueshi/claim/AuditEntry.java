@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -32,7 +33,7 @@ public class AuditEntry {
     private String taskId;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = BusinessClock.now();
 
     protected AuditEntry() {
     }

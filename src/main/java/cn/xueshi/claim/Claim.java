@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -82,10 +83,10 @@ public class Claim {
     private Instant decidedAt;
 
     @Column(name = "submitted_at", nullable = false)
-    private Instant submittedAt = Instant.now();
+    private Instant submittedAt = BusinessClock.now();
 
     @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt = Instant.now();
+    private Instant updatedAt = BusinessClock.now();
 
     @Column(name = "publicity_start")
     private Instant publicityStart;
@@ -187,7 +188,7 @@ public class Claim {
 
     /** 登记完成: publicity is over (or not required); the hours count toward the year. */
     public void register() {
-        this.registeredAt = Instant.now();
+        this.registeredAt = BusinessClock.now();
         this.status = ClaimStatus.REGISTERED;
         touch();
     }
@@ -207,20 +208,20 @@ public class Claim {
     /** 已备案 by the unit's annual filing. */
     public void filed(long filingId) {
         this.filingId = filingId;
-        this.filedAt = Instant.now();
+        this.filedAt = BusinessClock.now();
         this.status = ClaimStatus.FILED;
         touch();
     }
 
     private void decided(String reviewer, ClaimStatus newStatus) {
         this.decidedBy = reviewer;
-        this.decidedAt = Instant.now();
+        this.decidedAt = BusinessClock.now();
         this.status = newStatus;
         touch();
     }
 
     private void touch() {
-        this.updatedAt = Instant.now();
+        this.updatedAt = BusinessClock.now();
     }
 
     public boolean isAdjusted() {

@@ -1,6 +1,8 @@
 package cn.xueshi.claim;
 
-import cn.xueshi.tasklist.TaskForms;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.system.BusinessClock;
+import cn.xueshi.task.NotYourTask;
 import cn.xueshi.evidence.EvidenceRejected;
 import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.identity.CurrentUser;
@@ -9,6 +11,7 @@ import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.ActivityType;
 import cn.xueshi.system.RequestLimits;
+import cn.xueshi.task.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,6 +39,13 @@ class ClaimController {
     static final String SUBMIT_FORM = "claim/submit-claim";    // forms/claim/submit-claim.html
 
     private final ClaimService claims;
+    private final ClaimValidation validation;
+    private final ClaimAccess access;
+    private final AnnualDeclarations declarations;
+    private final ItemParameters parameters;
+    private final RecognitionService recognition;
+    private final RegistrationPolicy policies;
+    private final BusinessClock clock;
     private final ProgressService progress;
     private final EvidenceStore evidence;
     private final CurrentUserService currentUsers;
@@ -44,10 +54,18 @@ class ClaimController {
     private final RequestLimits limits;
     private final TaskForms taskForms;
 
-    ClaimController(ClaimService claims, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits,
-            TaskForms taskForms) {
+    ClaimController(ClaimService claims, ClaimValidation validation, ClaimAccess access,
+            AnnualDeclarations declarations, ItemParameters parameters, RecognitionService recognition,
+            RegistrationPolicy policies, BusinessClock clock, ProgressService progress, EvidenceStore evidence,
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits, TaskForms taskForms) {
         this.taskForms = taskForms;
+        this.validation = validation;
+        this.access = access;
+        this.declarations = declarations;
+        this.parameters = parameters;
+        this.recognition = recognition;
+        this.policies = policies;
+        this.clock = clock;
         this.limits = limits;
         this.claims = claims;
         this.progress = progress;
@@ -64,11 +82,11 @@ class ClaimController {
     @GetMapping
     String myClaims(@RequestParam(required = false) Integer year, Model model) {
         CurrentUser me = currentUsers.current();
-        int y = year == null ? claims.today().getYear() : year;
+        int y = year == null ? clock.year() : year;
         model.addAttribute("year", y);
-        model.addAttribute("claims", claims.mine(me));
+        model.addAttribute("claims", access.mine(me));
         Optional<Unit> unit = me.unit();
-        Optional<String> ruleSet = unit.flatMap(u -> claims.ruleSetFor(u, y));
+        Optional<String> ruleSet = unit.flatMap(u -> recognition.ruleSetFor(u.getJurisdiction(), y));
         ruleSet.flatMap(rs -> progress.of(me.userId(), y, rs)).ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("uncovered", unit.isPresent() && ruleSet.isEmpty());
         model.addAttribute("years", unit.map(this::coveredYears).orElse(List.of()));
@@ -77,10 +95,10 @@ class ClaimController {
 
     /** The years from this one back {@code xueshi.limits.years-back} that a rule set covers for the unit, newest first. */
     private List<Integer> coveredYears(Unit unit) {
-        int now = claims.today().getYear();
+        int now = clock.year();
         List<Integer> years = new ArrayList<>();
         for (int y = now; y >= now - limits.yearsBack(); y--) {
-            if (claims.ruleSetFor(unit, y).isPresent()) {
+            if (recognition.ruleSetFor(unit.getJurisdiction(), y).isPresent()) {
                 years.add(y);
             }
         }
@@ -92,7 +110,7 @@ class ClaimController {
         CurrentUser me = currentUsers.current();
         ClaimForm form = new ClaimForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
-        form.setYear(year == null ? claims.today().getYear() : year);
+        form.setYear(year == null ? clock.year() : year);
         form.getItems().add(new ItemForm());
         return showForm(SUBMIT_FORM, form, unit(me), model);
     }
@@ -116,10 +134,10 @@ class ClaimController {
         if (editOnly(form, addItem, removeItem)) {
             return showForm(SUBMIT_FORM, form, unit, model);
         }
-        Optional<String> ruleSet = claims.validate(form, unit, errors);
-        claims.validateMakeup(form, me.userId(), errors);
+        Optional<String> ruleSet = validation.validate(form, unit, errors);
+        validation.validateMakeup(form, me.userId(), errors);
         if (ruleSet.isPresent() && !errors.hasFieldErrors("year")
-                && claims.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
+                && declarations.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
             errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(form.getYear())}, null);
         }
         if (errors.hasErrors() || ruleSet.isEmpty()) {
@@ -129,7 +147,7 @@ class ClaimController {
             ClaimService.Submission submission = claims.submitOnce(form, ruleSet.get(), unit, me);
             redirect.addFlashAttribute("message", submission.duplicate() ? "claim.submit.duplicate" : "claim.submitted");
             return "redirect:/claims/" + submission.claim().getId();
-        } catch (cn.xueshi.review.ReviewConflict e) {
+        } catch (cn.xueshi.system.Conflict e) {
             // a double click whose first request committed meanwhile: show the claim it made
             Claim first = claims.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
             redirect.addFlashAttribute("message", "claim.submit.duplicate");
@@ -143,12 +161,12 @@ class ClaimController {
     @GetMapping("/{id}")
     String detail(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
-        Claim claim = claims.viewable(id, me);
+        Claim claim = access.viewable(id, me);
         model.addAttribute("claim", claim);
         model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
         model.addAttribute("types", typeNames(claim.getRuleSet()));
-        model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
-        model.addAttribute("evidence", claims.canSeeEvidence(claim, me) ? evidence.forClaim(id) : List.of());
+        model.addAttribute("params", claim.getItems().stream().map(parameters::params).toList());
+        model.addAttribute("evidence", access.canSeeEvidence(claim, me) ? evidence.forClaim(id) : List.of());
         model.addAttribute("history", audit.of(id));
         model.addAttribute("correctable", claims.correctionTask(claim, me).isPresent());
         return DETAIL_VIEW;
@@ -157,7 +175,7 @@ class ClaimController {
     @GetMapping("/{id}/correct")
     String correctForm(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
-        Claim claim = claims.viewable(id, me);
+        Claim claim = access.viewable(id, me);
         Task task = claims.correctionTask(claim, me).orElseThrow(ClaimNotFound::new);
         ClaimForm form = claims.formOf(claim);
         form.setSubmissionKey(UUID.randomUUID().toString());
@@ -173,7 +191,7 @@ class ClaimController {
             @RequestParam(name = "removeItem", required = false) Integer removeItem, Model model,
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
-        Claim claim = claims.viewable(id, me);
+        Claim claim = access.viewable(id, me);
         Optional<Task> task = claims.correctionTask(claim, me);
         if (task.isEmpty()) {
             redirect.addFlashAttribute("message", "claim.correct.gone");
@@ -188,7 +206,7 @@ class ClaimController {
         if (editOnly(form, addItem, removeItem)) {
             return showForm(taskForms.view(task.get()), form, unit, model);
         }
-        Optional<String> ruleSet = claims.validate(form, unit, errors);
+        Optional<String> ruleSet = validation.validate(form, unit, errors);
         if (errors.hasErrors() || ruleSet.isEmpty()) {
             return showForm(taskForms.view(task.get()), form, unit, model);
         }
@@ -245,17 +263,17 @@ class ClaimController {
     }
 
     private String showForm(String view, ClaimForm form, Unit unit, Model model) {
-        int year = form.getYear() == null ? claims.today().getYear() : form.getYear();
-        Optional<String> ruleSet = claims.ruleSetFor(unit, year);
-        List<ActivityType> types = ruleSet.map(claims::activityTypes).orElse(List.of());
+        int year = form.getYear() == null ? clock.year() : form.getYear();
+        Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), year);
+        List<ActivityType> types = ruleSet.map(recognition::activityTypes).orElse(List.of());
         model.addAttribute("claimForm", form);
         model.addAttribute("ruleSet", ruleSet.orElse(null));
-        model.addAttribute("policy", ruleSet.map(claims::policy).orElse(null));
+        model.addAttribute("policy", ruleSet.map(policies::of).orElse(null));
         model.addAttribute("activityTypes", types);
         model.addAttribute("pendingEvidence", evidence.pending(form.getSubmissionKey()));
         model.addAttribute("limits", evidence.limits());
         model.addAttribute("unit", unit);
-        model.addAttribute("makeupYear", claims.makeupYearFor(currentUsers.current().userId(), year).orElse(null));
+        model.addAttribute("makeupYear", validation.makeupYearFor(currentUsers.current().userId(), year).orElse(null));
         List<Integer> years = coveredYears(unit);
         model.addAttribute("years", years);
         return view;
@@ -263,7 +281,7 @@ class ClaimController {
 
     private java.util.Map<String, ActivityType> typeNames(String ruleSet) {
         java.util.Map<String, ActivityType> m = new java.util.LinkedHashMap<>();
-        claims.activityTypes(ruleSet).forEach(t -> m.put(t.code(), t));
+        recognition.activityTypes(ruleSet).forEach(t -> m.put(t.code(), t));
         return m;
     }
 

@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
@@ -14,9 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,24 +31,28 @@ class ClaimDelegates {
 
     private final ClaimRepository claims;
     private final ClaimService claimService;
+    private final RegistrationPolicy policies;
     private final Directory directory;
     private final WorkingDayCalendar calendar;
     private final Notifications notifications;
     private final AuditLog audit;
     private final ProcessTrust trust;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
-    ClaimDelegates(ClaimRepository claims, ClaimService claimService, Directory directory, WorkingDayCalendar calendar,
+    ClaimDelegates(ClaimRepository claims, ClaimService claimService, RegistrationPolicy policies, Directory directory, WorkingDayCalendar calendar,
             Notifications notifications, AuditLog audit, ProcessTrust trust,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            BusinessClock clock) {
         this.trust = trust;
         this.claims = claims;
         this.claimService = claimService;
+        this.policies = policies;
         this.directory = directory;
         this.calendar = calendar;
         this.notifications = notifications;
         this.audit = audit;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** The claim of this instance by the product's records, never merely the claim a variable names. */
@@ -93,7 +96,7 @@ class ClaimDelegates {
                 throw new IllegalStateException("No " + kind + " reviewer for claim " + claim.getId()
                         + " (unit " + claim.getUnitId() + ")");
             }
-            LocalDate dueDay = calendar.addWorkingDays(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone), days);
+            LocalDate dueDay = calendar.addWorkingDays(clock.today(), days);
             Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
             execution.setVariable("reviewers", ProcessVariables.people(reviewers));
             execution.setVariable("reviewDue", due);
@@ -177,7 +180,7 @@ class ClaimDelegates {
     JavaDelegate returnClaimDelegate() {
         return execution -> {
             Claim claim = decided(execution, Set.of("RETURN"));
-            if (!claimService.policy(claim.getRuleSet()).correctable()) {
+            if (!policies.of(claim.getRuleSet()).correctable()) {
                 // e.g. Anhui declarations cannot be returned (art. 21.3)
                 throw new UntrustedProcessData("decision");
             }

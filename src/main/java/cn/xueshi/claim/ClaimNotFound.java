@@ -1,9 +1,7 @@
 package cn.xueshi.claim;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import cn.xueshi.system.NotFound;
 
 /** No such claim, or not one the signed-in person may see: both answer 404 so ids reveal nothing. */
-@ResponseStatus(HttpStatus.NOT_FOUND)
-public class ClaimNotFound extends RuntimeException {
+public class ClaimNotFound extends NotFound {
 }

@@ -20,15 +20,15 @@ import org.springframework.stereotype.Service;
 public class ProgressService {
 
     private final ClaimRepository claims;
-    private final ClaimService claimService;
+    private final ItemParameters parameters;
     private final RecognitionService recognition;
     private final HardshipAdjustments hardship;
 
-    ProgressService(ClaimRepository claims, ClaimService claimService, RecognitionService recognition,
+    ProgressService(ClaimRepository claims, ItemParameters parameters, RecognitionService recognition,
             HardshipAdjustments hardship) {
         this.hardship = hardship;
         this.claims = claims;
-        this.claimService = claimService;
+        this.parameters = parameters;
         this.recognition = recognition;
     }
 
@@ -54,7 +54,7 @@ public class ProgressService {
                 adjustedPublic = adjustedPublic.add(c.getApprovedPublic());
                 adjustedProfessional = adjustedProfessional.add(c.getApprovedProfessional());
             } else {
-                items.addAll(claimService.requestItems(c));
+                items.addAll(parameters.requestItems(c));
             }
         }
         RecognitionResult r;

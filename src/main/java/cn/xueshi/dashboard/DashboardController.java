@@ -1,5 +1,6 @@
 package cn.xueshi.dashboard;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.dashboard.ComplianceQueries.HoursByType;
 import cn.xueshi.dashboard.ClaimFlowQueries.Week;
 import cn.xueshi.identity.CurrentUser;
@@ -11,7 +12,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -42,15 +42,18 @@ class DashboardController {
     private final DashboardLabels labels;
     private final DashboardWorkbook workbook;
     private final ObjectMapper json;
+    private final BusinessClock clock;
 
     DashboardController(DashboardService dashboards, CurrentUserService currentUsers,
-            JurisdictionRepository jurisdictions, DashboardLabels labels, DashboardWorkbook workbook, ObjectMapper json) {
+            JurisdictionRepository jurisdictions, DashboardLabels labels, DashboardWorkbook workbook, ObjectMapper json,
+            BusinessClock clock) {
         this.dashboards = dashboards;
         this.currentUsers = currentUsers;
         this.jurisdictions = jurisdictions;
         this.labels = labels;
         this.workbook = workbook;
         this.json = json;
+        this.clock = clock;
     }
 
     /** Milliseconds as hours with one decimal, for tables and exports. */
@@ -58,8 +61,8 @@ class DashboardController {
         return BigDecimal.valueOf(millis / 3_600_000.0).setScale(1, RoundingMode.HALF_UP);
     }
 
-    private static int yearOr(Integer year) {
-        return year != null ? year : LocalDate.now().getYear();
+    private int yearOr(Integer year) {
+        return year != null ? year : clock.year();
     }
 
     @GetMapping("/dashboard")
@@ -128,8 +131,8 @@ class DashboardController {
                 .contentType(XLSX).body(body);
     }
 
-    private static List<Integer> years() {
-        int now = LocalDate.now().getYear();
+    private List<Integer> years() {
+        int now = clock.year();
         return List.of(now, now - 1, now - 2, now - 3);
     }
 

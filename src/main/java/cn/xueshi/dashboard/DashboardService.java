@@ -1,5 +1,6 @@
 package cn.xueshi.dashboard;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.filing.FilingProperties;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Directory;
@@ -25,7 +26,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -47,6 +47,7 @@ public class DashboardService {
     private final Directory directory;
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
+    private final BusinessClock clock;
     private final ZoneId zone;
     /** Runs the overview's queries side by side; bounded so one page cannot take every connection. */
     private final Executor views = Executors.newFixedThreadPool(3, r -> {
@@ -57,7 +58,7 @@ public class DashboardService {
 
     DashboardService(ClaimFlowQueries flow, ComplianceQueries compliance, RecognitionService recognition,
             FilingProperties filing, UnitRepository units, Directory directory, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            BusinessClock clock) {
         this.flow = flow;
         this.compliance = compliance;
         this.recognition = recognition;
@@ -66,7 +67,8 @@ public class DashboardService {
         this.directory = directory;
         this.jdbc = jdbc;
         this.named = named;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     static boolean mayView(CurrentUser me) {
@@ -144,8 +146,9 @@ public class DashboardService {
      * side (the database has more than one core to give); the page waits for the slowest.
      */
     Overview compute(DashboardScope s) {
-        LocalDate today = LocalDate.now(zone);
-        LocalDateTime now = LocalDateTime.now();
+        LocalDate today = clock.today();
+        // the engine stores zone-less timestamps in the JVM zone, so task ages compare in that zone
+        LocalDateTime now = LocalDateTime.ofInstant(BusinessClock.now(), ZoneId.systemDefault());
         var unitRows = async(() -> compliance.units(s, requirements(s), today).stream()
                 .map(u -> u.filingDeadline() != null ? u : withDeadline(u, s.year())).toList());
         var holders = async(() -> flow.holders(s, now, HOLDERS_SHOWN));

@@ -1,5 +1,6 @@
 package cn.xueshi.document;
 
+import cn.xueshi.system.BusinessClock;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -83,7 +84,7 @@ class CertificateStore {
 
     /** Makes {@code current} the person's one current certificate for the year; the others become superseded. */
     void makeCurrent(String claimant, int year, String current) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(BusinessClock.now());
         jdbc.update("UPDATE xs_certificate SET superseded_at = ? WHERE claimant = ? AND claim_year = ? "
                 + "AND code <> ? AND superseded_at IS NULL", now, claimant, year, current);
         jdbc.update("UPDATE xs_certificate SET superseded_at = NULL WHERE code = ?", current);

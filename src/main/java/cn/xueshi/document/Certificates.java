@@ -1,5 +1,6 @@
 package cn.xueshi.document;
 
+import cn.xueshi.system.BusinessClock;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.dao.DuplicateKeyException;
@@ -40,7 +41,7 @@ class Certificates {
         Certificate c = new Certificate(CertificateStore.newCode(), r.userId(), r.year(), r.unitId(), r.name(),
                 r.familyName(), r.unitName(), r.ruleSet(), p.publicHours(), p.professionalHours(), p.totalHours(),
                 p.requirement().total(), p.requirement().publicMin(), p.requirement().professionalMin(),
-                p.compliant(), r.statusCode(), Instant.now(), null);
+                p.compliant(), r.statusCode(), BusinessClock.now(), null);
         try {
             // in a transaction of its own, so a lost race (unique snapshot) leaves nothing half done
             transaction.executeWithoutResult(t -> {

@@ -1,11 +1,12 @@
 package cn.xueshi.document;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.claim.AuditEntry;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimItem;
 import cn.xueshi.claim.ClaimRepository;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ClaimAccess;
 import cn.xueshi.claim.ClaimStatus;
 import cn.xueshi.claim.ProgressService;
 import cn.xueshi.claim.YearProgress;
@@ -28,7 +29,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,27 +43,29 @@ class YearRecords {
             Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::counts).toList();
 
     private final ClaimRepository claims;
-    private final ClaimService claimService;
+    private final ClaimAccess access;
     private final ProgressService progress;
     private final RecognitionService recognition;
     private final EvidenceStore evidence;
     private final AuditLog audit;
     private final Directory directory;
     private final IdentityService identity;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
-    YearRecords(ClaimRepository claims, ClaimService claimService, ProgressService progress,
+    YearRecords(ClaimRepository claims, ClaimAccess access, ProgressService progress,
             RecognitionService recognition, EvidenceStore evidence, AuditLog audit, Directory directory,
-            IdentityService identity, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            IdentityService identity, BusinessClock clock) {
         this.claims = claims;
-        this.claimService = claimService;
+        this.access = access;
         this.progress = progress;
         this.recognition = recognition;
         this.evidence = evidence;
         this.audit = audit;
         this.directory = directory;
         this.identity = identity;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** The person's year as {@code reader} may see it (evidence names only for claims whose evidence they may see). */
@@ -78,7 +80,7 @@ class YearRecords {
         List<YearRecord.Line> lines = new ArrayList<>();
         List<YearRecord.Opinion> opinions = new ArrayList<>();
         for (Claim c : counted) {
-            List<String> files = claimService.canSeeEvidence(c, reader)
+            List<String> files = access.canSeeEvidence(c, reader)
                     ? evidence.forClaim(c.getId()).stream().map(EvidenceFile::fileName).toList()
                     : List.of();
             if (c.isAdjusted()) {
@@ -142,7 +144,7 @@ class YearRecords {
     }
 
     private String ruleSetOf(Unit unit, int year) {
-        return claimService.ruleSetFor(unit, year).orElse(unit.getRuleSet());
+        return recognition.ruleSetFor(unit.getJurisdiction(), year).orElse(unit.getRuleSet());
     }
 
     private String ruleSetName(String ruleSet) {
@@ -166,6 +168,6 @@ class YearRecords {
     }
 
     LocalDate today() {
-        return LocalDate.now(zone);
+        return clock.today();
     }
 }

@@ -1,5 +1,6 @@
 package cn.xueshi.evidence;
 
+import cn.xueshi.system.BusinessClock;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -145,7 +146,7 @@ public class EvidenceStore {
             ps.setString(6, sha256(content));
             ps.setBytes(7, content);
             ps.setString(8, uploader);
-            ps.setTimestamp(9, Timestamp.from(Instant.now()));
+            ps.setTimestamp(9, Timestamp.from(BusinessClock.now()));
             return ps;
         }, key);
         return key.getKey().longValue();

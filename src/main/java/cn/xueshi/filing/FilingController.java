@@ -1,13 +1,13 @@
 package cn.xueshi.filing;
 
-import cn.xueshi.tasklist.TaskForms;
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.review.ReviewConflict;
-import java.time.LocalDate;
+import cn.xueshi.system.Conflict;
+import cn.xueshi.task.TaskForms;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,15 +33,17 @@ class FilingController {
     private final CurrentUserService currentUsers;
     private final UnitRepository units;
     private final Directory directory;
+    private final BusinessClock clock;
     private final TaskForms taskForms;
 
     FilingController(FilingService filings, CurrentUserService currentUsers, UnitRepository units, Directory directory,
-            TaskForms taskForms) {
+            BusinessClock clock, TaskForms taskForms) {
         this.taskForms = taskForms;
         this.filings = filings;
         this.currentUsers = currentUsers;
         this.units = units;
         this.directory = directory;
+        this.clock = clock;
     }
 
     @GetMapping("/filing")
@@ -51,7 +53,7 @@ class FilingController {
         List<UnitFiling> existing = filings.filingsOf(visible);
         Map<Long, Unit> unitById = new LinkedHashMap<>();
         visible.forEach(u -> unitById.put(u.getId(), u));
-        int lastYear = LocalDate.now().getYear() - 1;
+        int lastYear = clock.year() - 1;
         List<Map<String, Object>> startable = new ArrayList<>();
         for (Unit u : me.reviewedUnits()) {
             for (int y : List.of(lastYear, lastYear + 1)) {
@@ -106,7 +108,7 @@ class FilingController {
         try {
             filings.submit(id, currentUsers.current());
             redirect.addFlashAttribute("message", "filing.submitted");
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/filing/" + id;
@@ -139,7 +141,7 @@ class FilingController {
         try {
             filings.verify(id, me, approve, comment == null || comment.isBlank() ? null : comment.trim());
             redirect.addFlashAttribute("message", approve ? "filing.verified" : "filing.returned");
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/filing/" + id;

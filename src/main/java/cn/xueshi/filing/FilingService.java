@@ -1,8 +1,9 @@
 package cn.xueshi.filing;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.system.NotFound;
 import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ClaimStatus;
 import cn.xueshi.claim.ProgressService;
@@ -12,7 +13,7 @@ import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
@@ -30,7 +31,6 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,15 +54,16 @@ public class FilingService {
     private final RecognitionService recognition;
     private final Directory directory;
     private final RuntimeService runtime;
-    private final cn.xueshi.review.HumanTasks humanTasks;
+    private final cn.xueshi.task.HumanTasks humanTasks;
     private final WorkingDayCalendar calendar;
     private final FilingProperties properties;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
     FilingService(UnitFilingRepository filings, UnitRepository units, ClaimRepository claims, ProgressService progress,
             RecognitionService recognition, Directory directory, RuntimeService runtime,
-            WorkingDayCalendar calendar, FilingProperties properties, cn.xueshi.review.HumanTasks humanTasks,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            WorkingDayCalendar calendar, FilingProperties properties, cn.xueshi.task.HumanTasks humanTasks,
+            BusinessClock clock) {
         this.humanTasks = humanTasks;
         this.filings = filings;
         this.units = units;
@@ -73,7 +74,8 @@ public class FilingService {
         this.runtime = runtime;
         this.calendar = calendar;
         this.properties = properties;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** Units whose filings the person sees: the units they review, or all units of the jurisdictions they cover. */
@@ -90,9 +92,9 @@ public class FilingService {
     }
 
     public UnitFiling viewable(long filingId, CurrentUser me) {
-        UnitFiling filing = filings.findById(filingId).orElseThrow(ClaimNotFound::new);
+        UnitFiling filing = filings.findById(filingId).orElseThrow(NotFound::new);
         if (!mayView(filing, me)) {
-            throw new ClaimNotFound();
+            throw new NotFound();
         }
         return filing;
     }
@@ -110,10 +112,10 @@ public class FilingService {
     @Transactional
     public UnitFiling start(long unitId, int year, CurrentUser me) {
         if (!me.isIn(Groups.REVIEWER) || !me.reviews(unitId)) {
-            throw new ClaimNotFound();
+            throw new NotFound();
         }
-        Unit unit = units.findById(unitId).orElseThrow(ClaimNotFound::new);
-        if (year > LocalDate.now(zone).getYear() || recognition.ruleSetFor(unit.getJurisdiction(), year).isEmpty()) {
+        Unit unit = units.findById(unitId).orElseThrow(NotFound::new);
+        if (year > clock.today().getYear() || recognition.ruleSetFor(unit.getJurisdiction(), year).isEmpty()) {
             throw new FilingRefused("filing.error.year");
         }
         if (filings.findByUnitIdAndYear(unitId, year).isPresent()) {
@@ -130,14 +132,9 @@ public class FilingService {
         } catch (DataIntegrityViolationException e) {
             throw new FilingRefused("filing.error.exists");
         }
-        LocalDate remindOn = calendar.addWorkingDays(LocalDate.now(zone), 0);
-        LocalDate candidate = deadline.minusDays(1);
+        LocalDate remindOn = calendar.addWorkingDays(clock.today(), 0);
         // the reminder falls N working days before the deadline, but never before today
-        for (int i = 0; i < properties.reminderWorkingDays() && candidate.isAfter(remindOn); candidate = candidate.minusDays(1)) {
-            if (calendar.isWorkingDay(candidate)) {
-                i++;
-            }
-        }
+        LocalDate candidate = calendar.workingDaysBefore(deadline, properties.reminderWorkingDays());
         LocalDate reminder = candidate.isAfter(remindOn) ? candidate : remindOn;
         String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(filing.getId()),
                 Variables.createVariables()
@@ -155,7 +152,7 @@ public class FilingService {
 
     /** Per person of the unit: registered hours of the year against the requirement (汇总表). */
     public FilingSummary summary(long unitId, int year) {
-        Unit unit = units.findById(unitId).orElseThrow(ClaimNotFound::new);
+        Unit unit = units.findById(unitId).orElseThrow(NotFound::new);
         Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), year);
         List<FilingSummary.PersonRow> rows = new ArrayList<>();
         BigDecimal pub = BigDecimal.ZERO;
@@ -190,7 +187,7 @@ public class FilingService {
     public void submit(long filingId, CurrentUser me) {
         UnitFiling filing = viewable(filingId, me);
         Task task = openTask(filing, me).filter(t -> COMPILE_TASK.equals(t.getTaskDefinitionKey()))
-                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+                .orElseThrow(() -> new Conflict("review.conflict.done"));
         filing.submitted(me.userId());
         filings.save(filing);
         humanTasks.complete(task.getId(), Variables.createVariables().putValue("submittedBy", me.userId()));
@@ -201,7 +198,7 @@ public class FilingService {
     public void verify(long filingId, CurrentUser me, boolean approve, String comment) {
         UnitFiling filing = viewable(filingId, me);
         Task task = openTask(filing, me).filter(t -> VERIFY_TASK.equals(t.getTaskDefinitionKey()))
-                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+                .orElseThrow(() -> new Conflict("review.conflict.done"));
         if (approve) {
             filing.filed(me.userId(), comment);
         } else {

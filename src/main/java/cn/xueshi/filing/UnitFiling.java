@@ -1,5 +1,6 @@
 package cn.xueshi.filing;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -41,7 +42,7 @@ public class UnitFiling {
     private String startedBy;
 
     @Column(name = "started_at", nullable = false)
-    private Instant startedAt = Instant.now();
+    private Instant startedAt = BusinessClock.now();
 
     @Column(name = "submitted_by")
     private String submittedBy;
@@ -77,7 +78,7 @@ public class UnitFiling {
 
     public void submitted(String by) {
         this.submittedBy = by;
-        this.submittedAt = Instant.now();
+        this.submittedAt = BusinessClock.now();
         this.status = FilingStatus.SUBMITTED;
     }
 
@@ -89,7 +90,7 @@ public class UnitFiling {
 
     public void filed(String by, String comment) {
         this.verifiedBy = by;
-        this.verifiedAt = Instant.now();
+        this.verifiedAt = BusinessClock.now();
         this.bureauComment = comment;
         this.status = FilingStatus.FILED;
     }

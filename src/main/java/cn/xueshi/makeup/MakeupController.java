@@ -1,7 +1,6 @@
 package cn.xueshi.makeup;
 
-import cn.xueshi.tasklist.TaskForms;
-import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.system.NotFound;
 import cn.xueshi.evidence.EvidenceFile;
 import cn.xueshi.evidence.EvidenceRejected;
 import cn.xueshi.evidence.EvidenceStore;
@@ -9,7 +8,8 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
+import cn.xueshi.task.TaskForms;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -92,7 +92,7 @@ class MakeupController {
         MakeupRequest request;
         try {
             request = makeups.submit(form, decision.get(), me, unit, files);
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             // a double click whose first request committed meanwhile: show the request it made
             MakeupRequest first = makeups.submittedWith(form.getSubmissionKey(), me).orElseThrow(() -> e);
             redirect.addFlashAttribute("message", "makeup.submit.duplicate");
@@ -137,7 +137,7 @@ class MakeupController {
     @GetMapping("/makeup/{id}/evidence/{evidenceId}")
     ResponseEntity<byte[]> evidenceFile(@PathVariable long id, @PathVariable long evidenceId) {
         makeups.viewable(id, currentUsers.current());
-        EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(ClaimNotFound::new);
+        EvidenceFile file = evidence.findForMakeup(id, evidenceId).orElseThrow(NotFound::new);
         return cn.xueshi.evidence.InlineFile.of(file, evidence.content(evidenceId));
     }
 
@@ -145,7 +145,7 @@ class MakeupController {
     String supplementForm(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
-        Task task = makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
+        Task task = makeups.supplementTask(request, me).orElseThrow(NotFound::new);
         MakeupForm form = new MakeupForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
         form.setYear(request.getYear());
@@ -166,13 +166,16 @@ class MakeupController {
             RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
         MakeupRequest request = makeups.viewable(id, me);
-        Task task = makeups.supplementTask(request, me).orElseThrow(ClaimNotFound::new);
+        Optional<Task> task = makeups.supplementTask(request, me);
+        if (task.isEmpty()) {
+            throw new NotFound();
+        }
         form.setYear(request.getYear());
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit(me), errors, request.getId());
         checkFiles(files, errors);
         if (errors.hasErrors() || decision.isEmpty()) {
             model.addAttribute("request", request);
-            return showForm(taskForms.view(task), form, model);
+            return showForm(taskForms.view(task.get()), form, model);
         }
         makeups.supplement(id, form, decision.get(), me, files);
         redirect.addFlashAttribute("message", "makeup.supplemented");
@@ -209,7 +212,7 @@ class MakeupController {
         Task task;
         try {
             task = makeups.reviewTask(taskId, me);
-        } catch (ClaimNotFound e) {
+        } catch (NotFound e) {
             redirect.addFlashAttribute("error", "review.conflict.done");
             return "redirect:/makeup/unit";
         }
@@ -219,7 +222,7 @@ class MakeupController {
         }
         try {
             makeups.decide(taskId, me, form);
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/makeup/unit";
         }

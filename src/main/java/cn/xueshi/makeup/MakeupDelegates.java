@@ -1,5 +1,7 @@
 package cn.xueshi.makeup;
 
+import cn.xueshi.rules.Hours;
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.identity.Directory;
@@ -15,8 +17,6 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -32,11 +32,12 @@ class MakeupDelegates {
     private final Notifications notifications;
     private final Directory directory;
     private final ProcessTrust trust;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
     MakeupDelegates(MakeupRequestRepository requests, MakeupObligationRepository obligations, MakeupService makeups,
             MakeupProperties properties, WorkingDayCalendar calendar, Notifications notifications, Directory directory,
-            ProcessTrust trust, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            ProcessTrust trust, BusinessClock clock) {
         this.trust = trust;
         this.requests = requests;
         this.obligations = obligations;
@@ -45,7 +46,8 @@ class MakeupDelegates {
         this.calendar = calendar;
         this.notifications = notifications;
         this.directory = directory;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** The request this instance carries by the product's records, never merely the one a variable names. */
@@ -109,16 +111,10 @@ class MakeupDelegates {
             MakeupRequest r = request(execution);
             LocalDate due = properties.deadlineFor(r.getYear());
             obligations.save(new MakeupObligation(r.getId(), r.getClaimant(), r.getUnitId(), r.getYear(), due));
-            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+            LocalDate today = clock.today();
             List<Date> reminders = new ArrayList<>();
             for (int offset : properties.reminderWorkingDays().stream().sorted((a, b) -> b - a).toList()) {
-                LocalDate day = due;
-                for (int left = offset; left > 0; ) {
-                    day = day.minusDays(1);
-                    if (calendar.isWorkingDay(day)) {
-                        left--;
-                    }
-                }
+                LocalDate day = calendar.workingDaysBefore(due, offset);
                 if (day.isAfter(today)) {
                     reminders.add(Date.from(day.atTime(9, 0).atZone(zone).toInstant()));
                 }
@@ -136,9 +132,9 @@ class MakeupDelegates {
     JavaDelegate remindMakeupDelegate() {
         return execution -> {
             MakeupRequest r = request(execution);
-            BigDecimal[] gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
+            Hours gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
             notifications.send(List.of(r.getClaimant()), "MAKEUP_REMINDER", null,
-                    r.getYear() + "|" + gap[0] + "|" + gap[1]);
+                    r.getYear() + "|" + gap.publicHours() + "|" + gap.professionalHours());
             @SuppressWarnings("unchecked")
             List<Date> reminders = (List<Date>) execution.getVariable("reminders");
             int next = (Integer) execution.getVariable("reminderIndex") + 1;
@@ -153,10 +149,10 @@ class MakeupDelegates {
     JavaDelegate checkShortfallDelegate() {
         return execution -> {
             MakeupRequest r = request(execution);
-            BigDecimal[] gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
-            boolean covered = gap[0].signum() == 0 && gap[1].signum() == 0;
+            Hours gap = makeups.shortfall(r.getClaimant(), r.getYear(), r.getRuleSet());
+            boolean covered = gap.isZero();
             MakeupObligation o = obligations.findByRequestId(r.getId()).orElseThrow();
-            o.checked(covered, gap[0], gap[1]);
+            o.checked(covered, gap.publicHours(), gap.professionalHours());
             obligations.save(o);
             execution.setVariable("covered", covered);
         };

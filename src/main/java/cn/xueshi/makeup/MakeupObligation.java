@@ -1,5 +1,6 @@
 package cn.xueshi.makeup;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -66,7 +67,7 @@ public class MakeupObligation {
         this.status = covered ? Status.FULFILLED : Status.MISSED;
         this.shortfallPublic = shortPublic;
         this.shortfallProfessional = shortProfessional;
-        this.checkedAt = Instant.now();
+        this.checkedAt = BusinessClock.now();
     }
 
     public Long getId() {

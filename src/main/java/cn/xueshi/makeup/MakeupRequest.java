@@ -1,5 +1,6 @@
 package cn.xueshi.makeup;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -87,7 +88,7 @@ public class MakeupRequest {
     private String basis;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = BusinessClock.now();
 
     @Version
     private long version;
@@ -136,7 +137,7 @@ public class MakeupRequest {
 
     private void decided(String by, Status s, String comment) {
         this.decidedBy = by;
-        this.decidedAt = Instant.now();
+        this.decidedAt = BusinessClock.now();
         this.status = s;
         this.decisionComment = comment;
     }

@@ -1,6 +1,8 @@
 package cn.xueshi.makeup;
 
-import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.rules.Hours;
+import cn.xueshi.system.BusinessClock;
+import cn.xueshi.system.NotFound;
 import cn.xueshi.claim.ProgressService;
 import cn.xueshi.claim.YearProgress;
 import cn.xueshi.evidence.EvidenceStore;
@@ -26,7 +28,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
@@ -53,13 +54,14 @@ public class MakeupService {
     private final Directory directory;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final cn.xueshi.review.HumanTasks humanTasks;
+    private final cn.xueshi.task.HumanTasks humanTasks;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
     MakeupService(MakeupRequestRepository requests, MakeupObligationRepository obligations, HardshipPolicy policy,
             RecognitionService recognition, ProgressService progress, UnitFilingRepository filings,
             EvidenceStore evidence, Directory directory, RuntimeService runtime, TaskService tasks,
-            cn.xueshi.review.HumanTasks humanTasks, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            cn.xueshi.task.HumanTasks humanTasks, BusinessClock clock) {
         this.humanTasks = humanTasks;
         this.requests = requests;
         this.obligations = obligations;
@@ -71,12 +73,13 @@ public class MakeupService {
         this.directory = directory;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** The current year on the engine's clock. */
     public int currentYear() {
-        return LocalDate.ofInstant(org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime().toInstant(), zone).getYear();
+        return clock.today().getYear();
     }
 
     /**
@@ -141,13 +144,13 @@ public class MakeupService {
         }
         if (form.getRemedy() == MakeupRequest.Remedy.REDUCTION) {
             if (decision.prorated()) {
-                BigDecimal[] prorated = prorated(ruleSet.get(), year, decision, form.getPeriodStart(), form.getPeriodEnd());
-                if (prorated[0].add(prorated[1]).signum() == 0) {
+                Hours prorated = prorated(ruleSet.get(), year, decision, form.getPeriodStart(), form.getPeriodEnd());
+                if (prorated.isZero()) {
                     errors.rejectValue("periodEnd", "makeup.error.tooShort", new Object[] {decision.basis()}, null);
                     return Optional.empty();
                 }
-                form.setRequestedPublic(prorated[0]);
-                form.setRequestedProfessional(prorated[1]);
+                form.setRequestedPublic(prorated.publicHours());
+                form.setRequestedProfessional(prorated.professionalHours());
             } else {
                 checkHours(form.getRequestedPublic(), "requestedPublic", errors);
                 checkHours(form.getRequestedProfessional(), "requestedProfessional", errors);
@@ -178,16 +181,16 @@ public class MakeupService {
     }
 
     /** The reduction the rule set's LONG_ABSENCE row credits for the period (Qingdao 四（四）4). */
-    BigDecimal[] prorated(String ruleSet, int year, HardshipPolicy.Decision decision, LocalDate start, LocalDate end) {
+    Hours prorated(String ruleSet, int year, HardshipPolicy.Decision decision, LocalDate start, LocalDate end) {
         int months = monthsWithin(year, start, end);
         RecognitionResult r = recognition.evaluate(new RecognitionRequest(ruleSet, year, List.of(Map.of(
                 "activityType", "LONG_ABSENCE", "reason", decision.absenceReason(), "months", months))));
-        return new BigDecimal[] {r.items().get(0).publicHours(), r.items().get(0).professionalHours()};
+        return new Hours(r.items().get(0).publicHours(), r.items().get(0).professionalHours());
     }
 
     /**
      * Stores the request with its evidence and starts its process. A repeated submission key (a double
-     * click) is a {@code ReviewConflict("makeup.submit.duplicate")}; nothing is stored twice.
+     * click) is a {@code Conflict("makeup.submit.duplicate")}; nothing is stored twice.
      */
     @Transactional
     public MakeupRequest submit(MakeupForm form, HardshipPolicy.Decision decision, CurrentUser me, Unit unit,
@@ -195,10 +198,10 @@ public class MakeupService {
         Optional<MakeupRequest> earlier = requests.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
             if (!earlier.get().getClaimant().equals(me.userId())) {
-                throw new ClaimNotFound();
+                throw new NotFound();
             }
             // the same form again: the controller says it was not stored twice
-            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
+            throw new cn.xueshi.system.Conflict("makeup.submit.duplicate");
         }
         String ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), form.getYear()).orElseThrow();
         MakeupRequest request = new MakeupRequest(me.userId(), unit.getId(), ruleSet, form.getYear(),
@@ -208,7 +211,7 @@ public class MakeupService {
             request = requests.saveAndFlush(request);
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
             // the same form a moment earlier, still committing (a double click): this one is the duplicate
-            throw new cn.xueshi.review.ReviewConflict("makeup.submit.duplicate");
+            throw new cn.xueshi.system.Conflict("makeup.submit.duplicate");
         }
         if (files != null) {
             evidence.keepForMakeup(request.getId(), files, me.userId());
@@ -240,13 +243,13 @@ public class MakeupService {
 
     /** The request if {@code me} may see it: the requester, the unit's reviewers, the bureau there, admins. */
     public MakeupRequest viewable(long id, CurrentUser me) {
-        MakeupRequest r = requests.findById(id).orElseThrow(ClaimNotFound::new);
+        MakeupRequest r = requests.findById(id).orElseThrow(NotFound::new);
         if (r.getClaimant().equals(me.userId()) || me.isIn(Groups.ADMIN)
                 || (me.isIn(Groups.REVIEWER) && me.reviews(r.getUnitId()))
                 || (me.isIn(Groups.BUREAU) && me.oversees(jurisdictionOf(r)))) {
             return r;
         }
-        throw new ClaimNotFound();
+        throw new NotFound();
     }
 
     private String jurisdictionOf(MakeupRequest r) {
@@ -260,8 +263,8 @@ public class MakeupService {
     /** The request behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
     public MakeupRequest requestOf(Task task) {
         Long id = (Long) humanTasks.variable(task, "requestId")
-                .orElseThrow(() -> new cn.xueshi.review.ReviewConflict("review.conflict.done"));
-        return requests.findById(id).orElseThrow(ClaimNotFound::new);
+                .orElseThrow(() -> new cn.xueshi.system.Conflict("review.conflict.done"));
+        return requests.findById(id).orElseThrow(NotFound::new);
     }
 
     public List<Task> reviewTasks(CurrentUser me) {
@@ -320,13 +323,13 @@ public class MakeupService {
         Task t;
         try {
             t = reviewTask(taskId, me);
-        } catch (ClaimNotFound e) {
+        } catch (NotFound e) {
             // the form was shown, so the task was there: another decision was faster
-            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+            throw new cn.xueshi.system.Conflict("review.conflict.done");
         }
         MakeupRequest request = requestOf(t);
         if (request.getStatus() != MakeupRequest.Status.IN_REVIEW) {
-            throw new cn.xueshi.review.ReviewConflict("review.conflict.done");
+            throw new cn.xueshi.system.Conflict("review.conflict.done");
         }
         BigDecimal pub = request.getRequestedPublic();
         BigDecimal prof = request.getRequestedProfessional();
@@ -357,7 +360,7 @@ public class MakeupService {
     public void supplement(long requestId, MakeupForm form, HardshipPolicy.Decision decision, CurrentUser me,
             List<org.springframework.web.multipart.MultipartFile> files) {
         MakeupRequest request = viewable(requestId, me);
-        Task task = supplementTask(request, me).orElseThrow(cn.xueshi.claim.NotYourTask::new);
+        Task task = supplementTask(request, me).orElseThrow(cn.xueshi.task.NotYourTask::new);
         describe(request, form, decision);
         requests.save(request);
         if (files != null) {
@@ -381,13 +384,13 @@ public class MakeupService {
     }
 
     /** What {@code year} still lacks (public, professional) after registered and make-up claims; zero when met. */
-    public BigDecimal[] shortfall(String claimant, int year, String ruleSet) {
+    public Hours shortfall(String claimant, int year, String ruleSet) {
         YearProgress p = progress.of(claimant, year, ruleSet).orElseThrow();
         BigDecimal pub = p.requirement().publicMin().subtract(p.publicHours()).max(BigDecimal.ZERO);
         BigDecimal prof = p.requirement().professionalMin().subtract(p.professionalHours()).max(BigDecimal.ZERO);
         BigDecimal total = p.requirement().total().subtract(p.totalHours()).max(BigDecimal.ZERO);
         // a total gap beyond the subject gaps is owed in professional hours
         BigDecimal extra = total.subtract(pub.add(prof)).max(BigDecimal.ZERO);
-        return new BigDecimal[] {pub, prof.add(extra)};
+        return new Hours(pub, prof.add(extra));
     }
 }

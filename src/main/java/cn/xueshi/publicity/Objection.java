@@ -1,5 +1,6 @@
 package cn.xueshi.publicity;
 
+import cn.xueshi.system.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -32,7 +33,7 @@ public class Objection {
     private String reason;
 
     @Column(name = "raised_at", nullable = false)
-    private Instant raisedAt = Instant.now();
+    private Instant raisedAt = BusinessClock.now();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
@@ -64,7 +65,7 @@ public class Objection {
     public void handle(Status outcome, String handler, String comment) {
         this.status = outcome;
         this.handledBy = handler;
-        this.handledAt = Instant.now();
+        this.handledAt = BusinessClock.now();
         this.handlerComment = comment;
         this.openBy = null;
     }

@@ -1,16 +1,18 @@
 package cn.xueshi.publicity;
 
+import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ClaimAccess;
+import cn.xueshi.claim.ItemParameters;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import cn.xueshi.rules.ActivityType;
-import cn.xueshi.tasklist.TaskForms;
+import cn.xueshi.task.TaskForms;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +28,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** 公示栏: the unit's board, raising an objection, and the reviewer's objection task (its form key: forms/claim/handle-objection.html). */
+/** 公示栏: the unit's board, raising an objection, and the reviewer's objection task (forms/claim/handle-objection.html). */
 @Controller
 class PublicityController {
 
@@ -34,18 +36,23 @@ class PublicityController {
     static final String OBJECTION_FORM = "publicity/objection";
 
     private final PublicityService publicity;
-    private final ClaimService claims;
+    private final ClaimAccess claims;
+    private final ItemParameters parameters;
+    private final RecognitionService recognition;
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final UnitRepository units;
     private final AuditLog audit;
     private final TaskForms taskForms;
 
-    PublicityController(PublicityService publicity, ClaimService claims, CurrentUserService currentUsers,
+    PublicityController(PublicityService publicity, ClaimAccess claims, ItemParameters parameters,
+            RecognitionService recognition, CurrentUserService currentUsers,
             Directory directory, UnitRepository units, AuditLog audit, TaskForms taskForms) {
         this.taskForms = taskForms;
         this.publicity = publicity;
         this.claims = claims;
+        this.parameters = parameters;
+        this.recognition = recognition;
         this.currentUsers = currentUsers;
         this.directory = directory;
         this.units = units;
@@ -109,7 +116,7 @@ class PublicityController {
         Task task;
         try {
             task = publicity.objectionTask(taskId, me);
-        } catch (cn.xueshi.claim.ClaimNotFound e) {
+        } catch (cn.xueshi.system.NotFound e) {
             redirect.addFlashAttribute("error", "review.conflict.done");
             return "redirect:/review";
         }
@@ -126,7 +133,7 @@ class PublicityController {
         }
         try {
             publicity.handle(taskId, me, form.getDecision(), form.getComment().trim());
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/review";
         }
@@ -143,9 +150,9 @@ class PublicityController {
         model.addAttribute("claim", claim);
         model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
         Map<String, ActivityType> types = new LinkedHashMap<>();
-        claims.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
+        recognition.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
         model.addAttribute("types", types);
-        model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
+        model.addAttribute("params", claim.getItems().stream().map(parameters::params).toList());
         model.addAttribute("history", audit.of(claim.getId()));
         model.addAttribute("objectionForm", form);
         return taskForms.view(task);
@@ -154,7 +161,7 @@ class PublicityController {
     private Map<String, String> typeNames(List<Claim> list) {
         Map<String, String> names = new LinkedHashMap<>();
         list.stream().map(Claim::getRuleSet).distinct()
-                .forEach(rs -> claims.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
+                .forEach(rs -> recognition.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
         return names;
     }
 }

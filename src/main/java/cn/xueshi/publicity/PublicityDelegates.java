@@ -1,5 +1,6 @@
 package cn.xueshi.publicity;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
@@ -14,9 +15,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,18 +29,20 @@ class PublicityDelegates {
     private final Notifications notifications;
     private final AuditLog audit;
     private final ProcessTrust trust;
+    private final BusinessClock clock;
     private final ZoneId zone;
 
     PublicityDelegates(ClaimRepository claims, ObjectionRepository objections, WorkingDayCalendar calendar,
             Notifications notifications, AuditLog audit, ProcessTrust trust,
-            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+            BusinessClock clock) {
         this.trust = trust;
         this.claims = claims;
         this.objections = objections;
         this.calendar = calendar;
         this.notifications = notifications;
         this.audit = audit;
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.zone = clock.zone();
     }
 
     /** The claim of this instance by the product's records, never merely the claim a variable names. */
@@ -61,7 +62,7 @@ class PublicityDelegates {
             Map<String, Object> publicity = (Map<String, Object>) execution.getVariable("publicity");
             int days = ((Number) publicity.get("publicityWorkingDays")).intValue();
             // the engine clock, so that tests can move time
-            LocalDate today = LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), zone);
+            LocalDate today = clock.today();
             LocalDate first = calendar.addWorkingDays(today.plusDays(1), 0);
             LocalDate last = calendar.addWorkingDays(first, days - 1);
             Instant end = last.atTime(23, 59, 59).atZone(zone).toInstant();

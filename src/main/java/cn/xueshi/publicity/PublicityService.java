@@ -1,5 +1,6 @@
 package cn.xueshi.publicity;
 
+import cn.xueshi.system.BusinessClock;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimNotFound;
@@ -7,7 +8,7 @@ import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ClaimStatus;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Unit;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,13 +42,13 @@ public class PublicityService {
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final AuditLog audit;
-    private final cn.xueshi.review.HumanTasks humanTasks;
+    private final cn.xueshi.task.HumanTasks humanTasks;
     private final PublicityProperties limits;
     private final cn.xueshi.system.Conflicts conflicts;
     private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     PublicityService(ClaimRepository claims, ObjectionRepository objections, RuntimeService runtime, TaskService tasks,
-            AuditLog audit, cn.xueshi.review.HumanTasks humanTasks, PublicityProperties limits,
+            AuditLog audit, cn.xueshi.task.HumanTasks humanTasks, PublicityProperties limits,
             cn.xueshi.system.Conflicts conflicts,
             org.springframework.transaction.PlatformTransactionManager transactionManager) {
         this.humanTasks = humanTasks;
@@ -105,7 +106,7 @@ public class PublicityService {
         for (int attempt = 1; ; attempt++) {
             try {
                 return transaction.execute(status -> raiseOnce(claimId, me, reason));
-            } catch (ReviewConflict e) {
+            } catch (Conflict e) {
                 throw e; // a rule said no (open already, too many): trying again would not change it
             } catch (RuntimeException e) {
                 // another person's objection to the same claim changed the publicity scope at the same
@@ -123,11 +124,11 @@ public class PublicityService {
             throw new ClaimNotFound();
         }
         if (objections.existsByClaimIdAndOpenBy(claim.getId(), me.userId())) {
-            throw new ReviewConflict("publicity.error.alreadyOpen");
+            throw new Conflict("publicity.error.alreadyOpen");
         }
-        Instant since = Instant.now().minus(limits.objectionWindow());
+        Instant since = BusinessClock.now().minus(limits.objectionWindow());
         if (objections.countByRaisedByAndRaisedAtAfter(me.userId(), since) >= limits.objectionLimit()) {
-            throw new ReviewConflict("publicity.error.tooMany", HttpStatus.TOO_MANY_REQUESTS,
+            throw new Conflict("publicity.error.tooMany", HttpStatus.TOO_MANY_REQUESTS,
                     limits.objectionLimit(), limits.objectionWindow().toMinutes());
         }
         Objection objection;
@@ -135,7 +136,7 @@ public class PublicityService {
             objection = objections.saveAndFlush(new Objection(claim.getId(), me.userId(), reason.trim()));
         } catch (DataIntegrityViolationException e) {
             // the same person's request a moment earlier holds the open slot
-            throw new ReviewConflict("publicity.error.alreadyOpen");
+            throw new Conflict("publicity.error.alreadyOpen");
         }
         // the claimant reads the audit trail: it names no objector
         audit.record(claim.getId(), "objector", "OBJECTION_RAISED", objection.getReason(), null);
@@ -182,7 +183,7 @@ public class PublicityService {
     public Objection objectionOf(Task task) {
         Optional<Object> id = humanTasks.variable(task, "objectionId");
         return id.flatMap(i -> objections.findById((Long) i))
-                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+                .orElseThrow(() -> new Conflict("review.conflict.done"));
     }
 
     /** 异议处理: DISMISS (publicity goes on) or UPHOLD (back to review); a reason is always required. */
@@ -191,13 +192,13 @@ public class PublicityService {
         Task t;
         try {
             t = objectionTask(taskId, me);
-        } catch (ClaimNotFound e) {
+        } catch (cn.xueshi.system.NotFound e) {
             // the form was shown, so the task was there: someone else handled it meanwhile
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
         Objection objection = objectionOf(t);
         if (objection.getStatus() != Objection.Status.OPEN) {
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
         audit.record(objection.getClaimId(), me.userId(), "OBJECTION_" + decision, comment, taskId);
         // the decision stays in this objection's own scope: another open objection never sees it

@@ -1,15 +1,22 @@
 package cn.xueshi.review;
 
+import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ItemParameters;
+import cn.xueshi.claim.RegistrationPolicy;
+import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.claim.ProgressService;
 import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.rules.ActivityType;
-import cn.xueshi.tasklist.TaskForms;
+import cn.xueshi.task.InboxEntry;
+import cn.xueshi.task.InboxSection;
+import cn.xueshi.task.TaskForms;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The reviewer's inbox and review form (the task's form key: forms/claim/review-claim.html); reviewers and the bureau only. */
+/** The reviewer's inbox and review form (forms/claim/review-claim.html); reviewers and the bureau only. */
 @Controller
 @RequestMapping("/review")
 class ReviewController {
@@ -33,22 +40,26 @@ class ReviewController {
     static final String INBOX_VIEW = "review/inbox";
 
     private final ReviewService reviews;
-    private final ClaimService claims;
+    private final ItemParameters parameters;
+    private final RecognitionService recognition;
+    private final RegistrationPolicy policies;
     private final ProgressService progress;
     private final EvidenceStore evidence;
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final AuditLog audit;
-    private final cn.xueshi.publicity.PublicityService publicity;
+    private final List<InboxSection> sections;
     private final TaskForms taskForms;
 
-    ReviewController(ReviewService reviews, ClaimService claims, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit,
-            cn.xueshi.publicity.PublicityService publicity, TaskForms taskForms) {
-        this.publicity = publicity;
+    ReviewController(ReviewService reviews, ItemParameters parameters, RecognitionService recognition,
+            RegistrationPolicy policies, ProgressService progress, EvidenceStore evidence,
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections, TaskForms taskForms) {
         this.taskForms = taskForms;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(InboxSection::order)).toList();
         this.reviews = reviews;
-        this.claims = claims;
+        this.parameters = parameters;
+        this.recognition = recognition;
+        this.policies = policies;
         this.progress = progress;
         this.evidence = evidence;
         this.currentUsers = currentUsers;
@@ -73,14 +84,23 @@ class ReviewController {
         model.addAttribute("typeNames", typeNames(rows));
         model.addAttribute("simple", rows.stream().filter(r -> reviews.simple(r.claim()))
                 .map(ReviewRow::taskId).toList());
-        List<Map<String, Object>> objections = new java.util.ArrayList<>();
-        for (var open : publicity.openObjections(me)) {
-            var objection = open.objection();
-            objections.add(Map.of("taskId", open.task().getId(), "claimId", objection.getClaimId(),
-                    "reason", objection.getReason(), "raisedAt", objection.getRaisedAt()));
-        }
-        model.addAttribute("objections", objections);
+        model.addAttribute("sections", openSections(me));
         return INBOX_VIEW;
+    }
+
+    /** The other capabilities' open tasks of this person, section by section; empty sections are left out. */
+    private List<OpenSection> openSections(CurrentUser me) {
+        List<OpenSection> open = new ArrayList<>();
+        for (InboxSection section : sections) {
+            List<InboxEntry> entries = section.openFor(me);
+            if (!entries.isEmpty()) {
+                open.add(new OpenSection(section.id(), section.headingKey(), entries));
+            }
+        }
+        return open;
+    }
+
+    record OpenSection(String id, String headingKey, List<InboxEntry> entries) {
     }
 
     private static boolean matchesStatus(ReviewRow r, String status, CurrentUser me) {
@@ -95,7 +115,7 @@ class ReviewController {
     private Map<String, String> typeNames(List<ReviewRow> rows) {
         Map<String, String> names = new LinkedHashMap<>();
         rows.stream().map(r -> r.claim().getRuleSet()).distinct()
-                .forEach(rs -> claims.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
+                .forEach(rs -> recognition.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
         return names;
     }
 
@@ -103,7 +123,7 @@ class ReviewController {
     String claimTask(@PathVariable String taskId, RedirectAttributes redirect) {
         try {
             reviews.claimTask(taskId, currentUsers.current());
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
         }
         return "redirect:/review/tasks/" + taskId;
@@ -129,7 +149,7 @@ class ReviewController {
         Task task;
         try {
             task = reviews.task(taskId, me);
-        } catch (cn.xueshi.claim.ClaimNotFound e) {
+        } catch (cn.xueshi.system.NotFound e) {
             redirect.addFlashAttribute("error", "review.conflict.done");
             return "redirect:/review";
         }
@@ -140,7 +160,7 @@ class ReviewController {
         }
         try {
             reviews.decide(taskId, me, form);
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             redirect.addFlashAttribute("error", e.messageKey());
             return "redirect:/review";
         }
@@ -165,17 +185,17 @@ class ReviewController {
     private String show(Task task, CurrentUser me, ReviewForm form, Model model) {
         Claim claim = reviews.claimOf(task);
         Map<String, ActivityType> types = new LinkedHashMap<>();
-        claims.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
+        recognition.activityTypes(claim.getRuleSet()).forEach(t -> types.put(t.code(), t));
         model.addAttribute("task", task);
         model.addAttribute("claim", claim);
         model.addAttribute("reviewForm", form);
         model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
         model.addAttribute("types", types);
-        model.addAttribute("params", claim.getItems().stream().map(claims::params).toList());
+        model.addAttribute("params", claim.getItems().stream().map(parameters::params).toList());
         model.addAttribute("evidence", evidence.forClaim(claim.getId()));
         model.addAttribute("history", audit.of(claim.getId()));
         model.addAttribute("duplicates", reviews.duplicates(claim));
-        model.addAttribute("policy", claims.policy(claim.getRuleSet()));
+        model.addAttribute("policy", policies.of(claim.getRuleSet()));
         progress.of(claim.getClaimant(), claim.getYear(), claim.getRuleSet())
                 .ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("mine", me.userId().equals(task.getAssignee()));

@@ -1,11 +1,14 @@
 package cn.xueshi.review;
 
+import cn.xueshi.system.BusinessClock;
+import cn.xueshi.task.HumanTasks;
+import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimItem;
 import cn.xueshi.claim.ClaimNotFound;
 import cn.xueshi.claim.ClaimRepository;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.RegistrationPolicy;
 import cn.xueshi.claim.ClaimStatus;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Directory;
@@ -44,20 +47,20 @@ public class ReviewService {
 
     private final TaskService tasks;
     private final ClaimRepository claims;
-    private final ClaimService claimService;
+    private final RegistrationPolicy policies;
     private final UnitRepository units;
     private final Directory directory;
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final HumanTasks humanTasks;
 
-    ReviewService(TaskService tasks, ClaimRepository claims, ClaimService claimService, UnitRepository units,
+    ReviewService(TaskService tasks, ClaimRepository claims, RegistrationPolicy policies, UnitRepository units,
             Directory directory, AuditLog audit, PlatformTransactionManager transactionManager, HumanTasks humanTasks) {
         this.humanTasks = humanTasks;
         this.transaction = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
         this.claims = claims;
-        this.claimService = claimService;
+        this.policies = policies;
         this.units = units;
         this.directory = directory;
         this.audit = audit;
@@ -84,7 +87,7 @@ public class ReviewService {
         }
         Map<Long, String> unitNames = units.findAllById(claimById.values().stream().map(Claim::getUnitId)
                 .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         List<ReviewRow> rows = new ArrayList<>();
         byClaim.forEach((claimId, t) -> {
             Claim c = claimById.get(claimId);
@@ -111,22 +114,22 @@ public class ReviewService {
         // the variable only tells whether the task still exists; which claim it is comes from the claim's own
         // link to its process instance, so a tampered variable can never show or decide another claim
         if (humanTasks.variable(task, "claimId").isEmpty()) {
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
         return claims.findByProcessInstanceId(task.getProcessInstanceId())
-                .orElseThrow(() -> new ReviewConflict("review.conflict.done"));
+                .orElseThrow(() -> new Conflict("review.conflict.done"));
     }
 
     @Transactional
     public void claimTask(String taskId, CurrentUser me) {
         Task t = task(taskId, me);
         if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
-            throw new ReviewConflict("review.conflict.claimedByOther");
+            throw new Conflict("review.conflict.claimedByOther");
         }
         try {
             tasks.claim(taskId, me.userId());
         } catch (ProcessEngineException e) {
-            throw new ReviewConflict("review.conflict.claimedByOther");
+            throw new Conflict("review.conflict.claimedByOther");
         }
     }
 
@@ -151,7 +154,7 @@ public class ReviewService {
         if (form.getComment() != null && form.getComment().length() > 1000) {
             errors.rejectValue("comment", "review.error.reason.tooLong");
         }
-        if (form.getDecision() == ReviewForm.Decision.RETURN && !claimService.policy(claim.getRuleSet()).correctable()) {
+        if (form.getDecision() == ReviewForm.Decision.RETURN && !policies.of(claim.getRuleSet()).correctable()) {
             errors.rejectValue("decision", "review.error.notCorrectable");
         }
         if (form.getDecision() == ReviewForm.Decision.ADJUST) {
@@ -177,16 +180,16 @@ public class ReviewService {
         Task t;
         try {
             t = task(taskId, me);
-        } catch (ClaimNotFound e) {
+        } catch (cn.xueshi.system.NotFound e) {
             // the form was shown, so the task was there: another decision was faster
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
         if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
-            throw new ReviewConflict("review.conflict.claimedByOther");
+            throw new Conflict("review.conflict.claimedByOther");
         }
         Claim claim = claimOf(t);
         if (claim.getStatus() != ClaimStatus.IN_REVIEW) {
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().trim();
         String detail = form.getDecision() == ReviewForm.Decision.ADJUST
@@ -234,7 +237,7 @@ public class ReviewService {
                 // each claim in its own transaction, like a single decision
                 transaction.executeWithoutResult(status -> decide(taskId, me, form));
                 approved++;
-            } catch (ClaimNotFound | ReviewConflict | org.springframework.dao.ConcurrencyFailureException
+            } catch (cn.xueshi.system.NotFound | Conflict | org.springframework.dao.ConcurrencyFailureException
                     | org.camunda.bpm.engine.OptimisticLockingException e) {
                 // someone else took it (or decided it while this one committed), or it is not this reviewer's:
                 // leave it, the others still go through

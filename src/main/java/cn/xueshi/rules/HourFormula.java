@@ -89,31 +89,31 @@ final class HourFormula {
         return h;
     }
 
-    /** [public, professional] hours of an item that is not a full-year credit. */
-    static BigDecimal[] split(Map<String, Object> terms, BigDecimal hours, String chosenSubject) {
+    /** The public and professional hours of an item that is not a full-year credit. */
+    static Hours split(Map<String, Object> terms, BigDecimal hours, String chosenSubject) {
         String subject = str(terms, "subject");
         if ("CHOSEN".equals(subject)) {
             subject = chosenSubject;
         }
         if ("PUBLIC".equals(subject)) {
-            return new BigDecimal[] {hours, BigDecimal.ZERO};
+            return Hours.ofPublic(hours);
         }
         if ("SPLIT".equals(subject)) {
             BigDecimal share = num(terms, "publicShare");
             BigDecimal pub = share == null ? BigDecimal.ZERO : hours.multiply(share, MC);
-            return new BigDecimal[] {pub, hours.subtract(pub)};
+            return new Hours(pub, hours.subtract(pub));
         }
-        return new BigDecimal[] {BigDecimal.ZERO, hours};
+        return Hours.ofProfessional(hours);
     }
 
-    /** [public, professional] hours a full-year credit stands for under the rule set's requirement. */
-    static BigDecimal[] fullYearCredit(String fullYear, Requirement requirement) {
+    /** The public and professional hours a full-year credit stands for under the rule set's requirement. */
+    static Hours fullYearCredit(String fullYear, Requirement requirement) {
         return switch (fullYear) {
-            case "PUBLIC" -> new BigDecimal[] {requirement.publicMin(), BigDecimal.ZERO};
-            case "PROFESSIONAL" -> new BigDecimal[] {BigDecimal.ZERO, requirement.professionalMin()};
-            case "ALL" -> new BigDecimal[] {requirement.total().subtract(requirement.professionalMin()),
-                    requirement.professionalMin()};
-            default -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+            case "PUBLIC" -> Hours.ofPublic(requirement.publicMin());
+            case "PROFESSIONAL" -> Hours.ofProfessional(requirement.professionalMin());
+            case "ALL" -> new Hours(requirement.total().subtract(requirement.professionalMin()),
+                    requirement.professionalMin());
+            default -> Hours.ZERO;
         };
     }
 

@@ -84,9 +84,9 @@ public class RecognitionService {
         for (int i = 0; i < items.size(); i++) {
             evaluateItem(model, i, items.get(i), results, counted);
         }
-        BigDecimal[] totals = YearTotals.of(counted, model.capHours, model.aggregation, model.summedTypes);
-        BigDecimal pub = HourFormula.round(totals[0]);
-        BigDecimal prof = HourFormula.round(totals[1]);
+        Hours totals = YearTotals.of(counted, model.capHours, model.aggregation, model.summedTypes);
+        BigDecimal pub = HourFormula.round(totals.publicHours());
+        BigDecimal prof = HourFormula.round(totals.professionalHours());
         BigDecimal total = pub.add(prof);
         Requirement judged = override != null ? override : model.requirement;
         boolean compliant = total.compareTo(judged.total()) >= 0 && pub.compareTo(judged.publicMin()) >= 0
@@ -183,7 +183,7 @@ public class RecognitionService {
         }
         Map<String, Object> terms = fired.outputs();
         String fullYear = HourFormula.fullYear(terms);
-        BigDecimal[] split;
+        Hours split;
         if (!HourFormula.NONE.equals(fullYear)) {
             split = HourFormula.fullYearCredit(fullYear, model.requirement);
         } else {
@@ -197,8 +197,8 @@ public class RecognitionService {
             Object subject = vars.get("subject");
             split = HourFormula.split(terms, hours, subject == null ? "PROFESSIONAL" : subject.toString());
         }
-        BigDecimal pub = HourFormula.round(split[0]);
-        BigDecimal prof = HourFormula.round(split[1]);
+        BigDecimal pub = HourFormula.round(split.publicHours());
+        BigDecimal prof = HourFormula.round(split.professionalHours());
         results.add(new ItemResult(code, pub.add(prof), pub, prof, fullYear, fired.ruleId(),
                 HourFormula.str(terms, "basis"), model.items.key(), model.items.version()));
         counted.add(new Counted(code, pub, prof, fullYear, HourFormula.str(terms, "capGroup")));

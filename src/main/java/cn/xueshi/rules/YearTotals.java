@@ -31,8 +31,8 @@ final class YearTotals {
         }
     }
 
-    /** [public, professional], unrounded. */
-    static BigDecimal[] of(List<Counted> items, Map<String, BigDecimal> caps, String aggregation,
+    /** The year's public and professional hours, unrounded. */
+    static Hours of(List<Counted> items, Map<String, BigDecimal> caps, String aggregation,
             Set<String> summedTypes) {
         List<Counted> counted = HIGHEST_SINGLE.equals(aggregation) ? highestSingle(items, summedTypes) : items;
         BigDecimal pub = BigDecimal.ZERO;
@@ -59,7 +59,7 @@ final class YearTotals {
             pub = pub.add(p);
             prof = prof.add(q);
         }
-        return new BigDecimal[] {pub.add(fullYearPub), prof.add(fullYearProf)};
+        return new Hours(pub.add(fullYearPub), prof.add(fullYearProf));
     }
 
     /** The summed types plus the single highest other item; a tie goes to a full-year credit, then the earlier item. */

@@ -1,6 +1,5 @@
 package cn.xueshi.system;
 
-import cn.xueshi.review.ReviewConflict;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.slf4j.Logger;
@@ -18,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 /**
  * Every race a page can lose answers the same way, in one place: status 409 (or the conflict's own,
  * e.g. 429) and a Chinese "someone was faster, reload and try again" page, never a 500 or a false 404.
- * Controllers that know where to send the person back still catch {@link ReviewConflict} and redirect
+ * Controllers that know where to send the person back still catch {@link Conflict} and redirect
  * with a flash message; whatever they do not catch ends here. Exceptions that are not a lost race are
  * rethrown and stay errors.
  */
@@ -35,8 +34,8 @@ class ConflictAdvice {
         this.conflicts = conflicts;
     }
 
-    @ExceptionHandler(ReviewConflict.class)
-    String conflict(ReviewConflict e, Model model, HttpServletResponse response) {
+    @ExceptionHandler(Conflict.class)
+    String conflict(Conflict e, Model model, HttpServletResponse response) {
         response.setStatus(e.status().value());
         model.addAttribute("messageKey", e.messageKey());
         model.addAttribute("messageArgs", e.args());

@@ -129,7 +129,7 @@ public class SecurityConfig {
                         .requestMatchers(path("/makeup/unit"), path("/makeup/review/**")).hasRole(Groups.REVIEWER)
                         .requestMatchers(path("/dashboard/**")).hasAnyRole(Groups.SUPERVISOR, Groups.BUREAU, Groups.ADMIN)
                         .anyRequest().authenticated())
-                .formLogin(f -> f.loginPage("/login").successHandler(new cn.xueshi.tasklist.TaskLinkLoginSuccess())
+                .formLogin(f -> f.loginPage("/login").successHandler(new TaskLinkLoginSuccess())
                         .failureHandler(SecurityConfig::loginFailed))
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?logout")
                         .deleteCookies("JSESSIONID").invalidateHttpSession(true))

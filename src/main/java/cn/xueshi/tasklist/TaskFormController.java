@@ -7,6 +7,9 @@ import cn.xueshi.filing.UnitFilingRepository;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.makeup.MakeupRequest;
 import cn.xueshi.makeup.MakeupRequestRepository;
+import cn.xueshi.system.NotFound;
+import cn.xueshi.task.TaskForm;
+import cn.xueshi.task.TaskForms;
 import java.util.Optional;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,13 +48,13 @@ class TaskFormController {
     @GetMapping(TaskForm.PATH + "**")
     String open(@RequestParam(required = false) String taskId) {
         if (taskId == null || taskId.isBlank()) {
-            throw new TaskFormNotFound();
+            throw new NotFound();
         }
         String me = currentUsers.current().userId();
         Task task = tasks.createTaskQuery().taskId(taskId.trim())
                 .or().taskCandidateUser(me).taskAssignee(me).endOr().singleResult();
         if (task == null) {
-            throw new TaskFormNotFound();
+            throw new NotFound();
         }
         TaskForm form = forms.of(task);
         return "redirect:" + form.page(task.getId(), recordOf(form, task));
@@ -67,7 +70,7 @@ class TaskFormController {
             case MAKEUP_REQUEST -> requests.findByProcessInstanceId(instance).map(MakeupRequest::getId);
         };
         if (form.record() != TaskForm.Record.NONE && id.isEmpty()) {
-            throw new TaskFormNotFound();
+            throw new NotFound();
         }
         return id.orElse(null);
     }

@@ -36,6 +36,22 @@ class WorkingDayCalendarTest {
     }
 
     @Test
+    void workingDaysBeforeCountsBackOverHolidaysAndMakeupDays() {
+        // 春节 2026: 2月15日–23日 off, 2月14日 (Sat) and 2月28日 (Sat) worked
+        assertThat(calendar.workingDaysBefore(d("2026-02-25"), 0)).isEqualTo(d("2026-02-25"));
+        assertThat(calendar.workingDaysBefore(d("2026-02-25"), 1)).isEqualTo(d("2026-02-24"));
+        assertThat(calendar.workingDaysBefore(d("2026-02-25"), 2)).isEqualTo(d("2026-02-14"));
+        assertThat(calendar.workingDaysBefore(d("2026-02-25"), 3)).isEqualTo(d("2026-02-13"));
+        assertThat(calendar.workingDaysBefore(d("2026-03-02"), 1)).isEqualTo(d("2026-02-28"));
+        // a deadline on a Sunday: the first working day before it is the Friday
+        assertThat(calendar.workingDaysBefore(d("2026-03-08"), 1)).isEqualTo(d("2026-03-06"));
+        // the inverse of addWorkingDays from a working day
+        assertThat(calendar.addWorkingDays(calendar.workingDaysBefore(d("2026-02-25"), 5), 5)).isEqualTo(d("2026-02-25"));
+        assertThatThrownBy(() -> calendar.workingDaysBefore(d("2026-02-25"), -1))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void nationalDayAndMidAutumn2025CombinedHolidayIsEightDaysOff() {
         // 国庆节、中秋节 2025: 10月1日–8日 off; 9月28日 (Sun) and 10月11日 (Sat) worked
         assertThat(calendar.addWorkingDays(d("2025-09-26"), 1)).isEqualTo(d("2025-09-28"));

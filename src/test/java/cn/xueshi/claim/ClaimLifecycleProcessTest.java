@@ -37,6 +37,9 @@ class ClaimLifecycleProcessTest {
     ReviewService reviews;
     @Autowired
     ClaimService claims;
+
+    @Autowired
+    AnnualDeclarations declarations;
     @Autowired
     CurrentUserService currentUsers;
     @Autowired
@@ -232,7 +235,7 @@ class ClaimLifecycleProcessTest {
     void anhuiAllowsOneDeclarationPerYear() {
         ClaimFixtures.Setup s = fixtures.unit("安徽农业大学", UnitType.STATE_OWNED, "ANHUI", "anhui-2025");
         fixtures.submit(s.employee(), ClaimFixtures.form(2025, "TEACHING", LocalDate.of(2025, 5, 6), Map.of("count", "1")));
-        assertThat(claims.hasDeclared(s.employee(), 2025, "anhui-2025")).isTrue();
+        assertThat(declarations.hasDeclared(s.employee(), 2025, "anhui-2025")).isTrue();
         assertThatThrownBy(() -> fixtures.submit(s.employee(),
                 ClaimFixtures.form(2025, "TEACHING", LocalDate.of(2025, 6, 6), Map.of("count", "1"))))
                 .isInstanceOf(AlreadyDeclared.class);
@@ -240,6 +243,6 @@ class ClaimLifecycleProcessTest {
         ClaimFixtures.Setup j = fixtures.jilin();
         fixtures.exchange(j.employee(), 1);
         fixtures.exchange(j.employee(), 2);
-        assertThat(claims.hasDeclared(j.employee(), 2026, "jilin-2026")).isFalse();
+        assertThat(declarations.hasDeclared(j.employee(), 2026, "jilin-2026")).isFalse();
     }
 }

@@ -28,13 +28,13 @@ class ClaimYearSelectorTest {
     @Autowired
     ClaimFixtures fixtures;
     @Autowired
-    ClaimService claims;
+    cn.xueshi.system.BusinessClock clock;
 
     @Test
     void theSelectorOffersOnlyTheYearsTheRuleSetCovers() throws Exception {
         ClaimFixtures.Setup s = fixtures.jilin();
         String page = page("/claims", s.employee());
-        int now = claims.today().getYear();
+        int now = clock.today().getYear();
         for (int y = now - 5; y <= now; y++) {
             if (y >= JILIN_FIRST_YEAR) {
                 assertThat(page).as("year %d is covered", y).contains("<option value=\"" + y + "\"");

@@ -77,6 +77,9 @@ class LifecycleBenchmark {
     ClaimFixtures fixtures;
     @Autowired
     ClaimService claims;
+
+    @Autowired
+    ClaimValidation validation;
     @Autowired
     ClaimRepository claimRepository;
     @Autowired
@@ -204,7 +207,7 @@ class LifecycleBenchmark {
         ClaimForm form = ClaimFixtures.form(2026, "PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 3, 2), Map.of("days", "2"));
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
         String ruleSet = steps.time("validate (rules: recognition of the items)",
-                () -> claims.validate(form, w.unit(), errors)).orElseThrow();
+                () -> validation.validate(form, w.unit(), errors)).orElseThrow();
         if (errors.hasErrors()) {
             throw new IllegalStateException(errors.toString());
         }

@@ -143,7 +143,7 @@ class AnnualFilingProcessTest {
         bureauOf("JILIN");
         String anhuiBureau = bureauOf("ANHUI");
         assertThatThrownBy(() -> filings.start(s.unit().getId(), 2026, currentUsers.load(other.reviewer())))
-                .isInstanceOf(cn.xueshi.claim.ClaimNotFound.class);
+                .isInstanceOf(cn.xueshi.system.NotFound.class);
         UnitFiling filing = filings.start(s.unit().getId(), 2026, currentUsers.load(s.reviewer()));
         assertThatThrownBy(() -> filings.start(s.unit().getId(), 2026, currentUsers.load(s.reviewer())))
                 .isInstanceOf(FilingRefused.class).hasMessage("filing.error.exists");
@@ -151,7 +151,7 @@ class AnnualFilingProcessTest {
                 .isInstanceOf(FilingRefused.class).hasMessage("filing.error.year");
         filings.submit(filing.getId(), currentUsers.load(s.reviewer()));
         assertThatThrownBy(() -> filings.verify(filing.getId(), currentUsers.load(anhuiBureau), true, null))
-                .isInstanceOf(cn.xueshi.claim.ClaimNotFound.class);
+                .isInstanceOf(cn.xueshi.system.NotFound.class);
         assertThat(repository.findById(filing.getId()).orElseThrow().getStatus()).isEqualTo(FilingStatus.SUBMITTED);
     }
 }

@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import cn.xueshi.claim.Claim;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Groups;
-import cn.xueshi.review.ReviewConflict;
+import cn.xueshi.system.Conflict;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.Parallel;
@@ -102,7 +102,7 @@ class ObjectionFloodTest {
         try {
             publicity.raise(one.getId(), currentUsers.load(colleague), "仍被限制");
             throw new AssertionError("expected the rate limit");
-        } catch (ReviewConflict e) {
+        } catch (Conflict e) {
             assertThat(e.messageKey()).isEqualTo("publicity.error.tooMany");
         }
     }

@@ -1,5 +1,7 @@
 package cn.xueshi.review;
 
+import cn.xueshi.task.HumanTasks;
+import cn.xueshi.system.Conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -189,7 +191,7 @@ class RaceConflictTest {
         Task gone = listed.stream().filter(t -> t.getProcessInstanceId().equals(first.getProcessInstanceId()))
                 .findFirst().orElseThrow();
         assertThat(humanTasks.variable(gone, "claimId")).isEmpty();
-        assertThatThrownBy(() -> reviews.claimOf(gone)).isInstanceOf(ReviewConflict.class);
+        assertThatThrownBy(() -> reviews.claimOf(gone)).isInstanceOf(Conflict.class);
         assertThat(reviews.inbox(currentUsers.load(s.reviewer()))).extracting(r -> r.claim().getId())
                 .containsExactly(second.getId());
     }

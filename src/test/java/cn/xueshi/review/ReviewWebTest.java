@@ -1,5 +1,6 @@
 package cn.xueshi.review;
 
+import cn.xueshi.system.Conflict;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -177,9 +178,9 @@ class ReviewWebTest {
             try {
                 reviews.decide(task, currentUsers.load(who), f);
                 return "ok";
-            } catch (ReviewConflict e) {
+            } catch (Conflict e) {
                 return e.messageKey();
-            } catch (cn.xueshi.claim.ClaimNotFound e) {
+            } catch (cn.xueshi.system.NotFound e) {
                 return "review.conflict.done";
             }
         };

@@ -22,27 +22,27 @@ class YearTotalsTest {
 
     @Test
     void capExactlyMetAcrossItemsKeepsEverything() {
-        BigDecimal[] t = YearTotals.of(List.of(prof("X", 25, "G"), prof("X", 15, "G")), Map.of("G", d(40)), "SUM", Set.of());
-        assertThat(t[1]).isEqualByComparingTo("40");
+        Hours t = YearTotals.of(List.of(prof("X", 25, "G"), prof("X", 15, "G")), Map.of("G", d(40)), "SUM", Set.of());
+        assertThat(t.professionalHours()).isEqualByComparingTo("40");
     }
 
     @Test
     void capExceededAcrossSeveralItemsCutsTheLaterOnes() {
-        BigDecimal[] t = YearTotals.of(List.of(prof("X", 25, "G"), prof("X", 15, "G"), prof("X", 8, "G"),
+        Hours t = YearTotals.of(List.of(prof("X", 25, "G"), prof("X", 15, "G"), prof("X", 8, "G"),
                 prof("Y", 5, null)), Map.of("G", d(40)), "SUM", Set.of());
-        assertThat(t[1]).isEqualByComparingTo("45");
+        assertThat(t.professionalHours()).isEqualByComparingTo("45");
     }
 
     @Test
     void fullYearCreditsDoNotStackWithinASubjectButOtherItemsAdd() {
         Counted aid = new Counted("AID", d(30), BigDecimal.ZERO, "PUBLIC", null);
         Counted all = new Counted("ALL", d(30), d(60), "ALL", null);
-        BigDecimal[] t = YearTotals.of(List.of(aid, aid, prof("P", 10, null)), Map.of(), "SUM", Set.of());
-        assertThat(t[0]).isEqualByComparingTo("30");
-        assertThat(t[1]).isEqualByComparingTo("10");
+        Hours t = YearTotals.of(List.of(aid, aid, prof("P", 10, null)), Map.of(), "SUM", Set.of());
+        assertThat(t.publicHours()).isEqualByComparingTo("30");
+        assertThat(t.professionalHours()).isEqualByComparingTo("10");
         t = YearTotals.of(List.of(aid, all, new Counted("U", d(4), BigDecimal.ZERO, "NONE", null)), Map.of(), "SUM", Set.of());
-        assertThat(t[0]).isEqualByComparingTo("34");
-        assertThat(t[1]).isEqualByComparingTo("60");
+        assertThat(t.publicHours()).isEqualByComparingTo("34");
+        assertThat(t.professionalHours()).isEqualByComparingTo("60");
     }
 
     @Test
@@ -59,10 +59,10 @@ class YearTotalsTest {
 
     @Test
     void highestSingleAddsTheSummedTypes() {
-        BigDecimal[] t = YearTotals.of(List.of(prof("PAPER", 40, null), prof("PATENT", 50, null), prof("ONLINE", 12, null),
+        Hours t = YearTotals.of(List.of(prof("PAPER", 40, null), prof("PATENT", 50, null), prof("ONLINE", 12, null),
                 new Counted("ONLINE", d(30), BigDecimal.ZERO, "NONE", null)), Map.of(), "HIGHEST_SINGLE", Set.of("ONLINE"));
-        assertThat(t[0]).isEqualByComparingTo("30");
-        assertThat(t[1]).isEqualByComparingTo("62");
+        assertThat(t.publicHours()).isEqualByComparingTo("30");
+        assertThat(t.professionalHours()).isEqualByComparingTo("62");
     }
 
     @Test

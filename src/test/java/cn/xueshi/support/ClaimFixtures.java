@@ -1,5 +1,6 @@
 package cn.xueshi.support;
 
+import cn.xueshi.claim.ClaimValidation;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimForm;
 import cn.xueshi.claim.ClaimRepository;
@@ -23,19 +24,21 @@ public class ClaimFixtures {
 
     private final TestUsers users;
     private final ClaimService claims;
+    private final ClaimValidation validation;
     private final ClaimRepository repository;
     private final CurrentUserService currentUsers;
     private final ManagementService management;
     private final org.camunda.bpm.engine.TaskService tasks;
     private final cn.xueshi.review.ReviewService reviews;
 
-    public ClaimFixtures(TestUsers users, ClaimService claims, ClaimRepository repository,
+    public ClaimFixtures(TestUsers users, ClaimService claims, ClaimValidation validation, ClaimRepository repository,
             CurrentUserService currentUsers, ManagementService management, org.camunda.bpm.engine.TaskService tasks,
             @org.springframework.context.annotation.Lazy cn.xueshi.review.ReviewService reviews) {
         this.tasks = tasks;
         this.reviews = reviews;
         this.users = users;
         this.claims = claims;
+        this.validation = validation;
         this.repository = repository;
         this.currentUsers = currentUsers;
         this.management = management;
@@ -72,7 +75,7 @@ public class ClaimFixtures {
         CurrentUser me = currentUsers.load(employee);
         Unit unit = me.unit().orElseThrow();
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
-        String ruleSet = claims.validate(form, unit, errors).orElseThrow();
+        String ruleSet = validation.validate(form, unit, errors).orElseThrow();
         if (errors.hasErrors()) {
             throw new IllegalArgumentException(errors.toString());
         }

@@ -15,6 +15,7 @@ import cn.xueshi.review.ReviewService;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
+import cn.xueshi.task.TaskForm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.CookieManager;

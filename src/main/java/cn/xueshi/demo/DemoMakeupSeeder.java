@@ -1,5 +1,11 @@
-package cn.xueshi.makeup;
+package cn.xueshi.demo;
 
+import cn.xueshi.makeup.HardshipPolicy;
+import cn.xueshi.makeup.MakeupDecisionForm;
+import cn.xueshi.makeup.MakeupForm;
+import cn.xueshi.makeup.MakeupRequest;
+import cn.xueshi.makeup.MakeupRequestRepository;
+import cn.xueshi.makeup.MakeupService;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import java.math.BigDecimal;

@@ -1,5 +1,10 @@
-package cn.xueshi.identity;
+package cn.xueshi.demo;
 
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.identity.UnitType;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xueshi.support.IntegrationTest;

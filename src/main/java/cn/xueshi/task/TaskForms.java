@@ -1,5 +1,6 @@
-package cn.xueshi.tasklist;
+package cn.xueshi.task;
 
+import cn.xueshi.system.NotFound;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ public class TaskForms {
     /** The form of the task's step; a step without a known form key is not a form of this product. */
     public TaskForm of(Task task) {
         String key = forms.getTaskFormKey(task.getProcessDefinitionId(), task.getTaskDefinitionKey());
-        return TaskForm.byKey(key).orElseThrow(TaskFormNotFound::new);
+        return TaskForm.byKey(key).orElseThrow(NotFound::new);
     }
 
     /** The template (under forms/) that renders the task. */

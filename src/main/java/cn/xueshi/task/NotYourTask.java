@@ -1,4 +1,4 @@
-package cn.xueshi.claim;
+package cn.xueshi.task;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ResponseStatus;

@@ -1,4 +1,4 @@
-package cn.xueshi.tasklist;
+package cn.xueshi.system;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -14,10 +14,13 @@ import org.springframework.security.web.savedrequest.SavedRequest;
 
 /**
  * After sign-in a person lands on their home page, as always, unless they came through a task's form link
- * (Camunda Tasklist's "open form", {@link TaskForm#PATH}): then the link is followed, so the task opens after
+ * (Camunda Tasklist's "open form": a form key, {@link #TASK_FORM_PATH}; see task.TaskForm): then the link is followed, so the task opens after
  * the product's login. Only those links are followed: any other saved address still goes home.
  */
 public class TaskLinkLoginSuccess implements AuthenticationSuccessHandler {
+
+    /** Where every task form key points (task.TaskForm): {@code /task-form/<form>?taskId=…}. */
+    public static final String TASK_FORM_PATH = "/task-form/";
 
     private final RequestCache cache = new HttpSessionRequestCache();
     private final SimpleUrlAuthenticationSuccessHandler home = new SimpleUrlAuthenticationSuccessHandler("/");
@@ -41,7 +44,7 @@ public class TaskLinkLoginSuccess implements AuthenticationSuccessHandler {
     private static boolean isTaskLink(HttpServletRequest request, String url) {
         try {
             String path = URI.create(url).getPath();
-            return path != null && path.startsWith(request.getContextPath() + TaskForm.PATH);
+            return path != null && path.startsWith(request.getContextPath() + TASK_FORM_PATH);
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -1,5 +1,11 @@
-package cn.xueshi.identity;
+package cn.xueshi.demo;
 
+import cn.xueshi.identity.Directory;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.IdentityBootstrap;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.identity.UnitType;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;

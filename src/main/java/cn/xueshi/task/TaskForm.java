@@ -1,5 +1,6 @@
-package cn.xueshi.tasklist;
+package cn.xueshi.task;
 
+import cn.xueshi.system.TaskLinkLoginSuccess;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
  * The product's task forms, one per human step of bpmn/*.bpmn. A step's {@code camunda:formKey} is
  * {@link #key()}, a path of this application: Camunda Tasklist shows a key without an {@code embedded:} or
  * {@code app:} prefix as an external form and links to {@code <key>?taskId=…&callbackUrl=…}, which
- * {@link TaskFormController} answers by sending the person to the form's page for that task. The form's
+ * {@code tasklist.TaskFormController} answers by sending the person to the form's page for that task. The form's
  * template is {@link #view()} under forms/. Tasks of process versions deployed before the keys were paths
  * carry the bare template name as key; {@link #byKey} resolves both.
  */
@@ -22,10 +23,10 @@ public enum TaskForm {
     SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement");
 
     /** Where every form key points: {@code /task-form/<view>} (Tasklist appends the task's id). */
-    public static final String PATH = "/task-form/";
+    public static final String PATH = TaskLinkLoginSuccess.TASK_FORM_PATH;
 
     /** The record a page is addressed by: none (the page takes the task id), or the one the task's instance carries. */
-    enum Record { NONE, CLAIM, FILING, MAKEUP_REQUEST }
+    public enum Record { NONE, CLAIM, FILING, MAKEUP_REQUEST }
 
     private final String view;
     private final Record record;
@@ -47,12 +48,12 @@ public enum TaskForm {
         return PATH + view;
     }
 
-    Record record() {
+    public Record record() {
         return record;
     }
 
     /** The product page for the task; {@code recordId} is the id of {@link #record()} (null for none). */
-    String page(String taskId, Long recordId) {
+    public String page(String taskId, Long recordId) {
         return page.replace("{task}", taskId).replace("{record}", String.valueOf(recordId));
     }
 

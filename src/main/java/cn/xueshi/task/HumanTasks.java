@@ -1,6 +1,7 @@
-package cn.xueshi.review;
+package cn.xueshi.task;
 
-import cn.xueshi.claim.ClaimNotFound;
+import cn.xueshi.system.Conflict;
+import cn.xueshi.system.NotFound;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,7 +21,7 @@ import org.springframework.stereotype.Component;
 /**
  * The user tasks a person may act on (candidate or assignee) and their completion, shared by every
  * capability with human steps: a task outside the person's reach is "not found", and a task someone
- * else completed first is a {@link ReviewConflict}.
+ * else completed first is a {@link Conflict}.
  */
 @Component
 public class HumanTasks {
@@ -46,7 +47,7 @@ public class HumanTasks {
     public Task find(String taskId, String definitionKey, String userId) {
         Task t = mine(userId).taskId(taskId).taskDefinitionKey(definitionKey).singleResult();
         if (t == null) {
-            throw new ClaimNotFound();
+            throw new NotFound();
         }
         return t;
     }
@@ -99,7 +100,7 @@ public class HumanTasks {
             tasks.complete(task.getId());
         } catch (NullValueException | NotFoundException | OptimisticLockingException
                 | ObjectOptimisticLockingFailureException e) {
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
     }
 
@@ -109,7 +110,7 @@ public class HumanTasks {
             tasks.complete(taskId, variables);
         } catch (NullValueException | NotFoundException | OptimisticLockingException
                 | ObjectOptimisticLockingFailureException e) {
-            throw new ReviewConflict("review.conflict.done");
+            throw new Conflict("review.conflict.done");
         }
     }
 }

@@ -1,5 +1,8 @@
-package cn.xueshi.filing;
+package cn.xueshi.demo;
 
+import cn.xueshi.filing.FilingService;
+import cn.xueshi.filing.UnitFiling;
+import cn.xueshi.filing.UnitFilingRepository;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.UnitRepository;
 import org.slf4j.Logger;

@@ -1,24 +1,29 @@
-package cn.xueshi.evidence;
+package cn.xueshi.claim;
 
-import cn.xueshi.claim.Claim;
-import cn.xueshi.claim.ClaimNotFound;
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.evidence.EvidenceFile;
+import cn.xueshi.evidence.EvidenceStore;
+import cn.xueshi.evidence.InlineFile;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.system.NotFound;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** Shows an evidence file inline to those who may see it: the claimant, the claim's reviewers, the bureau, admins. */
+/**
+ * Shows a claim's evidence file inline to those who may see it: the claimant, the claim's reviewers, the
+ * bureau, admins. It sits beside the claim pages (as make-up's evidence sits beside make-up) because the
+ * access rule is the claim's; {@code evidence} only stores and opens files.
+ */
 @Controller
-class EvidenceController {
+class ClaimEvidenceController {
 
     private final EvidenceStore store;
-    private final ClaimService claims;
+    private final ClaimAccess claims;
     private final CurrentUserService currentUsers;
 
-    EvidenceController(EvidenceStore store, ClaimService claims, CurrentUserService currentUsers) {
+    ClaimEvidenceController(EvidenceStore store, ClaimAccess claims, CurrentUserService currentUsers) {
         this.store = store;
         this.claims = claims;
         this.currentUsers = currentUsers;
@@ -31,7 +36,7 @@ class EvidenceController {
         if (!claims.canSeeEvidence(claim, me)) {
             throw new ClaimNotFound();
         }
-        EvidenceFile file = store.find(claimId, evidenceId).orElseThrow(ClaimNotFound::new);
+        EvidenceFile file = store.find(claimId, evidenceId).orElseThrow(NotFound::new);
         return InlineFile.of(file, store.content(evidenceId));
     }
 }

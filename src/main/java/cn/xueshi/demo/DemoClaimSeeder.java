@@ -1,5 +1,11 @@
-package cn.xueshi.claim;
+package cn.xueshi.demo;
 
+import cn.xueshi.claim.ClaimValidation;
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimForm;
+import cn.xueshi.claim.ClaimRepository;
+import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ItemForm;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Unit;
@@ -93,15 +99,17 @@ class DemoClaimSeeder implements ApplicationRunner {
                             p("days", "5", "partialDays", "1")))));
 
     private final ClaimService claims;
+    private final ClaimValidation validation;
     private final ClaimRepository repository;
     private final ReviewService reviews;
     private final CurrentUserService currentUsers;
     private final ManagementService management;
     private final TaskService tasks;
 
-    DemoClaimSeeder(ClaimService claims, ClaimRepository repository, ReviewService reviews,
+    DemoClaimSeeder(ClaimService claims, ClaimValidation validation, ClaimRepository repository, ReviewService reviews,
             CurrentUserService currentUsers, ManagementService management, TaskService tasks) {
         this.claims = claims;
+        this.validation = validation;
         this.repository = repository;
         this.reviews = reviews;
         this.currentUsers = currentUsers;
@@ -140,7 +148,7 @@ class DemoClaimSeeder implements ApplicationRunner {
             form.getItems().add(item);
         }
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
-        String ruleSet = claims.validate(form, unit, errors).orElseThrow();
+        String ruleSet = validation.validate(form, unit, errors).orElseThrow();
         if (errors.hasErrors()) {
             throw new IllegalStateException(errors.getAllErrors().toString());
         }

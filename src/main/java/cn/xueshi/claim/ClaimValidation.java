@@ -1,0 +1,178 @@
+package cn.xueshi.claim;
+
+import cn.xueshi.identity.Unit;
+import cn.xueshi.rules.ActivityType;
+import cn.xueshi.rules.RecognitionException;
+import cn.xueshi.rules.RecognitionRequest;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.system.BusinessClock;
+import cn.xueshi.system.RequestLimits;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+
+/**
+ * Checks a claim form against the person's rule set before anything is stored: year, dates, lengths,
+ * the pledge, and the rules' own verdict on each item (asked through the recognition service), each
+ * problem against its field in Chinese.
+ */
+@Component
+public class ClaimValidation {
+
+    static final int MAX_DESCRIPTION = 2000;
+    static final int MAX_TITLE = 300;
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)\\](?:\\.(\\w+))?");
+
+    private final RecognitionService recognition;
+    private final HardshipAdjustments hardship;
+    private final RequestLimits limits;
+    private final BusinessClock clock;
+
+    ClaimValidation(RecognitionService recognition, HardshipAdjustments hardship, RequestLimits limits,
+            BusinessClock clock) {
+        this.recognition = recognition;
+        this.hardship = hardship;
+        this.limits = limits;
+        this.clock = clock;
+    }
+
+    private LocalDate today() {
+        return clock.today();
+    }
+
+    private Optional<String> ruleSetFor(Unit unit, int year) {
+        return recognition.ruleSetFor(unit.getJurisdiction(), year);
+    }
+
+    /**
+     * Checks the form; every problem is reported against its field in {@code errors}, in Chinese.
+     * Returns the rule set that applies when the form is valid so far.
+     */
+    public Optional<String> validate(ClaimForm form, Unit unit, Errors errors) {
+        if (form.getYear() == null) {
+            errors.rejectValue("year", "claim.error.year.missing");
+            return Optional.empty();
+        }
+        int year = form.getYear();
+        if (year > today().getYear() || year < limits.minYear()) {
+            errors.rejectValue("year", "claim.error.year.range", new Object[] {String.valueOf(today().getYear())}, null);
+            return Optional.empty();
+        }
+        Optional<String> ruleSet = ruleSetFor(unit, year);
+        if (ruleSet.isEmpty()) {
+            errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(year)}, null);
+            return Optional.empty();
+        }
+        if (form.getDescription() != null && form.getDescription().length() > MAX_DESCRIPTION) {
+            errors.rejectValue("description", "claim.error.description.tooLong", new Object[] {MAX_DESCRIPTION}, null);
+        }
+        if (!form.isPledge()) {
+            errors.rejectValue("pledge", "claim.error.pledge");
+        }
+        if (form.getItems().isEmpty()) {
+            errors.rejectValue("items", "claim.error.items.empty");
+            return ruleSet;
+        }
+        for (int i = 0; i < form.getItems().size(); i++) {
+            ItemForm item = form.getItems().get(i);
+            String prefix = "items[" + i + "].";
+            if (item.getActivityType() == null || item.getActivityType().isBlank()) {
+                errors.rejectValue(prefix + "activityType", "claim.error.activityType.missing");
+            }
+            if (item.getActivityDate() == null) {
+                errors.rejectValue(prefix + "activityDate", "claim.error.date.missing");
+            } else if (item.getActivityDate().getYear() != year) {
+                errors.rejectValue(prefix + "activityDate", "claim.error.date.year", new Object[] {String.valueOf(year)}, null);
+            } else if (item.getActivityDate().isAfter(today())) {
+                errors.rejectValue(prefix + "activityDate", "claim.error.date.future");
+            }
+            if (item.getActivityEnd() != null && item.getActivityDate() != null
+                    && item.getActivityEnd().isBefore(item.getActivityDate())) {
+                errors.rejectValue(prefix + "activityEnd", "claim.error.date.endBeforeStart");
+            }
+            if (item.getTitle() != null && item.getTitle().length() > MAX_TITLE) {
+                errors.rejectValue(prefix + "title", "claim.error.title.tooLong", new Object[] {MAX_TITLE}, null);
+            }
+        }
+        if (errors.hasFieldErrors("items*")) {
+            return ruleSet;
+        }
+        try {
+            recognition.evaluate(new RecognitionRequest(ruleSet.get(), year, requestItems(form, ruleSet.get())));
+        } catch (RecognitionException e) {
+            errors.rejectValue(formField(e.field()), "claim.error.rules", new Object[] {e.getMessage()}, e.getMessage());
+        }
+        return ruleSet;
+    }
+
+    /** A claim may count for the previous year only while the person has an open make-up obligation for it. */
+    public void validateMakeup(ClaimForm form, String claimant, Errors errors) {
+        Integer makeup = form.getMakeupForYear();
+        if (makeup == null) {
+            return;
+        }
+        if (form.getYear() == null || makeup != form.getYear() - 1 || !hardship.openMakeup(claimant, makeup)) {
+            errors.rejectValue("makeupForYear", "claim.error.makeup", new Object[] {String.valueOf(makeup)}, null);
+        }
+    }
+
+    /** The earlier year the person may make up with this year's claims, if any. */
+    public Optional<Integer> makeupYearFor(String claimant, int year) {
+        return hardship.openMakeup(claimant, year - 1) ? Optional.of(year - 1) : Optional.empty();
+    }
+
+    /** Maps a recognition-API field (items[2].rank) to the form field that shows it (items[2].params[rank]). */
+    static String formField(String apiField) {
+        if (apiField == null || apiField.isBlank() || apiField.equals("ruleSet")) {
+            return "items";
+        }
+        Matcher m = ITEM_FIELD.matcher(apiField);
+        if (m.matches()) {
+            String param = m.group(2);
+            if (param == null || param.equals("activityType")) {
+                return "items[" + m.group(1) + "].activityType";
+            }
+            return "items[" + m.group(1) + "].params[" + param + "]";
+        }
+        return apiField.equals("year") ? "year" : "items";
+    }
+
+    /** The form's items as recognition-API items: blank values left out, numbers as numbers. */
+    List<Map<String, Object>> requestItems(ClaimForm form, String ruleSet) {
+        List<ActivityType> types = recognition.activityTypes(ruleSet);
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ItemForm f : form.getItems()) {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("activityType", f.getActivityType());
+            ActivityType type = types.stream().filter(t -> t.code().equals(f.getActivityType())).findFirst().orElse(null);
+            f.getParams().forEach((name, raw) -> {
+                if (raw == null || raw.isBlank() || type == null || type.parameter(name) == null) {
+                    return;
+                }
+                item.put(name, typed(type.parameter(name), raw.trim()));
+            });
+            items.add(item);
+        }
+        return items;
+    }
+
+    private static Object typed(ActivityType.Parameter p, String raw) {
+        if (p.kind() == ActivityType.Kind.ENUM) {
+            return raw;
+        }
+        try {
+            return new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            return raw; // the rules answer with a message naming the field
+        }
+    }
+
+}

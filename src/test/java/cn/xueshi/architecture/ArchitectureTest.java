@@ -1,0 +1,94 @@
+package cn.xueshi.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house plan, checked on the compiled classes so it stays this way: the capability packages under
+ * {@code cn.xueshi} form no cycle, and dependencies point one way, from the pages and processes of a
+ * capability down to the shared floors:
+ *
+ * <pre>
+ *   demo                                   (seeds demo data through every capability; nothing uses it)
+ *   dashboard · workbench                  (read the others; nothing uses them)
+ *   document                               (forms and certificates over claims; only dashboards use it)
+ *   review · publicity · filing · makeup   (capabilities with human steps; none uses review)
+ *   claim                                  (registration: claims, items, audit, progress)
+ *   evidence · notification · rules · calendar · task · system · identity   (the floors)
+ * </pre>
+ */
+class ArchitectureTest {
+
+    private static final String ROOT = "cn.xueshi";
+    /** The floors: they know no capability above them. */
+    private static final String[] FLOORS = {"..system..", "..task..", "..rules..", "..calendar..", "..identity..",
+            "..notification..", "..evidence.."};
+    private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
+            "..makeup..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
+
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(ROOT);
+    }
+
+    @Test
+    void capabilityPackagesAreFreeOfCycles() {
+        slices().matching(ROOT + ".(*)..").should().beFreeOfCycles().check(classes);
+    }
+
+    @Test
+    void floorsKnowNoCapability() {
+        noClasses().that().resideInAnyPackage(FLOORS).should().dependOnClassesThat().resideInAnyPackage(CAPABILITIES)
+                .because("system, task, rules, calendar, identity, notification and evidence are the floors "
+                        + "every capability stands on")
+                .check(classes);
+    }
+
+    @Test
+    void theTaskKernelStandsOnSystemAndIdentityOnly() {
+        noClasses().that().resideInAPackage("..task..").should().dependOnClassesThat()
+                .resideInAnyPackage("..rules..", "..calendar..", "..notification..", "..evidence..")
+                .check(classes);
+    }
+
+    @Test
+    void noCapabilityDependsOnTheDemoData() {
+        noClasses().that().resideOutsideOfPackage("..demo..").should().dependOnClassesThat()
+                .resideInAPackage("..demo..").check(classes);
+    }
+
+    @Test
+    void humanStepsShareTheTaskKernelNotReview() {
+        noClasses().that().resideInAnyPackage("..claim..", "..evidence..", "..publicity..", "..filing..", "..makeup..")
+                .should().dependOnClassesThat().resideInAPackage("..review..")
+                .because("the shared task kernel is cn.xueshi.task; the inbox asks task.InboxSection")
+                .check(classes);
+    }
+
+    @Test
+    void claimKnowsNoLaterStep() {
+        noClasses().that().resideInAPackage("..claim..").should().dependOnClassesThat()
+                .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..document..",
+                        "..dashboard..", "..workbench..")
+                .check(classes);
+    }
+
+    @Test
+    void readersAtTheTopAreUsedByNoCapability() {
+        noClasses().that().resideOutsideOfPackages("..dashboard..", "..demo..").should().dependOnClassesThat()
+                .resideInAPackage("..dashboard..").check(classes);
+        noClasses().that().resideOutsideOfPackages("..workbench..", "..demo..").should().dependOnClassesThat()
+                .resideInAPackage("..workbench..").check(classes);
+        noClasses().that().resideOutsideOfPackages("..document..", "..dashboard..", "..demo..").should()
+                .dependOnClassesThat().resideInAPackage("..document..").check(classes);
+    }
+}
