@@ -46,6 +46,9 @@ public class ProcessStartGuard implements ExecutionListener {
                     "unitId", Long.class, "year", Integer.class, "reviewers", Collection.class,
                     "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)));
 
+    /** The request attribute that carries a refusal's message to {@code StartRefusalFilter}. */
+    public static final String REFUSAL_ATTRIBUTE = ProcessStartGuard.class.getName() + ".refusal";
+
     private final JdbcTemplate jdbc;
     private final MessageSource messages;
 
@@ -91,7 +94,15 @@ public class ProcessStartGuard implements ExecutionListener {
     }
 
     private ProcessStartRefused refused(String key, Object... args) {
-        return new ProcessStartRefused(message(key, args));
+        String message = message(key, args);
+        // Tasklist's own engine API has no mapper of ours: its filter finds the refusal on the request
+        org.springframework.web.context.request.RequestAttributes request =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(REFUSAL_ATTRIBUTE, message,
+                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
+        return new ProcessStartRefused(message);
     }
 
     /** In Chinese: the engine's tools (Cockpit, Tasklist, engine-rest clients) carry no language of ours. */

@@ -147,6 +147,50 @@ class ProcessStartGuardTest {
         assertThat(traces("claim-lifecycle")).containsExactly(before);
     }
 
+    /** Tasklist's own engine API (the webapp's, behind the product login and Camunda's XSRF token): 400 too. */
+    @ParameterizedTest
+    @ValueSource(strings = {"start", "submit-form"})
+    void aStartThroughTasklistsOwnApiIsA400WithTheMessage(String call) throws Exception {
+        String admin = users.user("adm", "管", "理", Groups.ADMIN);
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                .matcher(browser.send(HttpRequest.newBuilder(URI.create(url("/login"))).build(),
+                        HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(token.find()).isTrue();
+        browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + admin + "&password=" + TestUsers.PASSWORD
+                        + "&_csrf=" + token.group(1))).build(), HttpResponse.BodyHandlers.ofString());
+        // Tasklist's page hands out the XSRF cookie its API checks
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(url("/camunda/app/tasklist/default/"))).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+        String xsrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+        long[] before = traces("makeup-request");
+        HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(url(
+                        "/camunda/api/engine/engine/default/process-definition/key/makeup-request/" + call)))
+                .header("Content-Type", "application/json").header("X-XSRF-TOKEN", xsrf)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"variables\":{}}")).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.path("type").asText()).isEqualTo("ProcessStartRefused");
+        assertThat(body.path("message").asText()).contains("只能由学时通在办理业务时启动").contains("requestId");
+        assertThat(traces("makeup-request")).containsExactly(before);
+        // other calls of the same API are passed through untouched
+        HttpResponse<String> list = browser.send(HttpRequest.newBuilder(URI.create(url(
+                        "/camunda/api/engine/engine/default/process-definition?key=makeup-request&latestVersion=true")))
+                .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(list.body()).contains("\"startableInTasklist\":false");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
     @Test
     void everyProcessNamingTheGuardHasAContract() {
         for (String key : APP_PROCESSES) {
