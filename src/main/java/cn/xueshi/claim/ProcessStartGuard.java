@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.ProcessStartRefused;
 import cn.xueshi.system.WebConfig;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.ProcessStartRefused;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

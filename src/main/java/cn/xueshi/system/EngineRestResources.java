@@ -1,6 +1,5 @@
 package cn.xueshi.system;
 
-import cn.xueshi.claim.ProcessStartRefusedMapper;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.springframework.stereotype.Component;
 

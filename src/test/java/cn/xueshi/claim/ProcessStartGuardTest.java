@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.system.ProcessStartRefused;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

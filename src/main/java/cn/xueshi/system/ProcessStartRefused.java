@@ -1,4 +1,4 @@
-package cn.xueshi.claim;
+package cn.xueshi.system;
 
 /**
  * A process the application starts was started by someone else (Tasklist, engine-rest, a script) without the

@@ -1,4 +1,4 @@
-package cn.xueshi.claim;
+package cn.xueshi.system;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
