@@ -1,6 +1,7 @@
 package cn.xueshi.filing;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -57,8 +58,16 @@ class FilingWebTest {
         mvc.perform(get("/filing").with(user(s.employee()).roles(Groups.EMPLOYEE))).andExpect(status().isForbidden());
         mvc.perform(get("/filing/{id}", filing.getId()).with(user(otherBureau).roles(Groups.BUREAU)))
                 .andExpect(status().isNotFound());
+        // the open step is in the reviewer's inbox, with the year as written (no "2,026") and the unit
+        mvc.perform(get("/review").with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(containsString("id=\"filing-tasks\"")))
+                .andExpect(content().string(containsString("编制并提交 2026 年度学时备案")))
+                .andExpect(content().string(containsString("href=\"/filing/" + filing.getId() + "\"")))
+                .andExpect(content().string(containsString("洮南市医院")));
         mvc.perform(post("/filing/{id}/submit", filing.getId()).with(user(s.reviewer()).roles(Groups.REVIEWER)).with(csrf()))
                 .andExpect(redirectedUrlPattern("/filing/*"));
+        mvc.perform(get("/review").with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(not(containsString("编制并提交 2026 年度学时备案"))));
         mvc.perform(post("/filing/{id}/verify", filing.getId()).param("decision", "RETURN")
                         .with(user(bureau).roles(Groups.BUREAU)).with(csrf()))
                 .andExpect(status().isOk())

@@ -2,6 +2,7 @@ package cn.xueshi.makeup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -79,6 +80,14 @@ class MakeupWebTest {
                 .andExpect(content().string(containsString("/makeup/review/" + task)));
         mvc.perform(get("/makeup/review/{t}", task).with(user(other.reviewer()).roles(Groups.REVIEWER)))
                 .andExpect(status().isNotFound());
+        // the reviewer's inbox lists the review beside the claims; another unit's reviewer does not see it
+        mvc.perform(get("/review").with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(containsString("id=\"makeup-tasks\"")))
+                .andExpect(content().string(containsString("待审核的补学/减免申请")))
+                .andExpect(content().string(containsString("/makeup/review/" + task)))
+                .andExpect(content().string(containsString("审核补学/减免申请 #" + r.getId())));
+        mvc.perform(get("/review").with(user(other.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(not(containsString("/makeup/review/" + task))));
         mvc.perform(get("/makeup/unit").with(user(s.employee()).roles(Groups.EMPLOYEE))).andExpect(status().isForbidden());
         mvc.perform(post("/makeup/review/{t}", task).param("decision", "REJECT")
                         .with(user(s.reviewer()).roles(Groups.REVIEWER)).with(csrf()))
@@ -88,6 +97,8 @@ class MakeupWebTest {
                         .with(user(s.reviewer()).roles(Groups.REVIEWER)).with(csrf()))
                 .andExpect(redirectedUrl("/makeup/unit"));
         assertThat(requests.findById(r.getId()).orElseThrow().getStatus()).isEqualTo(MakeupRequest.Status.APPROVED);
+        mvc.perform(get("/review").with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(not(containsString("/makeup/review/" + task))));
         mvc.perform(get("/claims").param("year", "2026").with(user(s.employee()).roles(Groups.EMPLOYEE)))
                 .andExpect(content().string(containsString("0 / 60 学时")))
                 .andExpect(content().string(containsString("经批准减免 30 学时")));
