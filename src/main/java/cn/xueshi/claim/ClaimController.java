@@ -1,7 +1,7 @@
 package cn.xueshi.claim;
 
 import cn.xueshi.rules.RecognitionService;
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.task.NotYourTask;
 import cn.xueshi.evidence.EvidenceRejected;
 import cn.xueshi.evidence.EvidenceStore;

@@ -1,6 +1,6 @@
 package cn.xueshi.claim;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;

@@ -5,7 +5,7 @@ import cn.xueshi.rules.ActivityType;
 import cn.xueshi.rules.RecognitionException;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionService;
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.system.RequestLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;

@@ -1,6 +1,6 @@
 package cn.xueshi.dashboard;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.dashboard.ComplianceQueries.HoursByType;
 import cn.xueshi.dashboard.ClaimFlowQueries.Week;
 import cn.xueshi.identity.CurrentUser;

@@ -1,6 +1,6 @@
 package cn.xueshi.dashboard;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.filing.FilingProperties;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Directory;

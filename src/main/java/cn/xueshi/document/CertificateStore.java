@@ -1,6 +1,6 @@
 package cn.xueshi.document;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;

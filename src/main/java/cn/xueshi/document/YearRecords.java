@@ -1,6 +1,6 @@
 package cn.xueshi.document;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.claim.AuditEntry;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;

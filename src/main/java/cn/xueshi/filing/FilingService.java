@@ -1,6 +1,6 @@
 package cn.xueshi.filing;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.system.NotFound;

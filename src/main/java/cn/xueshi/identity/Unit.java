@@ -1,5 +1,6 @@
 package cn.xueshi.identity;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -40,7 +41,7 @@ public class Unit {
     private String competentDepartment;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = BusinessClock.now();
 
     protected Unit() {
     }

@@ -1,7 +1,7 @@
 package cn.xueshi.makeup;
 
 import cn.xueshi.rules.Hours;
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.identity.Directory;

@@ -1,6 +1,6 @@
 package cn.xueshi.makeup;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

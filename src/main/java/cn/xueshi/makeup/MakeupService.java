@@ -1,7 +1,7 @@
 package cn.xueshi.makeup;
 
 import cn.xueshi.rules.Hours;
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.system.NotFound;
 import cn.xueshi.claim.ProgressService;
 import cn.xueshi.claim.YearProgress;

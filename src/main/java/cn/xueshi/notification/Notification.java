@@ -1,5 +1,6 @@
 package cn.xueshi.notification;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -31,7 +32,7 @@ public class Notification {
     private String message;
 
     @Column(name = "created_at", nullable = false)
-    private Instant createdAt = Instant.now();
+    private Instant createdAt = BusinessClock.now();
 
     @Column(name = "read_at")
     private Instant readAt;

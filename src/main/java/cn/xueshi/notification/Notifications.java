@@ -1,5 +1,6 @@
 package cn.xueshi.notification;
 
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Groups;
 import java.time.Instant;
@@ -50,7 +51,7 @@ public class Notifications {
     @Transactional
     public boolean markRead(CurrentUser me, long id) {
         return repository.findByIdAndRecipient(id, me.userId()).map(n -> {
-            n.markRead(Instant.now());
+            n.markRead(BusinessClock.now());
             return true;
         }).orElse(false);
     }
@@ -58,7 +59,7 @@ public class Notifications {
     @Transactional
     public int markAllRead(CurrentUser me) {
         List<Notification> unread = repository.findByRecipientAndReadAtIsNull(me.userId());
-        Instant now = Instant.now();
+        Instant now = BusinessClock.now();
         unread.forEach(n -> n.markRead(now));
         return unread.size();
     }

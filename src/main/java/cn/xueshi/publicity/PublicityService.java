@@ -1,6 +1,6 @@
 package cn.xueshi.publicity;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimNotFound;

@@ -1,6 +1,6 @@
 package cn.xueshi.review;
 
-import cn.xueshi.system.BusinessClock;
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.task.HumanTasks;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -43,7 +44,7 @@ public class AnalystDeployment {
         this.kind = kind.name();
         this.fromVersion = fromVersion;
         this.deployedBy = by;
-        this.deployedAt = Instant.now();
+        this.deployedAt = BusinessClock.now();
         this.comment = comment;
     }
 

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -41,7 +42,7 @@ public class CaseChange {
         this.expectJson = expectJson;
         this.comment = comment;
         this.changedBy = by;
-        this.changedAt = Instant.now();
+        this.changedAt = BusinessClock.now();
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -43,14 +44,14 @@ public class Draft {
         this.dmnXml = dmnXml;
         this.origin = origin.name();
         this.createdBy = createdBy;
-        this.createdAt = Instant.now();
+        this.createdAt = BusinessClock.now();
         this.updatedAt = createdAt;
     }
 
     void change(String xml, Origin origin) {
         this.dmnXml = xml;
         this.origin = origin.name();
-        this.updatedAt = Instant.now();
+        this.updatedAt = BusinessClock.now();
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.rules.ItemResult;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionService;
@@ -36,7 +37,7 @@ class ImpactPreview {
     }
 
     Impact preview(String ruleSet, RecognitionService draft) {
-        Timestamp since = Timestamp.from(Instant.now().minus(365, ChronoUnit.DAYS));
+        Timestamp since = Timestamp.from(BusinessClock.now().minus(365, ChronoUnit.DAYS));
         List<Stored> stored = jdbc.query("SELECT i.activity_type, i.params_json, i.hours, c.claim_year"
                         + " FROM xs_claim_item i JOIN xs_claim c ON c.id = i.claim_id"
                         + " WHERE c.rule_set = ? AND c.status IN ('APPROVED', 'IN_PUBLICITY', 'REGISTERED', 'FILED')"

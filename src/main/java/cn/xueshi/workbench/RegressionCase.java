@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -42,7 +43,7 @@ public class RegressionCase {
         this.expectJson = expectJson;
         this.source = source;
         this.updatedBy = by;
-        this.updatedAt = Instant.now();
+        this.updatedAt = BusinessClock.now();
     }
 
     void update(String name, String requestJson, String expectJson, String by) {
@@ -50,7 +51,7 @@ public class RegressionCase {
         this.requestJson = requestJson;
         this.expectJson = expectJson;
         this.updatedBy = by;
-        this.updatedAt = Instant.now();
+        this.updatedAt = BusinessClock.now();
     }
 
     /** A shipped case renamed by a newer release (RegressionSeeds); what it checks stays. */

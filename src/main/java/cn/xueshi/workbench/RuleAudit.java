@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.clock.BusinessClock;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -36,7 +37,7 @@ public class RuleAudit {
         this.action = action;
         this.detail = detail == null || detail.length() <= 4000 ? detail : detail.substring(0, 3990) + "…";
         this.comment = comment;
-        this.createdAt = Instant.now();
+        this.createdAt = BusinessClock.now();
     }
 
     public Long getId() {

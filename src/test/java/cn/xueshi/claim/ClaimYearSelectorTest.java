@@ -28,7 +28,7 @@ class ClaimYearSelectorTest {
     @Autowired
     ClaimFixtures fixtures;
     @Autowired
-    cn.xueshi.system.BusinessClock clock;
+    cn.xueshi.clock.BusinessClock clock;
 
     @Test
     void theSelectorOffersOnlyTheYearsTheRuleSetCovers() throws Exception {

@@ -1,4 +1,4 @@
-package cn.xueshi.system;
+package cn.xueshi.clock;
 
 import java.time.Instant;
 import java.time.LocalDate;
