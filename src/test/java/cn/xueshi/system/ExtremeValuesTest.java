@@ -296,6 +296,16 @@ class ExtremeValuesTest {
         } catch (java.net.http.HttpTimeoutException e) {
             failures.add(where + ": no answer within " + TIMEOUT);
             return null;
+        } catch (java.io.IOException e) {
+            // A URL beyond Tomcat's header limit is refused before any handler runs; Tomcat may close the
+            // connection while the client is still writing it, so the client sees no answer instead of 400.
+            // (The test checks afterwards that the server stays up.) Any other closed connection is a failure.
+            boolean oversizeUrl = method == RequestMethod.GET
+                    && values.values().stream().anyMatch(v -> v != null && v.length() > 8 * 1024);
+            if (!oversizeUrl) {
+                failures.add(where + ": connection closed without an answer (" + e.getMessage() + ")");
+            }
+            return null;
         }
         int status = r.statusCode();
         if (status >= 500) {
