@@ -98,9 +98,8 @@ public class HumanTasks {
         try {
             runtime.setVariablesLocal(task.getExecutionId(), variables);
             tasks.complete(task.getId());
-        } catch (NullValueException | NotFoundException | OptimisticLockingException
-                | ObjectOptimisticLockingFailureException e) {
-            throw new Conflict("review.conflict.done");
+        } catch (RuntimeException e) {
+            throw doneMeanwhile(task.getId(), e);
         }
     }
 
@@ -108,9 +107,32 @@ public class HumanTasks {
     public void complete(String taskId, Map<String, Object> variables) {
         try {
             tasks.complete(taskId, variables);
-        } catch (NullValueException | NotFoundException | OptimisticLockingException
-                | ObjectOptimisticLockingFailureException e) {
-            throw new Conflict("review.conflict.done");
+        } catch (RuntimeException e) {
+            throw doneMeanwhile(taskId, e);
+        }
+    }
+
+    /**
+     * A completion that failed because someone else completed the task first is a conflict with a clear
+     * message. Besides the engine's own signals (optimistic locking, not found), a completion that began
+     * while the winner committed can fail inside the engine with a NullPointerException (its execution was
+     * removed under it, seen on H2 with twenty parallel approvals); when the task is gone afterwards, that is
+     * the same race. Anything else is rethrown.
+     */
+    private RuntimeException doneMeanwhile(String taskId, RuntimeException e) {
+        boolean raceSignal = e instanceof NullValueException || e instanceof NotFoundException
+                || e instanceof OptimisticLockingException || e instanceof ObjectOptimisticLockingFailureException;
+        if (raceSignal || gone(taskId)) {
+            return new Conflict("review.conflict.done");
+        }
+        return e;
+    }
+
+    private boolean gone(String taskId) {
+        try {
+            return tasks.createTaskQuery().taskId(taskId).count() == 0;
+        } catch (RuntimeException unreadable) {
+            return false;
         }
     }
 }
