@@ -3,10 +3,8 @@ package cn.xueshi.workbench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,31 +19,25 @@ class RegressionSeeds implements ApplicationRunner {
     static final String SEED = "workbench/regression-seed.json";
 
     private final CaseRepository cases;
-    private final ObjectMapper json;
+    private final ShippedCases shipped;
 
     RegressionSeeds(CaseRepository cases, ObjectMapper json) {
         this.cases = cases;
-        this.json = json;
+        this.shipped = new ShippedCases(cases, json);
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
-        try (InputStream in = new ClassPathResource(SEED).getInputStream()) {
-            for (JsonNode c : json.readTree(in).get("cases")) {
-                String ruleSet = c.get("request").get("ruleSet").asText();
-                String name = c.get("name").asText();
-                String formerName = c.hasNonNull("formerName") ? c.get("formerName").asText() : null;
-                if (formerName != null && cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
-                    cases.findByRuleSetAndName(ruleSet, formerName).filter(old -> "SEED".equals(old.getSource()))
-                            .ifPresent(old -> old.rename(name));
-                }
-                if (cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
-                    cases.save(new RegressionCase(ruleSet, name,
-                            json.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("request")),
-                            json.writerWithDefaultPrettyPrinter().writeValueAsString(c.get("expect")), "SEED", "system"));
-                }
+        for (JsonNode c : shipped.read(SEED)) {
+            String ruleSet = c.get("request").get("ruleSet").asText();
+            String name = c.get("name").asText();
+            String formerName = c.hasNonNull("formerName") ? c.get("formerName").asText() : null;
+            if (formerName != null && cases.findByRuleSetAndName(ruleSet, name).isEmpty()) {
+                cases.findByRuleSetAndName(ruleSet, formerName).filter(old -> "SEED".equals(old.getSource()))
+                        .ifPresent(old -> old.rename(name));
             }
+            shipped.saveIfMissing(ruleSet, name, c.get("request"), c.get("expect"));
         }
     }
 }
