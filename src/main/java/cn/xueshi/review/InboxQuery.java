@@ -2,6 +2,8 @@ package cn.xueshi.review;
 
 import cn.xueshi.task.PageRequest;
 import cn.xueshi.task.TaskPage;
+import cn.xueshi.task.TaskRows;
+import cn.xueshi.task.TaskSql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -51,11 +53,7 @@ class InboxQuery {
                 join xs_claim c on c.process_instance_id = t.PROC_INST_ID_
                 left join ACT_ID_USER u on u.ID_ = c.claimant
                 where t.TASK_DEF_KEY_ = :key
-                  and (t.ASSIGNEE_ = :me or (t.ASSIGNEE_ is null and exists (
-                       select 1 from ACT_RU_IDENTITYLINK l
-                       where l.TASK_ID_ = t.ID_ and l.TYPE_ = 'candidate'
-                         and (l.USER_ID_ = :me or l.GROUP_ID_ in (
-                              select m.GROUP_ID_ from ACT_ID_MEMBERSHIP m where m.USER_ID_ = :me)))))
+                  and MAY_ACT_ON
                   %s
                 order by t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc
                 limit :limit offset :offset
@@ -64,7 +62,7 @@ class InboxQuery {
             join xs_unit un on un.id = c.unit_id
             left join ACT_ID_USER p on p.ID_ = c.claimant
             order by pg.due asc nulls last, pg.created asc, pg.task_id asc
-            """;
+            """.replace("MAY_ACT_ON", TaskSql.MAY_ACT_ON);
 
     private final NamedParameterJdbcTemplate jdbc;
 
@@ -111,13 +109,11 @@ class InboxQuery {
         Timestamp dueAt = rs.getTimestamp("due");
         Instant due = dueAt == null ? null : dueAt.toInstant();
         String types = rs.getString("activity_types");
-        String last = rs.getString("last_name");
-        String first = rs.getString("first_name");
-        String name = ((last == null ? "" : last) + (first == null ? "" : first)).trim();
         String claimant = rs.getString("claimant");
+        String name = TaskRows.displayName(rs.getString("last_name"), rs.getString("first_name"), claimant);
         return new ReviewRow(rs.getString("task_id"), rs.getString("assignee"), due,
                 due != null && due.isBefore(now), rs.getLong("claim_id"), claimant, rs.getString("rule_set"),
-                rs.getBigDecimal("proposed_hours"), name.isEmpty() ? claimant : name, rs.getString("unit_name"),
+                rs.getBigDecimal("proposed_hours"), name, rs.getString("unit_name"),
                 types == null ? List.of() : Arrays.stream(types.split(",")).sorted().toList(),
                 rs.getInt("simple") == 1);
     }

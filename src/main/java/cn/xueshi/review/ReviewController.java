@@ -43,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewController {
 
     static final String INBOX_VIEW = "review/inbox";
+    static final String SECTION_VIEW = "review/section";
 
     private final ReviewService reviews;
     private final ItemParameters parameters;
@@ -56,12 +57,14 @@ class ReviewController {
     private final List<InboxSection> sections;
     private final TaskForms taskForms;
     private final TaskListProperties pageLimits;
+    private final int sectionPreview;
 
     ReviewController(ReviewService reviews, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections,
             TaskForms taskForms, TaskListProperties pageLimits) {
         this.pageLimits = pageLimits;
+        this.sectionPreview = Math.min(pageLimits.sectionPreview(), pageLimits.maxPageSize());
         this.taskForms = taskForms;
         this.sections = sections.stream().sorted(Comparator.comparingInt(InboxSection::order)).toList();
         this.reviews = reviews;
@@ -96,11 +99,14 @@ class ReviewController {
         return INBOX_VIEW;
     }
 
-    /** The other capabilities' open tasks of this person, section by section; empty sections are left out. */
+    /**
+     * The other capabilities' open tasks of this person, section by section, each its first page
+     * (xueshi.task-list.section-preview entries, one query per section); empty sections are left out.
+     */
     private List<OpenSection> openSections(CurrentUser me) {
         List<OpenSection> open = new ArrayList<>();
         for (InboxSection section : sections) {
-            List<InboxEntry> entries = section.openFor(me);
+            TaskPage<InboxEntry> entries = section.openFor(me, PageRequest.first(sectionPreview));
             if (!entries.isEmpty()) {
                 open.add(new OpenSection(section.id(), section.headingKey(), entries));
             }
@@ -108,7 +114,27 @@ class ReviewController {
         return open;
     }
 
-    record OpenSection(String id, String headingKey, List<InboxEntry> entries) {
+    record OpenSection(String id, String headingKey, TaskPage<InboxEntry> page) {
+
+        public List<InboxEntry> entries() {
+            return page.rows();
+        }
+    }
+
+    /** One section's tasks page by page (/review/sections/{id}); an unknown section is the 404 page. */
+    @GetMapping("/sections/{id}")
+    String section(@PathVariable String id, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model) {
+        InboxSection section = sections.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(cn.xueshi.system.NotFound::new);
+        PageRequest request = PageRequest.of(page, size, pageLimits);
+        TaskPage<InboxEntry> entries = section.openFor(currentUsers.current(), request);
+        model.addAttribute("section", new OpenSection(section.id(), section.headingKey(), entries));
+        model.addAttribute("pageOf", entries);
+        model.addAttribute("pageRequest", request);
+        model.addAttribute("maxPageSize", pageLimits.maxPageSize());
+        model.addAttribute("beyondLastPage", request.page() > 1 && entries.request().page() == 1);
+        return SECTION_VIEW;
     }
 
     /**

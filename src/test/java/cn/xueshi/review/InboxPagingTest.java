@@ -17,6 +17,8 @@ import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import cn.xueshi.task.HumanTasks;
+import cn.xueshi.task.InboxEntry;
+import cn.xueshi.task.InboxSection;
 import cn.xueshi.task.PageRequest;
 import cn.xueshi.task.TaskPage;
 import java.lang.reflect.InvocationTargetException;
@@ -57,6 +59,10 @@ class InboxPagingTest {
     ReviewService reviews;
     @Autowired
     DataSource dataSource;
+    @Autowired
+    List<InboxSection> sections;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
 
     private List<Claim> claims(ClaimFixtures.Setup s, int n) {
         List<Claim> list = new ArrayList<>();
@@ -172,6 +178,44 @@ class InboxPagingTest {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("没有这一页：共 3 页。")))
                 .andExpect(content().string(containsString("第 1 页，共 3 页（5 项）")));
+    }
+
+    @Test
+    void everyOtherTaskListIsOneStatementPerPageAndHasItsOwnPagedPage() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        CurrentUser me = currentUsers.load(s.reviewer());
+        AtomicInteger statements = new AtomicInteger();
+        DataSource counted = counting(dataSource, statements);
+        assertThat(sections).extracting(InboxSection::id)
+                .contains("objection-tasks", "filing-tasks", "makeup-tasks");
+        for (InboxSection section : sections) {
+            InboxSection fresh = rebuiltOn(section, counted);
+            statements.set(0);
+            TaskPage<InboxEntry> page = fresh.openFor(me, PageRequest.first(10));
+            assertThat(page.total()).as(section.id()).isZero();
+            assertThat(statements.get()).as(section.id() + ": statements per page").isEqualTo(1);
+        }
+        var reviewer = user(s.reviewer()).roles(Groups.REVIEWER);
+        mvc.perform(get("/review/sections/{id}", "filing-tasks").param("size", "abc").with(reviewer))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("每页条数须为 1 至 200 之间的整数")))
+                .andExpect(content().string(containsString("value=\"abc\"")))
+                .andExpect(content().string(containsString("目前没有此类待处理的任务。")));
+        mvc.perform(get("/review/sections/{id}", "no-such-section").with(reviewer)).andExpect(status().isNotFound());
+        mvc.perform(get("/review/sections/{id}", "filing-tasks").with(user(s.employee()).roles(Groups.EMPLOYEE)))
+                .andExpect(status().isForbidden());
+    }
+
+    /** The same section bean built again on the given data source (its other constructor arguments from the context). */
+    private InboxSection rebuiltOn(InboxSection section, DataSource counted) throws Exception {
+        var constructor = section.getClass().getDeclaredConstructors()[0];
+        constructor.setAccessible(true);
+        Object[] args = new Object[constructor.getParameterCount()];
+        for (int i = 0; i < args.length; i++) {
+            Class<?> type = constructor.getParameterTypes()[i];
+            args[i] = type == DataSource.class ? counted : context.getBean(type);
+        }
+        return (InboxSection) constructor.newInstance(args);
     }
 
     /** The data source with every statement prepared or created on its connections counted. */
