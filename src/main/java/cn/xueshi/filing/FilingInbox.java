@@ -21,12 +21,12 @@ class FilingInbox implements InboxSection {
     private static final String SQL = """
             select t.ID_ as task_id, t.TASK_DEF_KEY_ as step, t.CREATE_TIME_ as created, f.id as filing_id,
                    f.filing_year, un.name as unit_name, count(*) over () as total
-            from ACT_RU_TASK t
+            from %s
             join xs_unit_filing f on f.process_instance_id = t.PROC_INST_ID_
             join xs_unit un on un.id = f.unit_id
-            where t.TASK_DEF_KEY_ in (:compile, :verify) and %s
+            where 1 = 1
             order by case when t.TASK_DEF_KEY_ = :compile then 0 else 1 end, t.CREATE_TIME_ asc, t.ID_ asc"""
-            .formatted(TaskSql.MAY_ACT_ON);
+            .formatted(TaskSql.myTasks("t.TASK_DEF_KEY_ in (:compile, :verify)"));
 
     private final TaskRows rows;
 

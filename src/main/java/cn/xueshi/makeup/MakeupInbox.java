@@ -24,11 +24,11 @@ class MakeupInbox implements InboxSection {
     private static final String SQL = """
             select t.ID_ as task_id, r.id as request_id, r.created_at, r.claimant, r.request_year, r.reason,
                    p.LAST_ as last_name, p.FIRST_ as first_name, count(*) over () as total
-            from ACT_RU_TASK t
+            from %s
             join xs_makeup_request r on r.process_instance_id = t.PROC_INST_ID_
             left join ACT_ID_USER p on p.ID_ = r.claimant
-            where t.TASK_DEF_KEY_ = :key and %s
-            order by t.CREATE_TIME_ asc, t.ID_ asc""".formatted(TaskSql.MAY_ACT_ON);
+            where 1 = 1
+            order by t.CREATE_TIME_ asc, t.ID_ asc""".formatted(TaskSql.myTasks("t.TASK_DEF_KEY_ = :key"));
 
     private final TaskRows rows;
     private final MessageSource messages;

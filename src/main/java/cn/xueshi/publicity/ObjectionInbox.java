@@ -20,12 +20,12 @@ class ObjectionInbox implements InboxSection {
 
     private static final String SQL = """
             select t.ID_ as task_id, o.claim_id, o.raised_at, o.reason, count(*) over () as total
-            from ACT_RU_TASK t
+            from %s
             join ACT_RU_VARIABLE v on v.EXECUTION_ID_ = t.EXECUTION_ID_ and v.NAME_ = 'objectionId'
                                   and v.TASK_ID_ is null
             join xs_objection o on o.id = v.LONG_
-            where t.TASK_DEF_KEY_ = :key and %s
-            order by t.CREATE_TIME_ asc, t.ID_ asc""".formatted(TaskSql.MAY_ACT_ON);
+            where 1 = 1
+            order by t.CREATE_TIME_ asc, t.ID_ asc""".formatted(TaskSql.myTasks("t.TASK_DEF_KEY_ = :key"));
 
     private final TaskRows rows;
 

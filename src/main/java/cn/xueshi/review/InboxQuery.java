@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * by due date) and paged in the database, with the total in the same statement ({@code count(*) over ()}).
  * <p>
  * Who may act is exactly what {@code HumanTasks.open} asks the engine (candidate user or one of the person's
- * groups on an unassigned task, or the assignee), so a reviewer never sees another unit's claims. The inner
+ * groups on an unassigned task, or the assignee: {@link TaskSql#myTasks}), so a reviewer never sees another unit's
+ * claims. The duplicate check is two EXISTS (same title; same type on the same date) so each uses its index. The inner
  * query picks the page; only its rows get the per-claim columns (activity types, the batch check), so a page
  * costs the same with 50 or 50,000 open tasks behind it. No engine or variable query per task.
  */
@@ -39,9 +40,14 @@ class InboxQuery {
                          and (select count(*) from xs_claim_item i where i.claim_id = c.id) = 1
                          and not exists (
                              select 1 from xs_claim_item i
-                             join xs_claim_item o on (i.title is not null and lower(o.title) = lower(i.title))
-                                                  or (o.activity_type = i.activity_type
-                                                      and o.activity_date = i.activity_date)
+                             join xs_claim_item o on i.title is not null and lower(o.title) = lower(i.title)
+                             join xs_claim oc on oc.id = o.claim_id
+                             where i.claim_id = c.id and oc.unit_id = c.unit_id and oc.id <> c.id
+                               and oc.status <> 'REJECTED')
+                         and not exists (
+                             select 1 from xs_claim_item i
+                             join xs_claim_item o on o.activity_type = i.activity_type
+                                                 and o.activity_date = i.activity_date
                              join xs_claim oc on oc.id = o.claim_id
                              where i.claim_id = c.id and oc.unit_id = c.unit_id and oc.id <> c.id
                                and oc.status <> 'REJECTED')
@@ -49,11 +55,10 @@ class InboxQuery {
             from (
                 select t.ID_ as task_id, t.ASSIGNEE_ as assignee, t.DUE_DATE_ as due, t.CREATE_TIME_ as created,
                        c.id as claim_id, count(*) over () as total
-                from ACT_RU_TASK t
+                from MY_TASKS
                 join xs_claim c on c.process_instance_id = t.PROC_INST_ID_
                 left join ACT_ID_USER u on u.ID_ = c.claimant
-                where t.TASK_DEF_KEY_ = :key
-                  and MAY_ACT_ON
+                where 1 = 1
                   %s
                 order by t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc
                 limit :limit offset :offset
@@ -62,7 +67,7 @@ class InboxQuery {
             join xs_unit un on un.id = c.unit_id
             left join ACT_ID_USER p on p.ID_ = c.claimant
             order by pg.due asc nulls last, pg.created asc, pg.task_id asc
-            """.replace("MAY_ACT_ON", TaskSql.MAY_ACT_ON);
+            """.replace("MY_TASKS", TaskSql.myTasks("t.TASK_DEF_KEY_ = :key"));
 
     private final NamedParameterJdbcTemplate jdbc;
 

@@ -62,12 +62,12 @@ class InboxBenchmark {
         Unit hospital = users.unit("基准医院", UnitType.STATE_OWNED, "JILIN", "jilin-2026");
         String rev0 = users.reviewerOf(hospital, "李", "审核");
         String rev1 = users.reviewerOf(hospital, "赵", "审核");
-        long t = System.nanoTime();
-        script("review/inbox-bench-data.sql", Map.of("HOSPITAL", String.valueOf(hospital.getId()), "REV0", rev0,
-                "REV1", rev1));
-        System.out.printf("generated in %.1f s: %d open review tasks in all, %d candidate links%n",
-                (System.nanoTime() - t) / 1e9, count("ACT_RU_TASK"), count("ACT_RU_IDENTITYLINK"));
         try {
+            long t = System.nanoTime();
+            script("review/inbox-bench-data.sql", Map.of("HOSPITAL", String.valueOf(hospital.getId()), "REV0", rev0,
+                    "REV1", rev1));
+            System.out.printf("generated in %.1f s: %d open review tasks in all, %d candidate links%n",
+                    (System.nanoTime() - t) / 1e9, count("ACT_RU_TASK"), count("ACT_RU_IDENTITYLINK"));
             List<String[]> rows = new ArrayList<>();
             Instant now = Instant.parse("2026-12-01T02:00:00Z");
             TaskPage<ReviewRow> first = inbox.page(ReviewService.REVIEW_TASK, rev0, InboxFilter.none(),
