@@ -1,5 +1,5 @@
 -- 审核待办 benchmark data (PostgreSQL; run by InboxBenchmark, removed again by inbox-bench-clean.sql): one hospital
--- whose two reviewers share 6,000 open review tasks (a December), and 20 other units with 30,000 open tasks of
+-- whose two reviewers share 6,000 open review tasks (a December), and 20 other units with 94,000 open tasks of
 -- their own reviewers as noise the query must not read. Tasks, candidate links and users are inserted as the
 -- engine stores them (the inbox is a read of ACT_RU_TASK / ACT_RU_IDENTITYLINK / ACT_ID_USER and xs_*);
 -- deterministic, no random(). The hospital ${HOSPITAL} and its reviewers ${REV0}, ${REV1} are made by the benchmark
@@ -9,16 +9,16 @@ SELECT 'IBENCH' || g, '基准单位' || g, 'STATE_OWNED', 'JILIN', 'jilin-2026',
 FROM generate_series(1, 20) g;
 
 INSERT INTO ACT_ID_USER (ID_, REV_, FIRST_, LAST_)
-SELECT 'ibp' || g, 1, '员工' || g, (ARRAY['王', '李', '张', '刘', '陈'])[1 + g % 5] FROM generate_series(0, 35999) g;
+SELECT 'ibp' || g, 1, '员工' || g, (ARRAY['王', '李', '张', '刘', '陈'])[1 + g % 5] FROM generate_series(0, 99999) g;
 
--- claims 0..5999 in the hospital (unit base), 6000..35999 in the other 20 units
+-- claims 0..5999 in the hospital (unit base), 6000..99999 in the other 20 units
 INSERT INTO xs_claim (claimant, unit_id, rule_set, claim_year, status, submission_key, process_instance_id,
                       proposed_hours, proposed_public, proposed_professional, submitted_at, updated_at)
 SELECT 'ibp' || g, CASE WHEN g < 6000 THEN ${HOSPITAL} ELSE b.base + 1 + g % 20 END, 'jilin-2026', 2026, 'IN_REVIEW',
        'ibk' || g, 'ibpi' || g, 8 * (1 + g % 3), 0, 8 * (1 + g % 3),
        timestamp '2026-11-01 08:00' + (g % 1000) * interval '1 hour',
        timestamp '2026-11-01 08:00' + (g % 1000) * interval '1 hour'
-FROM generate_series(0, 35999) g, (SELECT MIN(id) - 1 AS base FROM xs_unit WHERE code LIKE 'IBENCH%') b;
+FROM generate_series(0, 99999) g, (SELECT MIN(id) - 1 AS base FROM xs_unit WHERE code LIKE 'IBENCH%') b;
 
 -- one item each; every seventh claim a second item (not batch-approvable), every eleventh a repeated title
 INSERT INTO xs_claim_item (claim_id, position, activity_type, params_json, title, activity_date, hours)

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class InboxQuery {
 
     private static final String PAGE = """
-            select pg.task_id, pg.assignee, pg.due, pg.claim_id, pg.total,
+            select pg.task_id, pg.assignee, pg.due, c.id as claim_id, pg.total,
                    c.claimant, c.rule_set, c.proposed_hours, un.name as unit_name,
                    p.LAST_ as last_name, p.FIRST_ as first_name,
                    (select string_agg(distinct i.activity_type, ',') from xs_claim_item i
@@ -54,16 +54,13 @@ class InboxQuery {
                         then 1 else 0 end as simple
             from (
                 select t.ID_ as task_id, t.ASSIGNEE_ as assignee, t.DUE_DATE_ as due, t.CREATE_TIME_ as created,
-                       c.id as claim_id, count(*) over () as total
+                       t.PROC_INST_ID_ as instance, count(*) over () as total
                 from MY_TASKS
-                join xs_claim c on c.process_instance_id = t.PROC_INST_ID_
-                left join ACT_ID_USER u on u.ID_ = c.claimant
-                where 1 = 1
-                  %s
+                %s
                 order by t.DUE_DATE_ asc nulls last, t.CREATE_TIME_ asc, t.ID_ asc
                 limit :limit offset :offset
             ) pg
-            join xs_claim c on c.id = pg.claim_id
+            join xs_claim c on c.process_instance_id = pg.instance
             join xs_unit un on un.id = c.unit_id
             left join ACT_ID_USER p on p.ID_ = c.claimant
             order by pg.due asc nulls last, pg.created asc, pg.task_id asc
@@ -80,7 +77,16 @@ class InboxQuery {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("key", key).addValue("me", userId)
                 .addValue("limit", request.size()).addValue("offset", request.offset());
-        StringBuilder where = new StringBuilder();
+        // the claim (and the claimant's name) joins the whole list only when a filter needs it; otherwise only the
+        // page's rows are joined: a review task always has its claim (submitted before the process starts)
+        StringBuilder join = new StringBuilder();
+        if (filter.type() != null || filter.person() != null) {
+            join.append(" join xs_claim c on c.process_instance_id = t.PROC_INST_ID_");
+        }
+        if (filter.person() != null) {
+            join.append(" left join ACT_ID_USER u on u.ID_ = c.claimant");
+        }
+        StringBuilder where = new StringBuilder(" where 1 = 1");
         if ("overdue".equals(filter.status())) {
             where.append(" and t.DUE_DATE_ < :now");
             params.addValue("now", Timestamp.from(now));
@@ -103,7 +109,7 @@ class InboxQuery {
         }
         long[] total = {0};
         List<ReviewRow> rows = new ArrayList<>();
-        jdbc.query(PAGE.formatted(where), params, rs -> {
+        jdbc.query(PAGE.formatted(join.append(where)), params, rs -> {
             total[0] = rs.getLong("total");
             rows.add(row(rs, now));
         });

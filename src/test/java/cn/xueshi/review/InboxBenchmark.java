@@ -29,7 +29,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The reviewer's inbox at a unit's size (issue 16): one hospital with 6,000 open review tasks shared by its two
- * reviewers, 30,000 more in 20 other units, on PostgreSQL. Times the page query (first, middle and last page, each
+ * reviewers, 94,000 more in 20 other units (a city), on PostgreSQL. Times the page query (first, middle and last page, each
  * filter) and the whole {@code /review} page as the reviewer sees it, against the engine's own task list of the
  * same reviewer (what the inbox used to start from). Target: every page &lt; 200 ms. See BENCHMARK.md.
  * <p>
