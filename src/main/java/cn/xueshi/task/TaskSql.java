@@ -18,16 +18,16 @@ public final class TaskSql {
      */
     public static String myTasks(String keyCondition) {
         return """
-                (select COLUMNS from ACT_RU_TASK t where t.ASSIGNEE_ = :me and KEY
+                (select {COLUMNS} from ACT_RU_TASK t where t.ASSIGNEE_ = :me and {KEY}
                  union all
-                 select COLUMNS from ACT_RU_TASK t where t.ASSIGNEE_ is null and KEY and t.ID_ in (
+                 select {COLUMNS} from ACT_RU_TASK t where t.ASSIGNEE_ is null and {KEY} and t.ID_ in (
                      select l.TASK_ID_ from ACT_RU_IDENTITYLINK l
                      where l.TYPE_ = 'candidate' and l.USER_ID_ = :me
                      union
                      select l.TASK_ID_ from ACT_RU_IDENTITYLINK l
                      join ACT_ID_MEMBERSHIP m on m.GROUP_ID_ = l.GROUP_ID_
                      where l.TYPE_ = 'candidate' and m.USER_ID_ = :me)) t"""
-                .replace("COLUMNS", COLUMNS).replace("KEY", "(" + keyCondition + ")");
+                .replace("{COLUMNS}", COLUMNS).replace("{KEY}", "(" + keyCondition + ")");
     }
 
     /** The task columns the lists read (not t.*: the description and the rest would be carried through the sort). */
