@@ -1,31 +1,37 @@
 package cn.xueshi.filing;
 
 import cn.xueshi.identity.CurrentUser;
-import cn.xueshi.identity.Unit;
-import cn.xueshi.identity.UnitRepository;
-import cn.xueshi.task.HumanTasks;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
-import java.util.ArrayList;
-import java.util.List;
-import org.camunda.bpm.engine.task.Task;
+import cn.xueshi.task.PageRequest;
+import cn.xueshi.task.TaskPage;
+import cn.xueshi.task.TaskRows;
+import cn.xueshi.task.TaskSql;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.stereotype.Component;
 
 /**
  * The person's open annual-filing steps (年度备案): compiling the unit's filing (reviewers) and
- * verifying it (the HR bureau), listed in the inbox beside the claims.
+ * verifying it (the HR bureau), listed in the inbox beside the claims; one query per page (task, filing, unit).
  */
 @Component
 class FilingInbox implements InboxSection {
 
-    private final HumanTasks humanTasks;
-    private final UnitFilingRepository filings;
-    private final UnitRepository units;
+    private static final String SQL = """
+            select t.ID_ as task_id, t.TASK_DEF_KEY_ as step, t.CREATE_TIME_ as created, f.id as filing_id,
+                   f.filing_year, un.name as unit_name, count(*) over () as total
+            from %s
+            join xs_unit_filing f on f.process_instance_id = t.PROC_INST_ID_
+            join xs_unit un on un.id = f.unit_id
+            where 1 = 1
+            order by case when t.TASK_DEF_KEY_ = :compile then 0 else 1 end, t.CREATE_TIME_ asc, t.ID_ asc"""
+            .formatted(TaskSql.myTasks("t.TASK_DEF_KEY_ in (:compile, :verify)"));
 
-    FilingInbox(HumanTasks humanTasks, UnitFilingRepository filings, UnitRepository units) {
-        this.humanTasks = humanTasks;
-        this.filings = filings;
-        this.units = units;
+    private final TaskRows rows;
+
+    FilingInbox(DataSource dataSource) {
+        this.rows = new TaskRows(dataSource);
     }
 
     @Override
@@ -44,19 +50,12 @@ class FilingInbox implements InboxSection {
     }
 
     @Override
-    public List<InboxEntry> openFor(CurrentUser me) {
-        List<InboxEntry> entries = new ArrayList<>();
-        add(entries, humanTasks.open(FilingService.COMPILE_TASK, me.userId()), "filing.inbox.compile");
-        add(entries, humanTasks.open(FilingService.VERIFY_TASK, me.userId()), "filing.inbox.verify");
-        return entries;
-    }
-
-    /** One entry per task whose filing is found; a filing whose instance ended meanwhile is left out. */
-    private void add(List<InboxEntry> entries, List<Task> open, String titleKey) {
-        for (Task t : open) {
-            filings.findByProcessInstanceId(t.getProcessInstanceId()).ifPresent(f -> entries.add(new InboxEntry(
-                    t.getId(), "/filing/" + f.getId(), titleKey, String.valueOf(f.getYear()),
-                    t.getCreateTime().toInstant(), units.findById(f.getUnitId()).map(Unit::getName).orElse(""))));
-        }
+    public TaskPage<InboxEntry> openFor(CurrentUser me, PageRequest request) {
+        return rows.page(SQL, Map.of("compile", FilingService.COMPILE_TASK, "verify", FilingService.VERIFY_TASK,
+                "me", me.userId()), request, rs -> new InboxEntry(rs.getString("task_id"),
+                "/filing/" + rs.getLong("filing_id"),
+                FilingService.COMPILE_TASK.equals(rs.getString("step")) ? "filing.inbox.compile" : "filing.inbox.verify",
+                String.valueOf(rs.getInt("filing_year")), TaskRows.engineInstant(rs, "created"),
+                rs.getString("unit_name")));
     }
 }

@@ -10,6 +10,10 @@ import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.task.TaskForms;
+import cn.xueshi.task.InboxEntry;
+import cn.xueshi.task.PageRequest;
+import cn.xueshi.task.TaskListProperties;
+import cn.xueshi.task.TaskPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,9 +45,13 @@ class MakeupController {
     private final CurrentUserService currentUsers;
     private final Directory directory;
     private final TaskForms taskForms;
+    private final MakeupInbox inbox;
+    private final TaskListProperties pageLimits;
 
     MakeupController(MakeupService makeups, EvidenceStore evidence, CurrentUserService currentUsers,
-            Directory directory, TaskForms taskForms) {
+            Directory directory, TaskForms taskForms, MakeupInbox inbox, TaskListProperties pageLimits) {
+        this.inbox = inbox;
+        this.pageLimits = pageLimits;
         this.taskForms = taskForms;
         this.makeups = makeups;
         this.evidence = evidence;
@@ -183,19 +191,20 @@ class MakeupController {
     }
 
     @GetMapping("/makeup/unit")
-    String unit(Model model) {
+    String unit(@RequestParam(required = false) String page, @RequestParam(required = false) String size,
+            Model model) {
         CurrentUser me = currentUsers.current();
         List<MakeupObligation> open = makeups.unitObligations(me);
         model.addAttribute("obligations", open);
         model.addAttribute("names", open.stream().map(MakeupObligation::getClaimant).distinct()
                 .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
-        List<MakeupService.PendingReview> toReview = makeups.pendingReviews(me);
-        List<Task> review = toReview.stream().map(MakeupService.PendingReview::task).toList();
-        List<MakeupRequest> pending = toReview.stream().map(MakeupService.PendingReview::request).toList();
-        model.addAttribute("tasks", review);
+        // the requests to review, paged in the database like the inbox's section (one query per page)
+        PageRequest request = PageRequest.of(page, size, pageLimits);
+        TaskPage<InboxEntry> pending = inbox.openFor(me, request);
         model.addAttribute("pending", pending);
-        model.addAttribute("pendingNames", pending.stream().map(MakeupRequest::getClaimant).distinct()
-                .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
+        model.addAttribute("pageRequest", request);
+        model.addAttribute("maxPageSize", pageLimits.maxPageSize());
+        model.addAttribute("beyondLastPage", request.page() > 1 && pending.request().page() == 1);
         return UNIT_VIEW;
     }
 

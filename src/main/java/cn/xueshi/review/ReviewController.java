@@ -15,11 +15,16 @@ import cn.xueshi.rules.ActivityType;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
 import cn.xueshi.task.TaskForms;
+import cn.xueshi.task.PageRequest;
+import cn.xueshi.task.TaskListProperties;
+import cn.xueshi.task.TaskPage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import cn.xueshi.identity.Unit;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +43,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ReviewController {
 
     static final String INBOX_VIEW = "review/inbox";
+    static final String SECTION_VIEW = "review/section";
 
     private final ReviewService reviews;
     private final ItemParameters parameters;
@@ -50,10 +56,15 @@ class ReviewController {
     private final AuditLog audit;
     private final List<InboxSection> sections;
     private final TaskForms taskForms;
+    private final TaskListProperties pageLimits;
+    private final int sectionPreview;
 
     ReviewController(ReviewService reviews, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections, TaskForms taskForms) {
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections,
+            TaskForms taskForms, TaskListProperties pageLimits) {
+        this.pageLimits = pageLimits;
+        this.sectionPreview = Math.min(pageLimits.sectionPreview(), pageLimits.maxPageSize());
         this.taskForms = taskForms;
         this.sections = sections.stream().sorted(Comparator.comparingInt(InboxSection::order)).toList();
         this.reviews = reviews;
@@ -69,30 +80,33 @@ class ReviewController {
 
     @GetMapping
     String inbox(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String person, Model model) {
+            @RequestParam(required = false) String person, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model) {
         CurrentUser me = currentUsers.current();
-        List<ReviewRow> rows = reviews.inbox(me).stream()
-                .filter(r -> status == null || status.isBlank() || matchesStatus(r, status, me))
-                .filter(r -> type == null || type.isBlank() || r.activityTypes().contains(type))
-                .filter(r -> person == null || person.isBlank() || r.claimantName().contains(person.trim())
-                        || r.claim().getClaimant().equalsIgnoreCase(person.trim()))
-                .toList();
-        model.addAttribute("rows", rows);
+        PageRequest request = PageRequest.of(page, size, pageLimits);
+        TaskPage<ReviewRow> rows = reviews.inbox(me, new InboxFilter(status, type, person), request);
+        model.addAttribute("rows", rows.rows());
+        model.addAttribute("pageOf", rows);
+        model.addAttribute("pageRequest", request);
+        model.addAttribute("maxPageSize", pageLimits.maxPageSize());
+        model.addAttribute("beyondLastPage", request.page() > 1 && rows.request().page() == 1);
         model.addAttribute("status", status);
         model.addAttribute("type", type);
         model.addAttribute("person", person);
-        model.addAttribute("typeNames", typeNames(rows));
-        model.addAttribute("simple", rows.stream().filter(r -> reviews.simple(r.claim()))
-                .map(ReviewRow::taskId).toList());
+        model.addAttribute("typeNames", typeNames(rows.rows(), me));
+        model.addAttribute("simple", rows.rows().stream().filter(ReviewRow::simple).map(ReviewRow::taskId).toList());
         model.addAttribute("sections", openSections(me));
         return INBOX_VIEW;
     }
 
-    /** The other capabilities' open tasks of this person, section by section; empty sections are left out. */
+    /**
+     * The other capabilities' open tasks of this person, section by section, each its first page
+     * (xueshi.task-list.section-preview entries, one query per section); empty sections are left out.
+     */
     private List<OpenSection> openSections(CurrentUser me) {
         List<OpenSection> open = new ArrayList<>();
         for (InboxSection section : sections) {
-            List<InboxEntry> entries = section.openFor(me);
+            TaskPage<InboxEntry> entries = section.openFor(me, PageRequest.first(sectionPreview));
             if (!entries.isEmpty()) {
                 open.add(new OpenSection(section.id(), section.headingKey(), entries));
             }
@@ -100,21 +114,37 @@ class ReviewController {
         return open;
     }
 
-    record OpenSection(String id, String headingKey, List<InboxEntry> entries) {
+    record OpenSection(String id, String headingKey, TaskPage<InboxEntry> page) {
+
+        public List<InboxEntry> entries() {
+            return page.rows();
+        }
     }
 
-    private static boolean matchesStatus(ReviewRow r, String status, CurrentUser me) {
-        return switch (status) {
-            case "overdue" -> r.overdue();
-            case "unclaimed" -> r.unclaimed();
-            case "mine" -> me.userId().equals(r.assignee());
-            default -> true;
-        };
+    /** One section's tasks page by page (/review/sections/{id}); an unknown section is the 404 page. */
+    @GetMapping("/sections/{id}")
+    String section(@PathVariable String id, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model) {
+        InboxSection section = sections.stream().filter(s -> s.id().equals(id)).findFirst()
+                .orElseThrow(cn.xueshi.system.NotFound::new);
+        PageRequest request = PageRequest.of(page, size, pageLimits);
+        TaskPage<InboxEntry> entries = section.openFor(currentUsers.current(), request);
+        model.addAttribute("section", new OpenSection(section.id(), section.headingKey(), entries));
+        model.addAttribute("pageOf", entries);
+        model.addAttribute("pageRequest", request);
+        model.addAttribute("maxPageSize", pageLimits.maxPageSize());
+        model.addAttribute("beyondLastPage", request.page() > 1 && entries.request().page() == 1);
+        return SECTION_VIEW;
     }
 
-    private Map<String, String> typeNames(List<ReviewRow> rows) {
+    /**
+     * The activity types to filter by: those of the rule sets of the reviewer's units (known with the signed-in
+     * user, no query) and of the rule sets on the page (the bureau reviews units it does not belong to).
+     */
+    private Map<String, String> typeNames(List<ReviewRow> rows, CurrentUser me) {
         Map<String, String> names = new LinkedHashMap<>();
-        rows.stream().map(r -> r.claim().getRuleSet()).distinct()
+        Stream.concat(me.reviewedUnits().stream().map(Unit::getRuleSet), rows.stream().map(ReviewRow::ruleSet))
+                .distinct()
                 .forEach(rs -> recognition.activityTypes(rs).forEach(t -> names.putIfAbsent(t.code(), t.nameZh())));
         return names;
     }

@@ -2,6 +2,8 @@ package cn.xueshi.review;
 
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.task.HumanTasks;
+import cn.xueshi.task.PageRequest;
+import cn.xueshi.task.TaskPage;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
@@ -53,9 +55,12 @@ public class ReviewService {
     private final AuditLog audit;
     private final TransactionTemplate transaction;
     private final HumanTasks humanTasks;
+    private final InboxQuery inboxQuery;
 
     ReviewService(TaskService tasks, ClaimRepository claims, RegistrationPolicy policies, UnitRepository units,
-            Directory directory, AuditLog audit, PlatformTransactionManager transactionManager, HumanTasks humanTasks) {
+            Directory directory, AuditLog audit, PlatformTransactionManager transactionManager, HumanTasks humanTasks,
+            InboxQuery inboxQuery) {
+        this.inboxQuery = inboxQuery;
         this.humanTasks = humanTasks;
         this.transaction = new TransactionTemplate(transactionManager);
         this.tasks = tasks;
@@ -67,41 +72,18 @@ public class ReviewService {
     }
 
     /**
-     * Review tasks the reviewer may act on, overdue first, then by due date. The claim ids are read in
-     * one query; a task another reviewer completed while the list was read is left out.
+     * One page of the review tasks the reviewer may act on, overdue first, then by due date, filtered and paged
+     * in the database by one query ({@link InboxQuery}); a task another reviewer completed meanwhile is simply
+     * not on the page. A page beyond the last one shows the first page instead (the caller says so).
      */
-    public List<ReviewRow> inbox(CurrentUser me) {
-        List<Task> open = humanTasks.open(REVIEW_TASK, me.userId());
-        // the claim of each task by the claim's own link to its process instance, not by a task variable
-        Map<String, Claim> claimOfInstance = claims.findByProcessInstanceIdIn(
-                open.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet())).stream()
-                .collect(Collectors.toMap(Claim::getProcessInstanceId, Function.identity()));
-        Map<Long, Task> byClaim = new LinkedHashMap<>();
-        Map<Long, Claim> claimById = new LinkedHashMap<>();
-        for (Task t : open) {
-            Claim c = claimOfInstance.get(t.getProcessInstanceId());
-            if (c != null) {
-                byClaim.put(c.getId(), t);
-                claimById.put(c.getId(), c);
-            }
+    public TaskPage<ReviewRow> inbox(CurrentUser me, InboxFilter filter, PageRequest request) {
+        TaskPage<ReviewRow> page = inboxQuery.page(REVIEW_TASK, me.userId(), filter, request, BusinessClock.now());
+        if (page.isEmpty() && request.page() > 1) {
+            return inboxQuery.page(REVIEW_TASK, me.userId(), filter,
+                    new PageRequest(1, request.size(), request.typedPage(), request.typedSize(), request.errors()),
+                    BusinessClock.now());
         }
-        Map<Long, String> unitNames = units.findAllById(claimById.values().stream().map(Claim::getUnitId)
-                .collect(Collectors.toSet())).stream().collect(Collectors.toMap(Unit::getId, Unit::getName));
-        Instant now = BusinessClock.now();
-        List<ReviewRow> rows = new ArrayList<>();
-        byClaim.forEach((claimId, t) -> {
-            Claim c = claimById.get(claimId);
-            if (c == null) {
-                return;
-            }
-            Instant due = t.getDueDate() == null ? null : t.getDueDate().toInstant();
-            rows.add(new ReviewRow(t.getId(), t.getAssignee(), due, due != null && due.isBefore(now), c,
-                    directory.displayName(c.getClaimant()), unitNames.get(c.getUnitId()),
-                    c.getItems().stream().map(ClaimItem::getActivityType).distinct().toList()));
-        });
-        rows.sort(Comparator.comparing(ReviewRow::overdue).reversed()
-                .thenComparing(ReviewRow::due, Comparator.nullsLast(Comparator.naturalOrder())));
-        return rows;
+        return page;
     }
 
     /** The review task if the reviewer may act on it; otherwise not found. */

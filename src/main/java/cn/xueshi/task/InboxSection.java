@@ -1,7 +1,6 @@
 package cn.xueshi.task;
 
 import cn.xueshi.identity.CurrentUser;
-import java.util.List;
 
 /**
  * One kind of open human task a capability owns, as the reviewer's inbox ({@code /review}) lists it
@@ -22,6 +21,9 @@ public interface InboxSection {
         return 0;
     }
 
-    /** The person's open tasks of this kind; tasks that end while being read are left out, not failed. */
-    List<InboxEntry> openFor(CurrentUser me);
+    /**
+     * One page of the person's open tasks of this kind, paged in the database in one query
+     * ({@link TaskSql}); tasks that end while being read are simply not on the page.
+     */
+    TaskPage<InboxEntry> openFor(CurrentUser me, PageRequest request);
 }

@@ -19,6 +19,7 @@ import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.makeup.MakeupRequest;
+import cn.xueshi.task.PageRequest;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.Parallel;
@@ -192,7 +193,8 @@ class RaceConflictTest {
                 .findFirst().orElseThrow();
         assertThat(humanTasks.variable(gone, "claimId")).isEmpty();
         assertThatThrownBy(() -> reviews.claimOf(gone)).isInstanceOf(Conflict.class);
-        assertThat(reviews.inbox(currentUsers.load(s.reviewer()))).extracting(r -> r.claim().getId())
+        assertThat(reviews.inbox(currentUsers.load(s.reviewer()), InboxFilter.none(), PageRequest.first(200)).rows())
+                .extracting(ReviewRow::claimId)
                 .containsExactly(second.getId());
     }
 
