@@ -92,14 +92,7 @@ public class Derivations {
 
     /** A parent must exist and be a reference set or a filed derived set, and must not lead back to the child. */
     void checkParent(String child, String parent) {
-        if (parent.isEmpty() || recognition.standards(parent).isEmpty()) {
-            Optional<DerivedRuleSet> unfiled = sets.findById(parent);
-            throw unfiled.isPresent() ? refusal("parentKey", "hierarchy.error.parent.notFiled", parent)
-                    : refusal("parentKey", "hierarchy.error.parent.unknown", parent);
-        }
-        if (sets.existsById(parent) && hierarchy.filed(parent).isEmpty()) {
-            throw refusal("parentKey", "hierarchy.error.parent.notFiled", parent);
-        }
+        // a cycle first: following it would never reach a reference set
         Set<String> seen = new HashSet<>();
         String current = parent;
         while (current != null && seen.add(current)) {
@@ -110,6 +103,14 @@ public class Derivations {
         }
         if (current != null) {
             throw refusal("parentKey", "hierarchy.error.parent.cycle", parent, child);
+        }
+        if (parent.isEmpty() || recognition.standards(parent).isEmpty()) {
+            Optional<DerivedRuleSet> unfiled = sets.findById(parent);
+            throw unfiled.isPresent() ? refusal("parentKey", "hierarchy.error.parent.notFiled", parent)
+                    : refusal("parentKey", "hierarchy.error.parent.unknown", parent);
+        }
+        if (sets.existsById(parent) && hierarchy.filed(parent).isEmpty()) {
+            throw refusal("parentKey", "hierarchy.error.parent.notFiled", parent);
         }
     }
 

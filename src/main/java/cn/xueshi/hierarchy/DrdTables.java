@@ -74,7 +74,10 @@ final class DrdTables {
         return d == null ? null : first(d, "decisionTable");
     }
 
-    /** The columns of a table in row order: inputs by their variable, then outputs by their name. */
+    /**
+     * The columns of a table in row order: inputs by the name their id ends with ({@code …-in-journal}; else
+     * the input expression), then outputs by their name.
+     */
     List<String> columns(String table) {
         Element t = table(table);
         List<String> cols = new ArrayList<>();
@@ -82,8 +85,10 @@ final class DrdTables {
             return cols;
         }
         for (Element in : children(t, "input")) {
+            String id = in.getAttribute("id");
+            int at = id.lastIndexOf("-in-");
             Element expr = first(in, "inputExpression");
-            cols.add(expr == null ? "" : text(first(expr, "text")).trim());
+            cols.add(at >= 0 ? id.substring(at + 4) : expr == null ? "" : text(first(expr, "text")).trim());
         }
         for (Element out : children(t, "output")) {
             cols.add(out.getAttribute("name"));
