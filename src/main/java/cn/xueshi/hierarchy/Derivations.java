@@ -130,6 +130,10 @@ public class Derivations {
         return versions.findByRuleSetKeyOrderByVersionDesc(key);
     }
 
+    public Optional<RuleSetVersion> versionByInstance(String processInstanceId) {
+        return versions.findByProcessInstanceId(processInstanceId);
+    }
+
     public RuleSetVersion version(long id) {
         return versions.findById(id).orElseThrow(NotFound::new);
     }

@@ -8,5 +8,7 @@ public interface RuleSetVersionRepository extends JpaRepository<RuleSetVersion, 
 
     List<RuleSetVersion> findByRuleSetKeyOrderByVersionDesc(String ruleSetKey);
 
+    Optional<RuleSetVersion> findByProcessInstanceId(String processInstanceId);
+
     Optional<RuleSetVersion> findFirstByRuleSetKeyAndStatusOrderByVersionDesc(String ruleSetKey, String status);
 }
