@@ -56,11 +56,12 @@ public class RuleFiling {
     @Transactional
     public RuleSetVersion submit(CurrentUser me, String key, String reason, String documentRef, LocalDate effectiveFrom) {
         DerivedRuleSet set = scope.maintained(me, derivations.set(key));
+        // the form's own fields first (a refusal beside the field), then who can file it; one transaction either way
+        RuleSetVersion v = derivations.submit(key, reason, documentRef, effectiveFrom, me.userId());
         List<String> deciders = authority.usersOf(set);
         if (deciders.isEmpty()) {
             throw derivations.refusal("delta", "hierarchy.error.noAuthority");
         }
-        RuleSetVersion v = derivations.submit(key, reason, documentRef, effectiveFrom, me.userId());
         Map<String, Object> vars = new HashMap<>();
         vars.put("versionId", v.getId());
         vars.put("ruleSetKey", key);
