@@ -35,10 +35,12 @@ class RuleSetApiController {
     private final RuleSetHierarchy hierarchy;
     private final DepartmentRepository departments;
     private final Directory directory;
+    private final cn.xueshi.identity.JurisdictionRepository jurisdictions;
 
     RuleSetApiController(RecognitionService recognition, Derivations derivations, MaintainerScope scope,
             CurrentUserService currentUsers, RuleSetHierarchy hierarchy, DepartmentRepository departments,
-            Directory directory) {
+            Directory directory, cn.xueshi.identity.JurisdictionRepository jurisdictions) {
+        this.jurisdictions = jurisdictions;
         this.recognition = recognition;
         this.derivations = derivations;
         this.scope = scope;
@@ -54,7 +56,7 @@ class RuleSetApiController {
         List<RuleSetInfo> out = new ArrayList<>();
         for (String key : recognition.ruleSets()) {
             recognition.standards(key).ifPresent(s -> out.add(new RuleSetInfo(key, s.nameZh(), null, null,
-                    owner("JURISDICTION", s.jurisdiction(), s.jurisdiction()), "FILED",
+                    owner("JURISDICTION", s.jurisdiction(), jurisdictionName(s.jurisdiction())), "FILED",
                     derivations.parentDecisionVersion(key), LocalDate.of(s.firstYear(), 1, 1))));
         }
         for (DerivedRuleSet set : derivations.all()) {
@@ -75,6 +77,10 @@ class RuleSetApiController {
             }
         }
         return out;
+    }
+
+    private String jurisdictionName(String code) {
+        return jurisdictions.findById(code).map(cn.xueshi.identity.Jurisdiction::getNameZh).orElse(code);
     }
 
     private Map<String, String> ownerOf(DerivedRuleSet set) {
