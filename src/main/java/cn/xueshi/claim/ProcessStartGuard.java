@@ -45,7 +45,10 @@ public class ProcessStartGuard implements ExecutionListener {
                     "jurisdiction", String.class)),
             "annual-filing", new Contract("filingId", "xs_unit_filing", ordered(
                     "unitId", Long.class, "year", Integer.class, "reviewers", Collection.class,
-                    "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)));
+                    "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)),
+            "rule-filing", new Contract("versionId", "xs_rule_set_version", ordered(
+                    "ruleSetKey", String.class, "authorities", Collection.class, "submitters", Collection.class,
+                    "reminderAt", Date.class)));
 
     /** The request attribute that carries a refusal's message to {@code StartRefusalFilter}. */
     public static final String REFUSAL_ATTRIBUTE = ProcessStartGuard.class.getName() + ".refusal";

@@ -66,6 +66,11 @@ public class Directory {
         return covering.stream().filter(inGroup::contains).toList();
     }
 
+    /** A unit's name (for owners of derived rule sets). */
+    public Optional<String> unitName(long unitId) {
+        return units.findById(unitId).map(Unit::getName);
+    }
+
     public Optional<String> unitJurisdiction(long unitId) {
         return units.findById(unitId).map(Unit::getJurisdiction);
     }

@@ -11,10 +11,15 @@ public final class Groups {
     public static final String ANALYST = "analyst";         // 规则维护
     public static final String SUPERVISOR = "supervisor";   // 监督
     public static final String ADMIN = "camunda-admin";     // 管理员
+    /** 规则维护（主管部门/单位）: maintains the derived rule set of their department or unit only (xs_rule_maintainer) */
+    public static final String RULE_MAINTAINER = "rulemaintainer";
+    /** 主管部门: department staff who file (备案) their units' derived rules (xs_department_member) */
+    public static final String DEPARTMENT = "department";
     /** 系统对接: accounts of other systems; read-only (GET) on /engine-rest, within their Camunda authorizations. */
     public static final String INTEGRATION = "integration";
 
-    public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN, INTEGRATION);
+    public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN, INTEGRATION,
+            RULE_MAINTAINER, DEPARTMENT);
 
     /** Spring Security authority for a group: ROLE_ + group id. */
     public static String authority(String groupId) {

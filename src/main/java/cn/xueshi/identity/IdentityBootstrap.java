@@ -32,7 +32,9 @@ public class IdentityBootstrap {
             Groups.ANALYST, "规则维护",
             Groups.SUPERVISOR, "监督",
             Groups.ADMIN, "管理员",
-            Groups.INTEGRATION, "系统对接（只读）");
+            Groups.INTEGRATION, "系统对接（只读）",
+            Groups.RULE_MAINTAINER, "规则维护（主管部门/单位）",
+            Groups.DEPARTMENT, "行业主管部门");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

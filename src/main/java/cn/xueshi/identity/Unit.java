@@ -40,6 +40,14 @@ public class Unit {
     @Column(name = "competent_department")
     private String competentDepartment;
 
+    /** 行业 (e.g. HEALTH): which industry rules its department writes */
+    @Column(name = "industry")
+    private String industry;
+
+    /** the 行业主管部门 as data (xs_department): its filed rules apply unless the unit has its own */
+    @Column(name = "department_code")
+    private String departmentCode;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = BusinessClock.now();
 
@@ -87,6 +95,20 @@ public class Unit {
 
     public String getCompetentDepartment() {
         return competentDepartment;
+    }
+
+    public String getIndustry() {
+        return industry;
+    }
+
+    public String getDepartmentCode() {
+        return departmentCode;
+    }
+
+    /** Links the unit to its competent department (and that department's industry). */
+    public void assignDepartment(String departmentCode, String industry) {
+        this.departmentCode = departmentCode;
+        this.industry = industry;
     }
 
     public Instant getCreatedAt() {

@@ -29,10 +29,12 @@ public class DraftRecognition {
     private final RateWords words;
     private final MessageSource messages;
     private final List<String> ruleSets;
+    private final RuleSetHierarchy hierarchy;
     private final DmnEngine engine = DeployedDecisions.buildEngine();
 
     DraftRecognition(DeployedDecisions deployed, RepositoryService repositoryService, RateWords words,
-            MessageSource messages, @Value("${xueshi.rule-sets:}") List<String> ruleSets) {
+            MessageSource messages, @Value("${xueshi.rule-sets:}") List<String> ruleSets, RuleSetHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.deployed = deployed;
         this.repositoryService = repositoryService;
         this.words = words;
@@ -42,6 +44,18 @@ public class DraftRecognition {
 
     /** A recognition service that sees the draft's decisions (version {@code draftVersion}) and the deployed rest. */
     public RecognitionService with(String drdXml, int draftVersion) {
+        return with(drdXml, draftVersion, hierarchy);
+    }
+
+    /**
+     * As {@link #with(String, int)} for the draft of a derived rule set: the draft counts as filed (from
+     * {@code firstYear}, based on {@code parentKey}) for this calculation only.
+     */
+    public RecognitionService withDerivedDraft(String drdXml, int draftVersion, RuleSetHierarchy.Filed asIfFiled) {
+        return with(drdXml, draftVersion, hierarchy.withDraft(asIfFiled));
+    }
+
+    private RecognitionService with(String drdXml, int draftVersion, RuleSetHierarchy levels) {
         List<DmnDecision> parsed = engine.parseDecisions(
                 new ByteArrayInputStream(drdXml.getBytes(StandardCharsets.UTF_8)));
         Snapshot current = deployed.current();
@@ -59,6 +73,6 @@ public class DraftRecognition {
                 return overlay;
             }
         };
-        return new RecognitionService(fixed, words, messages, ruleSets);
+        return new RecognitionService(fixed, words, messages, ruleSets, levels);
     }
 }

@@ -20,10 +20,12 @@ class RecognitionApiController {
     private final PersonRequirement personRequirement;
     private final MessageSource messages;
     private final RequestLimits limits;
+    private final cn.xueshi.identity.Directory directory;
 
     RecognitionApiController(RecognitionService recognition, PersonRequirement personRequirement,
-            MessageSource messages, RequestLimits limits) {
+            MessageSource messages, RequestLimits limits, cn.xueshi.identity.Directory directory) {
         this.limits = limits;
+        this.directory = directory;
         this.recognition = recognition;
         this.personRequirement = personRequirement;
         this.messages = messages;
@@ -39,13 +41,30 @@ class RecognitionApiController {
         if (request != null) {
             limits.year("year", request.year()); // the parameters' own bounds are DMN rows, checked by the service
         }
-        RecognitionResult result = recognition.evaluate(request);
         if (person == null || person.isBlank()) {
-            return result;
+            return recognition.evaluate(request);
         }
+        if (request != null && (request.ruleSet() == null || request.ruleSet().isBlank()) && request.year() != null) {
+            // without ruleSet: the person's effective set (unit's filed rules → department's → reference); the
+            // caller must be allowed to see the person before anything about them is used
+            String p = person.trim();
+            int year = request.year();
+            personRequirement.of(p, year, new Requirement(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
+                    java.math.BigDecimal.ZERO), caller.getName()).orElseThrow(() -> personError(person));
+            String effective = directory.unitOf(p).flatMap(u -> recognition.ruleSetFor(u.getJurisdiction(),
+                    u.getDepartmentCode(), u.getId(), year)).orElseThrow(() -> new RecognitionException("year",
+                    messages.getMessage("rules.error.person.noRuleSet", new Object[] {person, String.valueOf(year)},
+                            LocaleContextHolder.getLocale())));
+            request = new RecognitionRequest(effective, request.year(), request.items());
+        }
+        RecognitionResult result = recognition.evaluate(request);
         Requirement lowered = personRequirement.of(person.trim(), result.year(), result.requirement(), caller.getName())
-                .orElseThrow(() -> new RecognitionException("person", messages.getMessage("rules.error.person",
-                        new Object[] {person}, LocaleContextHolder.getLocale())));
+                .orElseThrow(() -> personError(person));
         return recognition.evaluate(request, lowered);
+    }
+
+    private RecognitionException personError(String person) {
+        return new RecognitionException("person", messages.getMessage("rules.error.person", new Object[] {person},
+                LocaleContextHolder.getLocale()));
     }
 }

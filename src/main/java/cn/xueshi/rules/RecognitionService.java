@@ -39,9 +39,11 @@ public class RecognitionService {
     private final RateWords words;
     private final MessageSource messages;
     private final List<String> configuredRuleSets;
+    private final RuleSetHierarchy hierarchy;
 
     RecognitionService(DeployedDecisions decisions, RateWords words, MessageSource messages,
-            @Value("${xueshi.rule-sets:}") List<String> configuredRuleSets) {
+            @Value("${xueshi.rule-sets:}") List<String> configuredRuleSets, RuleSetHierarchy hierarchy) {
+        this.hierarchy = hierarchy;
         this.decisions = decisions;
         this.words = words;
         this.messages = messages;
@@ -68,7 +70,7 @@ public class RecognitionService {
             throw error("year", "rules.error.year.missing");
         }
         int year = request.year();
-        if (!model.key.equals(select(snapshot, model.jurisdiction, year).orElse(null))) {
+        if (!inForce(snapshot, model, year)) {
             throw error("year", "rules.error.year.notInForce", model.key, String.valueOf(year),
                     String.valueOf(model.firstYear));
         }
@@ -99,6 +101,65 @@ public class RecognitionService {
     /** The rule set the selection table names for a jurisdiction and year (empty: none in force). */
     public Optional<String> ruleSetFor(String jurisdiction, int year) {
         return select(decisions.current(), jurisdiction, year);
+    }
+
+    /**
+     * The rule set that prices a unit's claims of a year: the most specific <em>filed</em> one — the unit's own
+     * 实施细则, else its competent department's rules, else the jurisdiction's reference (Jilin notice 一（二）;
+     * 参考 三（三）：行业主管部门有具体规定的，从其规定). Each must derive in the end from the reference in force
+     * that year and be effective in or before it. Empty when no rule set is in force.
+     */
+    public Optional<String> ruleSetFor(String jurisdiction, String departmentCode, Long unitId, int year) {
+        Snapshot snapshot = decisions.current();
+        Optional<String> reference = select(snapshot, jurisdiction, year);
+        if (reference.isEmpty()) {
+            return reference;
+        }
+        Optional<String> own = hierarchy.forOwner("UNIT", unitId == null ? null : String.valueOf(unitId),
+                reference.get(), year).map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
+        if (own.isPresent()) {
+            return own;
+        }
+        Optional<String> department = hierarchy.forOwner("DEPARTMENT", departmentCode, reference.get(), year)
+                .map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
+        return department.isPresent() ? department : reference;
+    }
+
+    /** The rule set, its parent, its parent's parent … up to the reference, with the versions deployed now. */
+    public List<RuleSetLevel> chain(String ruleSet) {
+        Snapshot snapshot = decisions.current();
+        List<RuleSetLevel> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        String key = ruleSet;
+        while (key != null && seen.add(key)) {
+            Optional<RuleSetModel> model = model(snapshot, key);
+            if (model.isEmpty()) {
+                break;
+            }
+            Optional<RuleSetHierarchy.Filed> filed = hierarchy.filed(key);
+            chain.add(new RuleSetLevel(key, model.get().nameZh, model.get().items.version(),
+                    filed.map(RuleSetHierarchy.Filed::version).orElse(model.get().items.version()),
+                    filed.map(RuleSetHierarchy.Filed::ownerKind).orElse("JURISDICTION"),
+                    filed.map(RuleSetHierarchy.Filed::effectiveFrom).orElse(null)));
+            key = hierarchy.parentOf(key).orElse(null);
+        }
+        return chain;
+    }
+
+    private boolean inForce(Snapshot snapshot, RuleSetModel model, int year) {
+        Optional<String> reference = select(snapshot, model.jurisdiction, year);
+        if (reference.isEmpty()) {
+            return false;
+        }
+        if (model.key.equals(reference.get())) {
+            return true;
+        }
+        return hierarchy.filed(model.key).filter(f -> f.firstYear() <= year)
+                .filter(f -> reference.get().equals(hierarchy.root(f.key()))).isPresent();
+    }
+
+    private static boolean deployed(Snapshot snapshot, String key) {
+        return snapshot.get(key + "-facts") != null;
     }
 
     /**

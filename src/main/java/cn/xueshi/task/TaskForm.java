@@ -20,7 +20,9 @@ public enum TaskForm {
     COMPILE_FILING("filing/compile-filing", Record.FILING, "/filing/{record}"),
     VERIFY_FILING("filing/verify-filing", Record.FILING, "/filing/{record}"),
     REVIEW_REQUEST("makeup/review-request", Record.NONE, "/makeup/review/{task}"),
-    SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement");
+    SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement"),
+    REVIEW_RULE_FILING("hierarchy/review-rule-filing", Record.NONE, "/rule-sets/filing-tasks/{task}"),
+    REVISE_RULE_FILING("hierarchy/revise-rule-filing", Record.NONE, "/rule-sets/filing-tasks/{task}");
 
     /** Where every form key points: {@code /task-form/<view>} (Tasklist appends the task's id). */
     public static final String PATH = TaskLinkLoginSuccess.TASK_FORM_PATH;

@@ -46,6 +46,8 @@ class RecognitionBenchmark {
     RateWords words;
     @Autowired
     MessageSource messages;
+    @Autowired
+    RuleSetHierarchy hierarchy;
 
     /** 500 items mixing every kind of Jilin row (rank decrements, durations, caps, full-year credits). */
     static List<Map<String, Object>> items() {
@@ -79,7 +81,7 @@ class RecognitionBenchmark {
         legacyService.enableFeelLegacyBehavior(true);
         legacyService.customPostDecisionTableEvaluationListeners(List.of(new DeployedDecisions.RuleRecorder()));
         RecognitionService legacy = new RecognitionService(new DeployedDecisions(repositoryService,
-                legacyService.buildEngine()), words, messages, recognition.ruleSets());
+                legacyService.buildEngine()), words, messages, recognition.ruleSets(), hierarchy);
         RecognitionResult standardResult = recognition.evaluate(request);
         RecognitionResult legacyResult = legacy.evaluate(request);
         for (int i = 0; i < standardResult.items().size(); i++) {

@@ -1,0 +1,94 @@
+package cn.xueshi.hierarchy;
+
+import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.identity.UnitType;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.stereotype.Component;
+
+/** Departments, units and derived sets with unique codes, so tests share the one database. */
+@Component
+class HierarchyFixtures {
+
+    private static final AtomicInteger SEQ = new AtomicInteger();
+    static final String RUN = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
+
+    final DepartmentRepository departments;
+    final UnitRepository units;
+    final Derivations derivations;
+
+    HierarchyFixtures(DepartmentRepository departments, UnitRepository units, Derivations derivations) {
+        this.departments = departments;
+        this.units = units;
+        this.derivations = derivations;
+    }
+
+    static String unique(String prefix) {
+        return prefix + "-" + RUN + "-" + SEQ.incrementAndGet();
+    }
+
+    Department department(String jurisdiction, Department.Level level) {
+        String code = unique("DEPT").toUpperCase();
+        return departments.save(new Department(code, "测试卫生健康委员会" + code, jurisdiction, "HEALTH", level));
+    }
+
+    Unit unit(String jurisdiction, String ruleSet, Department department) {
+        String code = unique("U").toUpperCase();
+        Unit u = new Unit(code, "测试医院" + code, UnitType.STATE_OWNED, jurisdiction, ruleSet, null);
+        if (department != null) {
+            u.assignDepartment(department.getCode(), department.getIndustry());
+        }
+        return units.save(u);
+    }
+
+    /** A derived set owned by {@code owner}, with the given delta, submitted and filed from {@code from}. */
+    String filed(OwnerKind kind, String ownerCode, String parent, Delta delta, LocalDate from) {
+        String key = drafted(kind, ownerCode, parent, delta);
+        RuleSetVersion v = derivations.submit(key, "结合本行业特点调整", "测试〔2026〕1号", from, "tester");
+        derivations.file(v.getId(), from, "同意备案", "tester");
+        return key;
+    }
+
+    String drafted(OwnerKind kind, String ownerCode, String parent, Delta delta) {
+        String key = unique("t").toLowerCase();
+        derivations.create(key, "测试规则集" + key, kind, ownerCode, parent, "tester");
+        derivations.edit(key, d -> merge(d, delta), "tester", "测试修改");
+        return key;
+    }
+
+    private static Delta merge(Delta base, Delta more) {
+        Delta d = base;
+        for (Delta.Change c : more.changes()) {
+            d = d.withChange(c);
+        }
+        for (Delta.Removal r : more.removals()) {
+            d = d.withRemoval(r);
+        }
+        for (Delta.Addition a : more.additions()) {
+            d = d.withAddition(a);
+        }
+        return d;
+    }
+
+    /** The health industry's own activity type: 医学继续教育, 0.5 学时 per hour... here simply per count. */
+    static Delta medicalEducation(String rulePrefix) {
+        Map<String, String> type = new LinkedHashMap<>();
+        type.put("code", "\"MEDICAL_CE\"");
+        type.put("nameZh", "\"医学继续教育\"");
+        type.put("nameEn", "\"Medical continuing education\"");
+        type.put("parameters", "\"count\"");
+        type.put("basis", "\"测试办法第三条\"");
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("activityType", "\"MEDICAL_CE\"");
+        row.put("perCount", "6");
+        row.put("subject", "\"PROFESSIONAL\"");
+        row.put("basis", "\"测试办法第三条：每项 6 学时\"");
+        return new Delta(null, null, java.util.List.of(
+                new Delta.Addition("activity-types", rulePrefix + "-type-medical-ce", "测试办法第三条", type),
+                new Delta.Addition("items", rulePrefix + "-medical-ce-1", "测试办法第三条", row)));
+    }
+}
