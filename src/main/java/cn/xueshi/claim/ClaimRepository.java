@@ -14,6 +14,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<ClaimStatus> statuses);
 
+    List<Claim> findByImportId(String importId);
+
     List<Claim> findByIdIn(Collection<Long> ids);
 
     /** The claim a lifecycle instance belongs to, by the product's own link (never by a process variable). */
