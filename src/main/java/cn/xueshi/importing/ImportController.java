@@ -47,8 +47,11 @@ class ImportController {
     }
 
     @GetMapping
-    String page(@RequestParam(name = "kind", required = false) String kind, Model model) {
+    String page(@RequestParam(name = "kind", required = false) String kind,
+            @RequestParam(name = "activityId", required = false) Long activityId, Model model) {
         CurrentUser me = users.current();
+        model.addAttribute("rosterKind", ImportKind.ACTIVITY_ROSTER);
+        model.addAttribute("activityId", activityId);
         List<ImportKind> kinds = imports.kindsFor(me);
         if (kinds.isEmpty()) {
             throw new ImportForbidden();
@@ -84,7 +87,9 @@ class ImportController {
             model.addAttribute("fileError", messages.getMessage(e.messageKey(), e.args(), e.messageKey(),
                     LocaleContextHolder.getLocale()));
             model.addAttribute("fileName", file == null ? null : fileName(file));
-            return page(k.name(), model);
+            Long activityId = params.get("activityId") != null && params.get("activityId").matches("\\d{1,18}")
+                    ? Long.valueOf(params.get("activityId")) : null;
+            return page(k.name(), activityId, model);
         }
     }
 

@@ -18,6 +18,10 @@ public interface ImportHandler {
 
     List<ImportColumn> columns();
 
+    /** Refuses options the kind cannot work with (a missing or foreign activity) before any job is made. */
+    default void checkOptions(Map<String, String> options, CurrentUser me) {
+    }
+
     /**
      * Checks every row without writing: the report (one line per row, in order) and, per row that would be written,
      * what the commit needs (null for the others). {@code options} are the caller's request parameters (an activity

@@ -139,6 +139,7 @@ public class ImportService {
     public ImportJob start(ImportKind kind, List<Map<String, Object>> rows, String fileName, Map<String, String> options,
             boolean dryRun, CurrentUser me) {
         ImportHandler h = handler(kind, me);
+        h.checkOptions(options, me);
         if (rows == null || rows.isEmpty()) {
             throw new UnreadableFile("import.file.noRows");
         }
