@@ -221,7 +221,7 @@ public class ActivityService {
     }
 
     /** What the batch did: approved, rejected as declined, left (still being computed or already decided). */
-    public record BatchResult(int approved, int rejected, int left) {
+    public record BatchResult(int approved, int rejected, int left) implements java.io.Serializable {
     }
 
     /** Approves the activity's claims in review as one batch: one review decision per claim, each its own commit. */
