@@ -32,7 +32,8 @@ public class IdentityBootstrap {
             Groups.ANALYST, "规则维护",
             Groups.SUPERVISOR, "监督",
             Groups.ADMIN, "管理员",
-            Groups.INTEGRATION, "系统对接（只读）");
+            Groups.INTEGRATION, "系统对接（只读）",
+            Groups.PROVIDER, "继续教育机构");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;
