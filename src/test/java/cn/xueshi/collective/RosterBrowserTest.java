@@ -90,7 +90,7 @@ class RosterBrowserTest {
         assertThat(fixtures.reload(ca).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
         try (Browser browser = Browser.open(port)) {
             browser.login(a, TestUsers.PASSWORD).awaitText("您好");
-            browser.go("/claims?year=2026").awaitText("年度进度");
+            browser.go("/claims?year=2026").awaitText("年度学时进度");
             String total = browser.driver().findElement(By.id("progress-total")).getAttribute("value");
             assertThat(Double.parseDouble(total)).isGreaterThan(0);
             assertThat(browser.text()).contains(fixtures.reload(ca).getApprovedHours().stripTrailingZeros()
