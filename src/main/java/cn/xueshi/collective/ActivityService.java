@@ -153,9 +153,8 @@ public class ActivityService {
      */
     @Transactional
     public Claim enroll(UnitActivity activity, String userId, Unit unit, Map<String, String> own, CurrentUser me) {
-        Optional<String> refused = refusal(activity, userId, unit, own, me);
-        if (refused.isPresent()) {
-            throw new ActivityRefused("userId", "activity.error.rules", refused.get());
+        if (unit == null || !me.reviews(unit.getId())) {
+            throw new ActivityRefused("userId", "activity.error.notYourUnit", userId);
         }
         Optional<Attendance> earlier = attendances.findByActivityIdAndUserId(activity.getId(), userId);
         if (earlier.isPresent() && earlier.get().getStatus() != Attendance.Status.REMOVED) {
@@ -164,9 +163,13 @@ public class ActivityService {
         // a person removed and added again gets a new claim: the key names the removed one
         String again = earlier.map(a -> String.valueOf(a.getClaimId())).orElse("");
         ClaimForm form = form(activity, own, key(activity.getId() + "|" + userId + "|" + again));
+        // checked once here, exactly as the form would be (the rules of this person's own unit)
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
-        String ruleSet = validation.validate(form, unit, errors).orElseThrow();
-        Claim claim = claimService.submitOnBehalf(form, ruleSet, unit, userId, me.userId(), ORIGIN,
+        Optional<String> ruleSet = validation.validate(form, unit, errors);
+        if (errors.hasErrors() || ruleSet.isEmpty()) {
+            throw new ActivityRefused("userId", "activity.error.rules", text(errors));
+        }
+        Claim claim = claimService.submitOnBehalf(form, ruleSet.get(), unit, userId, me.userId(), ORIGIN,
                 activity.getOrganiser() + "：" + activity.getTitle()).claim();
         Attendance a = earlier.orElseGet(() -> new Attendance(activity.getId(), userId, write(clean(own)), me.userId()));
         a.change(Attendance.Status.ON_ROSTER, me.userId());
