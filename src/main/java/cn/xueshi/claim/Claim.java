@@ -107,6 +107,15 @@ public class Claim {
     @Column(name = "makeup_for_year")
     private Integer makeupForYear;
 
+    /** HISTORY, PROVIDER_REPORT, ACTIVITY_ROSTER: made by an import, not typed into the form (null: the form). */
+    private String origin;
+
+    /** The record's source as the import named it (平台导出, 单位台账, the provider's name). */
+    private String source;
+
+    @Column(name = "import_id")
+    private String importId;
+
     @Version
     private long version;
 
@@ -222,6 +231,25 @@ public class Claim {
 
     private void touch() {
         this.updatedAt = BusinessClock.now();
+    }
+
+    /** Made by an import ({@code origin}), naming where the record comes from. */
+    public void importedFrom(String origin, String source, String importId) {
+        this.origin = origin;
+        this.source = source;
+        this.importId = importId;
+    }
+
+    public String getOrigin() {
+        return origin;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public String getImportId() {
+        return importId;
     }
 
     public boolean isAdjusted() {

@@ -14,6 +14,15 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<ClaimStatus> statuses);
 
+    List<Claim> findByImportId(String importId);
+
+    /** A claim of the person, not rejected, with an item of the same type and the same title or date: a duplicate report. */
+    @Query("""
+            select count(i) > 0 from ClaimItem i join i.claim c
+            where c.claimant = :claimant and c.status <> cn.xueshi.claim.ClaimStatus.REJECTED
+              and i.activityType = :type and (lower(i.title) = lower(:title) or i.activityDate = :date)""")
+    boolean hasSimilar(String claimant, String type, String title, java.time.LocalDate date);
+
     List<Claim> findByIdIn(Collection<Long> ids);
 
     /** The claim a lifecycle instance belongs to, by the product's own link (never by a process variable). */

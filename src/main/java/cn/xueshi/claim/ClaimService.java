@@ -77,18 +77,38 @@ public class ClaimService {
      */
     @Transactional
     public Submission submitOnce(ClaimForm form, String ruleSet, Unit unit, CurrentUser me) {
+        return submitAs(form, ruleSet, unit, me.userId(), me.userId(), null, null);
+    }
+
+    /**
+     * A claim made for {@code claimant} by someone else: one attendee of a unit-organised activity (the organiser
+     * files the roster) or one completion a training provider reports. The same path as the form (the caller has
+     * run {@link ClaimValidation}): stored, audited, its own process instance; the attendee sees it in 我的学时.
+     * The submission key makes it idempotent (the same attendee of the same activity is one claim).
+     */
+    @Transactional
+    public Submission submitOnBehalf(ClaimForm form, String ruleSet, Unit unit, String claimant, String actor,
+            String origin, String source) {
+        return submitAs(form, ruleSet, unit, claimant, actor, origin, source);
+    }
+
+    private Submission submitAs(ClaimForm form, String ruleSet, Unit unit, String claimant, String actor,
+            String origin, String source) {
         Optional<Claim> earlier = claims.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
-            if (!earlier.get().getClaimant().equals(me.userId())) {
+            if (!earlier.get().getClaimant().equals(claimant)) {
                 throw new ClaimNotFound();
             }
             return new Submission(earlier.get(), true);
         }
         RegistrationPolicy.Policy policy = policies.of(ruleSet);
-        Claim claim = new Claim(me.userId(), unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
+        Claim claim = new Claim(claimant, unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
                 form.getSubmissionKey());
         claim.replaceItems(items(form, ruleSet), blankToNull(form.getDescription()));
         claim.countFor(form.getMakeupForYear());
+        if (origin != null) {
+            claim.importedFrom(origin, source, null);
+        }
         try {
             claim = claims.saveAndFlush(claim);
         } catch (DataIntegrityViolationException e) {
@@ -99,12 +119,13 @@ public class ClaimService {
         if (policy.annualDeclaration()) {
             declarations.declare(claim);
         }
-        evidence.attachPending(form.getSubmissionKey(), me.userId(), claim.getId());
-        audit.record(claim.getId(), me.userId(), "SUBMITTED", claim.getDescription(), null);
+        evidence.attachPending(form.getSubmissionKey(), actor, claim.getId());
+        audit.record(claim.getId(), actor, origin == null ? "SUBMITTED" : "SUBMITTED_" + origin,
+                origin == null ? claim.getDescription() : source, null);
         String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(claim.getId()),
                 Variables.createVariables()
                         .putValue("claimId", claim.getId())
-                        .putValue("claimant", me.userId())
+                        .putValue("claimant", claimant)
                         .putValue("ruleSet", ruleSet)
                         .putValue("unitType", unit.getUnitType().name())
                         .putValue("jurisdiction", unit.getJurisdiction()))

@@ -216,6 +216,13 @@ public class FilingService {
         int n = 0;
         for (Claim claim : claims.findByUnitIdAndYearAndStatusIn(filing.getUnitId(), filing.getYear(),
                 List.of(ClaimStatus.REGISTERED))) {
+            if (claim.getProcessInstanceId() == null) {
+                // an imported past record (历史学时导入) has no process to tell: it is filed here
+                claim.filed(filingId);
+                claims.save(claim);
+                n++;
+                continue;
+            }
             runtime.createMessageCorrelation("claimFiled")
                     .processInstanceId(claim.getProcessInstanceId())
                     .setVariable("filingId", filingId)

@@ -17,9 +17,11 @@ public final class Groups {
     public static final String DEPARTMENT = "department";
     /** 系统对接: accounts of other systems; read-only (GET) on /engine-rest, within their Camunda authorizations. */
     public static final String INTEGRATION = "integration";
+    /** 继续教育机构: accounts of a training provider the bureau registered; report their classes' completions. */
+    public static final String PROVIDER = "provider";
 
     public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN, INTEGRATION,
-            RULE_MAINTAINER, DEPARTMENT);
+            RULE_MAINTAINER, DEPARTMENT, PROVIDER);
 
     /** Spring Security authority for a group: ROLE_ + group id. */
     public static String authority(String groupId) {

@@ -34,7 +34,8 @@ public class IdentityBootstrap {
             Groups.ADMIN, "管理员",
             Groups.INTEGRATION, "系统对接（只读）",
             Groups.RULE_MAINTAINER, "规则维护（主管部门/单位）",
-            Groups.DEPARTMENT, "行业主管部门");
+            Groups.DEPARTMENT, "行业主管部门",
+            Groups.PROVIDER, "继续教育机构");
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
  *   demo                                   (seeds demo data through every capability; nothing uses it)
  *   dashboard · workbench                  (read the others; nothing uses them)
  *   document                               (forms and certificates over claims; only dashboards use it)
+ *   collective · provider                  (unit activities with rosters, provider reports: kinds of import)
+ *   importing                              (the import engine and past records; knows no kind above it)
  *   review · publicity · filing · makeup   (capabilities with human steps; none uses review)
  *   claim                                  (registration: claims, items, audit, progress)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
@@ -30,7 +32,8 @@ class ArchitectureTest {
     private static final String[] FLOORS = {"..system..", "..task..", "..rules..", "..calendar..", "..identity..",
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
-            "..makeup..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
+            "..makeup..", "..document..", "..dashboard..", "..workbench..", "..demo..", "cn.xueshi.importing..",
+            "cn.xueshi.collective..", "cn.xueshi.provider.."};
 
     static JavaClasses classes;
 
@@ -78,7 +81,19 @@ class ArchitectureTest {
     void claimKnowsNoLaterStep() {
         noClasses().that().resideInAPackage("..claim..").should().dependOnClassesThat()
                 .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..document..",
-                        "..dashboard..", "..workbench..")
+                        "..dashboard..", "..workbench..", "cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider..")
+                .check(classes);
+    }
+
+    @Test
+    void theImportEngineKnowsNoKindAboveIt() {
+        noClasses().that().resideInAPackage("cn.xueshi.importing..").should().dependOnClassesThat()
+                .resideInAnyPackage("cn.xueshi.collective..", "cn.xueshi.provider..", "..review..", "..publicity..", "..filing..",
+                        "..makeup..", "..document..")
+                .because("kinds plug into the engine as ImportHandler beans; the engine stays generic")
+                .check(classes);
+        noClasses().that().resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..")
+                .should().dependOnClassesThat().resideInAnyPackage("cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider..")
                 .check(classes);
     }
 

@@ -1,0 +1,207 @@
+package cn.xueshi.collective;
+
+import cn.xueshi.claim.Claim;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.importing.People;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.system.Conflict;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * /activities: the organiser's unit activities (create, roster from the unit's members or an uploaded sheet via
+ * /imports, remove, approve the batch); /activities/mine: an attendee's activities, with 声明未参加.
+ */
+@Controller
+@RequestMapping("/activities")
+class ActivityController {
+
+    private final ActivityService activities;
+    private final CurrentUserService users;
+    private final People people;
+    private final RecognitionService recognition;
+    private final MessageSource messages;
+    private final cn.xueshi.clock.BusinessClock clock;
+
+    ActivityController(ActivityService activities, CurrentUserService users, People people,
+            RecognitionService recognition, MessageSource messages, cn.xueshi.clock.BusinessClock clock) {
+        this.clock = clock;
+        this.activities = activities;
+        this.users = users;
+        this.people = people;
+        this.recognition = recognition;
+        this.messages = messages;
+    }
+
+    private CurrentUser organiser() {
+        CurrentUser me = users.current();
+        if (me.reviewedUnits().isEmpty()) {
+            throw new AccessDeniedException("not an organiser");
+        }
+        return me;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        CurrentUser me = organiser();
+        model.addAttribute("activities", activities.activitiesOf(me));
+        model.addAttribute("units", me.reviewedUnits());
+        model.addAttribute("types", types(me));
+        if (!model.containsAttribute("draft")) {
+            model.addAttribute("draft", new LinkedHashMap<String, String>());
+        }
+        return "collective/activities";
+    }
+
+    @PostMapping
+    String create(@RequestParam(name = "unitId", required = false) Long unitId,
+            @RequestParam(name = "title", required = false) String title,
+            @RequestParam(name = "activityType", required = false) String activityType,
+            @RequestParam(name = "params", required = false) String params,
+            @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(name = "organiser", required = false) String organiserName, Model model) {
+        CurrentUser me = organiser();
+        try {
+            UnitActivity a = activities.create(new ActivityService.ActivityDraft(unitId, title, activityType,
+                    parse(params), date, organiserName), me);
+            return "redirect:/activities/" + a.getId();
+        } catch (ActivityRefused e) {
+            Map<String, String> draft = new LinkedHashMap<>();
+            draft.put("unitId", unitId == null ? "" : unitId.toString());
+            draft.put("title", title);
+            draft.put("activityType", activityType);
+            draft.put("params", params);
+            draft.put("date", date == null ? "" : date.toString());
+            draft.put("organiser", organiserName);
+            model.addAttribute("draft", draft);
+            model.addAttribute("errorField", e.field());
+            model.addAttribute("error", messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            return list(model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String activity(@PathVariable long id, Model model) {
+        CurrentUser me = organiser();
+        UnitActivity a = activities.activity(id, me);
+        List<Attendance> roster = activities.roster(a);
+        Map<Long, Claim> claims = activities.claimsOf(roster);
+        Map<String, People.Person> persons = people.find(roster.stream().map(Attendance::getUserId).toList());
+        Set<String> on = roster.stream().filter(x -> x.getStatus() != Attendance.Status.REMOVED)
+                .map(Attendance::getUserId).collect(Collectors.toSet());
+        List<People.Person> candidates = new ArrayList<>();
+        for (Unit u : me.reviewedUnits()) {
+            people.membersOf(u.getId()).stream().filter(p -> !on.contains(p.userId())).forEach(candidates::add);
+        }
+        model.addAttribute("activity", a);
+        model.addAttribute("params", activities.read(a.getParamsJson()));
+        model.addAttribute("roster", roster);
+        model.addAttribute("claims", claims);
+        model.addAttribute("persons", persons);
+        model.addAttribute("candidates", candidates);
+        return "collective/activity";
+    }
+
+    @PostMapping("/{id}/attendees")
+    String add(@PathVariable long id, @RequestParam(name = "userIds", required = false) List<String> userIds,
+            RedirectAttributes redirect) {
+        CurrentUser me = organiser();
+        UnitActivity a = activities.activity(id, me);
+        List<String> problems = new ArrayList<>();
+        int added = 0;
+        Map<String, People.Person> found = people.find(userIds == null ? List.of() : userIds);
+        for (String userId : userIds == null ? List.<String>of() : userIds) {
+            People.Person p = found.get(userId);
+            try {
+                activities.enroll(a, userId, p == null ? null : p.unit(), Map.of(), me);
+                added++;
+            } catch (ActivityRefused e) {
+                problems.add(messages.getMessage(e.messageKey(), e.args(), LocaleContextHolder.getLocale()));
+            } catch (Conflict e) {
+                problems.add(messages.getMessage(e.messageKey(), new Object[] {userId}, LocaleContextHolder.getLocale()));
+            }
+        }
+        redirect.addFlashAttribute("added", added);
+        redirect.addFlashAttribute("problems", problems);
+        return "redirect:/activities/" + id;
+    }
+
+    @PostMapping("/{id}/attendees/{userId}/remove")
+    String remove(@PathVariable long id, @PathVariable String userId, RedirectAttributes redirect) {
+        CurrentUser me = organiser();
+        activities.remove(activities.activity(id, me), userId, me);
+        redirect.addFlashAttribute("removed", userId);
+        return "redirect:/activities/" + id;
+    }
+
+    @PostMapping("/{id}/approve")
+    String approve(@PathVariable long id, RedirectAttributes redirect) {
+        CurrentUser me = organiser();
+        redirect.addFlashAttribute("batch", activities.approveAll(activities.activity(id, me), me));
+        return "redirect:/activities/" + id;
+    }
+
+    @GetMapping("/mine")
+    String mine(Model model) {
+        CurrentUser me = users.current();
+        List<Attendance> mine = activities.attendancesOf(me.userId());
+        Map<Long, UnitActivity> byId = new LinkedHashMap<>();
+        mine.forEach(a -> activities.find(a.getActivityId()).ifPresent(x -> byId.put(x.getId(), x)));
+        model.addAttribute("attendances", mine);
+        model.addAttribute("activities", byId);
+        model.addAttribute("claims", activities.claimsOf(mine));
+        return "collective/mine";
+    }
+
+    @PostMapping("/mine/{claimId}/decline")
+    String decline(@PathVariable long claimId, RedirectAttributes redirect) {
+        activities.decline(claimId, users.current());
+        redirect.addFlashAttribute("declined", true);
+        return "redirect:/activities/mine";
+    }
+
+    /** The activity types of the organiser's units' rule sets this year, code → name, for the chooser. */
+    private Map<String, String> types(CurrentUser me) {
+        Map<String, String> types = new LinkedHashMap<>();
+        int year = clock.today().getYear();
+        for (Unit u : me.reviewedUnits()) {
+            recognition.ruleSetFor(u.getJurisdiction(), year).ifPresent(rs -> recognition.activityTypes(rs)
+                    .forEach(t -> types.putIfAbsent(t.code(), t.nameZh() + "（" + t.code() + "）")));
+        }
+        return types;
+    }
+
+    /** "minutes=120; characters=2500" → the parameters as typed. */
+    static Map<String, String> parse(String params) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (params == null) {
+            return out;
+        }
+        for (String pair : params.split("[;；,，\\n]")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
+            }
+        }
+        return out;
+    }
+}
