@@ -86,7 +86,7 @@ class ClaimController {
         model.addAttribute("year", y);
         model.addAttribute("claims", access.mine(me));
         Optional<Unit> unit = me.unit();
-        Optional<String> ruleSet = unit.flatMap(u -> recognition.ruleSetFor(u.getJurisdiction(), u.getDepartmentCode(), u.getId(), y));
+        Optional<String> ruleSet = unit.flatMap(u -> recognition.ruleSetFor(u, y));
         ruleSet.flatMap(rs -> progress.of(me.userId(), y, rs)).ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("uncovered", unit.isPresent() && ruleSet.isEmpty());
         model.addAttribute("years", unit.map(this::coveredYears).orElse(List.of()));
@@ -98,7 +98,7 @@ class ClaimController {
         int now = clock.year();
         List<Integer> years = new ArrayList<>();
         for (int y = now; y >= now - limits.yearsBack(); y--) {
-            if (recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), y).isPresent()) {
+            if (recognition.ruleSetFor(unit, y).isPresent()) {
                 years.add(y);
             }
         }
@@ -264,7 +264,7 @@ class ClaimController {
 
     private String showForm(String view, ClaimForm form, Unit unit, Model model) {
         int year = form.getYear() == null ? clock.year() : form.getYear();
-        Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+        Optional<String> ruleSet = recognition.ruleSetFor(unit, year);
         List<ActivityType> types = ruleSet.map(recognition::activityTypes).orElse(List.of());
         model.addAttribute("claimForm", form);
         model.addAttribute("ruleSet", ruleSet.orElse(null));

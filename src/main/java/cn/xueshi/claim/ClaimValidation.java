@@ -49,7 +49,7 @@ public class ClaimValidation {
     }
 
     private Optional<String> ruleSetFor(Unit unit, int year) {
-        return recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+        return recognition.ruleSetFor(unit, year);
     }
 
     /**

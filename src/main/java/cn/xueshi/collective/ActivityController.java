@@ -184,7 +184,7 @@ class ActivityController {
         Map<String, String> types = new LinkedHashMap<>();
         int year = clock.today().getYear();
         for (Unit u : me.reviewedUnits()) {
-            recognition.ruleSetFor(u.getJurisdiction(), year).ifPresent(rs -> recognition.activityTypes(rs)
+            recognition.ruleSetFor(u, year).ifPresent(rs -> recognition.activityTypes(rs)
                     .forEach(t -> types.putIfAbsent(t.code(), t.nameZh() + "（" + t.code() + "）")));
         }
         return types;

@@ -144,7 +144,7 @@ class YearRecords {
     }
 
     private String ruleSetOf(Unit unit, int year) {
-        return recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year).orElse(unit.getRuleSet());
+        return recognition.ruleSetFor(unit, year).orElse(unit.getRuleSet());
     }
 
     private String ruleSetName(String ruleSet) {

@@ -115,7 +115,7 @@ public class FilingService {
             throw new NotFound();
         }
         Unit unit = units.findById(unitId).orElseThrow(NotFound::new);
-        if (year > clock.today().getYear() || recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year).isEmpty()) {
+        if (year > clock.today().getYear() || recognition.ruleSetFor(unit, year).isEmpty()) {
             throw new FilingRefused("filing.error.year");
         }
         if (filings.findByUnitIdAndYear(unitId, year).isPresent()) {
@@ -153,7 +153,7 @@ public class FilingService {
     /** Per person of the unit: registered hours of the year against the requirement (汇总表). */
     public FilingSummary summary(long unitId, int year) {
         Unit unit = units.findById(unitId).orElseThrow(NotFound::new);
-        Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+        Optional<String> ruleSet = recognition.ruleSetFor(unit, year);
         List<FilingSummary.PersonRow> rows = new ArrayList<>();
         BigDecimal pub = BigDecimal.ZERO;
         BigDecimal prof = BigDecimal.ZERO;

@@ -224,7 +224,7 @@ class HistoryImport implements ImportHandler {
      * unit and department, this is the line that changes.
      */
     private Optional<String> ruleSetFor(Unit unit, int year) {
-        return recognition.ruleSetFor(unit.getJurisdiction(), year);
+        return recognition.ruleSetFor(unit, year);
     }
 
     private static boolean inScope(Unit unit, CurrentUser me) {

@@ -94,7 +94,7 @@ public class MakeupService {
             return Optional.empty();
         }
         int year = form.getYear();
-        Optional<String> ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+        Optional<String> ruleSet = recognition.ruleSetFor(unit, year);
         if (ruleSet.isEmpty()) {
             errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(year)}, null);
             return Optional.empty();
@@ -203,7 +203,7 @@ public class MakeupService {
             // the same form again: the controller says it was not stored twice
             throw new cn.xueshi.system.Conflict("makeup.submit.duplicate");
         }
-        String ruleSet = recognition.ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), form.getYear()).orElseThrow();
+        String ruleSet = recognition.ruleSetFor(unit, form.getYear()).orElseThrow();
         MakeupRequest request = new MakeupRequest(me.userId(), unit.getId(), ruleSet, form.getYear(),
                 form.getSubmissionKey());
         describe(request, form, decision);

@@ -51,8 +51,7 @@ class RecognitionApiController {
             int year = request.year();
             personRequirement.of(p, year, new Requirement(java.math.BigDecimal.ZERO, java.math.BigDecimal.ZERO,
                     java.math.BigDecimal.ZERO), caller.getName()).orElseThrow(() -> personError(person));
-            String effective = directory.unitOf(p).flatMap(u -> recognition.ruleSetFor(u.getJurisdiction(),
-                    u.getDepartmentCode(), u.getId(), year)).orElseThrow(() -> new RecognitionException("year",
+            String effective = directory.unitOf(p).flatMap(u -> recognition.ruleSetFor(u, year)).orElseThrow(() -> new RecognitionException("year",
                     messages.getMessage("rules.error.person.noRuleSet", new Object[] {person, String.valueOf(year)},
                             LocaleContextHolder.getLocale())));
             request = new RecognitionRequest(effective, request.year(), request.items());

@@ -1,5 +1,6 @@
 package cn.xueshi.rules;
 
+import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.ActivityType.Kind;
 import cn.xueshi.rules.ActivityType.Parameter;
 import cn.xueshi.rules.DeployedDecisions.Deployed;
@@ -109,6 +110,11 @@ public class RecognitionService {
      * 参考 三（三）：行业主管部门有具体规定的，从其规定). Each must derive in the end from the reference in force
      * that year and be effective in or before it. Empty when no rule set is in force.
      */
+    public Optional<String> ruleSetFor(Unit unit, int year) {
+        return ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+    }
+
+    /** {@link #ruleSetFor(Unit, int)} by the unit's parts (its jurisdiction, department code and id). */
     public Optional<String> ruleSetFor(String jurisdiction, String departmentCode, Long unitId, int year) {
         Snapshot snapshot = decisions.current();
         Optional<String> reference = select(snapshot, jurisdiction, year);

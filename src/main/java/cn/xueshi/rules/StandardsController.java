@@ -30,8 +30,7 @@ class StandardsController {
     @GetMapping("/rules/standards")
     String standards(@RequestParam(name = "ruleSet", required = false) String ruleSet, Model model) {
         // the person's effective set this year: the unit's filed rules, else its department's, else the reference
-        Optional<String> mine = currentUsers.current().unit().map(u -> recognition.ruleSetFor(u.getJurisdiction(),
-                u.getDepartmentCode(), u.getId(), clock.year()).orElse(u.getRuleSet()));
+        Optional<String> mine = currentUsers.current().unit().map(u -> recognition.ruleSetFor(u, clock.year()).orElse(u.getRuleSet()));
         String chosen = ruleSet != null && !ruleSet.isBlank() ? ruleSet.trim() : mine.orElse(null);
         model.addAttribute("ruleSets", recognition.ruleSets());
         model.addAttribute("myRuleSet", mine.orElse(null));
