@@ -33,7 +33,8 @@ public record TitleApplication(String userId, String name, long unitId, String u
 
         /** Hours still missing for the year's own requirement (never below zero), total. */
         public BigDecimal shortTotal() {
-            return requirement == null ? BigDecimal.ZERO : requirement.total().subtract(totalHours).max(BigDecimal.ZERO);
+            return requirement == null ? BigDecimal.ZERO
+                    : TitleCheck.plain(requirement.total().subtract(totalHours).max(BigDecimal.ZERO));
         }
     }
 
@@ -47,6 +48,6 @@ public record TitleApplication(String userId, String name, long unitId, String u
 
     /** Hours the window still lacks against its summed requirement (never below zero). */
     public BigDecimal windowShort() {
-        return windowRequirement.total().subtract(windowTotal).max(BigDecimal.ZERO);
+        return TitleCheck.plain(windowRequirement.total().subtract(windowTotal).max(BigDecimal.ZERO));
     }
 }

@@ -99,7 +99,7 @@ public class TitleCheck {
                 : met ? TitleApplication.Verdict.COMPLIANT : TitleApplication.Verdict.NOT_COMPLIANT;
         return new TitleApplication(userId, directory.displayName(userId), unit.getId(), unit.getName(), year, ruleSet,
                 policy.basis(), policy.aggregation(), policy.clause(), named ? null : since, named, window, years,
-                pub, prof, total, new Requirement(needTotal, needPub, needProf), verdict);
+                plain(pub), plain(prof), plain(total), requirement(needTotal, needPub, needProf), verdict);
     }
 
     /**
@@ -141,7 +141,19 @@ public class TitleCheck {
                     false, 0);
         }
         YearProgress yp = p.get();
-        return new TitleApplication.Year(y, yp.ruleSet(), yp.publicHours(), yp.professionalHours(), yp.totalHours(),
-                yp.requirement(), yp.compliant(), yp.isReduced(), yp.claimsCounted());
+        Requirement r = yp.requirement();
+        return new TitleApplication.Year(y, yp.ruleSet(), plain(yp.publicHours()), plain(yp.professionalHours()),
+                plain(yp.totalHours()), requirement(r.total(), r.publicMin(), r.professionalMin()), yp.compliant(),
+                yp.isReduced(), yp.claimsCounted());
+    }
+
+    /** Hours as the forms print them: 90, 12.5 (no trailing zeros, never 9E+1). */
+    static BigDecimal plain(BigDecimal hours) {
+        BigDecimal s = hours.stripTrailingZeros();
+        return s.scale() < 0 ? s.setScale(0) : s;
+    }
+
+    private static Requirement requirement(BigDecimal total, BigDecimal pub, BigDecimal prof) {
+        return new Requirement(plain(total), plain(pub), plain(prof));
     }
 }
