@@ -45,7 +45,9 @@ public class ProcessStartGuard implements ExecutionListener {
                     "jurisdiction", String.class)),
             "annual-filing", new Contract("filingId", "xs_unit_filing", ordered(
                     "unitId", Long.class, "year", Integer.class, "reviewers", Collection.class,
-                    "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)));
+                    "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)),
+            "title-proof", new Contract("proofId", "xs_title_proof", ordered(
+                    "claimant", String.class, "issuers", Collection.class, "jurisdiction", String.class)));
 
     /** The request attribute that carries a refusal's message to {@code StartRefusalFilter}. */
     public static final String REFUSAL_ATTRIBUTE = ProcessStartGuard.class.getName() + ".refusal";

@@ -124,7 +124,7 @@ class CertificatePdf {
     }
 
     /** A caption followed by a ruled line to write on, to the given width. */
-    private static void signatureLine(PDPageContentStream s, PDType0Font font, String caption, float x, float y,
+    static void signatureLine(PDPageContentStream s, PDType0Font font, String caption, float x, float y,
             float width) throws IOException {
         line(s, font, 12, caption, x, y);
         float start = x + font.getStringWidth(caption) / 1000 * 12 + 4;
@@ -134,14 +134,14 @@ class CertificatePdf {
         s.stroke();
     }
 
-    private static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,
+    static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,
             float y) throws IOException {
         float w = font.getStringWidth(text) / 1000 * size;
         line(s, font, size, text, (pageWidth - w) / 2, y);
     }
 
     /** Writes {@code text} wrapped to {@code maxWidth}; returns the baseline below the last line. */
-    private static float paragraph(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y,
+    static float paragraph(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y,
             float maxWidth, float leading) throws IOException {
         for (String l : wrap(font, size, text, maxWidth)) {
             line(s, font, size, l, x, y);
@@ -150,7 +150,7 @@ class CertificatePdf {
         return y;
     }
 
-    private static void line(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y)
+    static void line(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y)
             throws IOException {
         s.beginText();
         s.setFont(font, size);

@@ -105,6 +105,13 @@ public class Directory {
         return user == null ? userId : displayName(user);
     }
 
+    /** The family name alone (for masking on public pages), or null when there is none. */
+    public String familyName(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getLastName() == null || user.getLastName().isBlank() ? null
+                : user.getLastName().trim();
+    }
+
     public static String displayName(User user) {
         String last = user.getLastName() == null ? "" : user.getLastName();
         String first = user.getFirstName() == null ? "" : user.getFirstName();

@@ -20,7 +20,8 @@ public enum TaskForm {
     COMPILE_FILING("filing/compile-filing", Record.FILING, "/filing/{record}"),
     VERIFY_FILING("filing/verify-filing", Record.FILING, "/filing/{record}"),
     REVIEW_REQUEST("makeup/review-request", Record.NONE, "/makeup/review/{task}"),
-    SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement");
+    SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement"),
+    CHECK_PROOF("title/check-proof", Record.NONE, "/title/proofs/tasks/{task}");
 
     /** Where every form key points: {@code /task-form/<view>} (Tasklist appends the task's id). */
     public static final String PATH = TaskLinkLoginSuccess.TASK_FORM_PATH;
