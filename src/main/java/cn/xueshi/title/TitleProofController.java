@@ -99,12 +99,7 @@ class TitleProofController {
     String decide(@PathVariable String taskId, @ModelAttribute("decisionForm") ProofDecisionForm form,
             BindingResult errors, Model model, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
-        Task task;
-        try {
-            task = proofs.task(taskId, me);
-        } catch (NotFound e) {
-            throw new cn.xueshi.system.Conflict("title.proof.conflict.done");
-        }
+        Task task = proofs.decisionTask(taskId, me);
         if (form.getDecision() == null) {
             errors.rejectValue("decision", "title.proof.error.decision");
         }

@@ -11,6 +11,8 @@ public interface TitleProofRepository extends JpaRepository<TitleProof, Long> {
 
     Optional<TitleProof> findByCode(String code);
 
+    Optional<TitleProof> findByProcessInstanceId(String processInstanceId);
+
     List<TitleProof> findByClaimantOrderByRequestedAtDesc(String claimant);
 
     List<TitleProof> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<TitleProof.Status> statuses);

@@ -19,7 +19,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -52,8 +54,9 @@ public class TitleProofs {
     private final HumanTasks humanTasks;
     private final RequestLimits limits;
     private final ObjectMapper json;
+    private final HistoryService history;
 
-    TitleProofs(TitleProofRepository proofs, TitleCheck check, Directory directory, UnitRepository units,
+    TitleProofs(HistoryService history, TitleProofRepository proofs, TitleCheck check, Directory directory, UnitRepository units,
             RecognitionService recognition, RuntimeService runtime, HumanTasks humanTasks, RequestLimits limits,
             ObjectMapper json) {
         this.proofs = proofs;
@@ -65,6 +68,7 @@ public class TitleProofs {
         this.humanTasks = humanTasks;
         this.limits = limits;
         this.json = json;
+        this.history = history;
     }
 
     /** A proof, the record that issued it and what it states (null snapshot until issued). */
@@ -192,15 +196,28 @@ public class TitleProofs {
         return check.check(p.getClaimant(), unit(p), p.getYear(), null, null);
     }
 
+    /**
+     * The task to decide: a task that ended meanwhile is a conflict (another issuer was faster) when {@code me} is
+     * one of its proof's issuers; anyone else's task, open or not, is not found.
+     */
+    public Task decisionTask(String taskId, CurrentUser me) {
+        try {
+            return task(taskId, me);
+        } catch (NotFound e) {
+            HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId)
+                    .taskDefinitionKey(CHECK_TASK).singleResult();
+            if (ended != null && proofs.findByProcessInstanceId(ended.getProcessInstanceId())
+                    .filter(p -> issuers(p).contains(me.userId())).isPresent()) {
+                throw new Conflict("title.proof.conflict.done");
+            }
+            throw e;
+        }
+    }
+
     /** Issue (ISSUE) or refuse with a reason (REFUSE); the task and the proof in one transaction. */
     @Transactional
     public void decide(String taskId, CurrentUser me, String decision, String reason) {
-        Task t;
-        try {
-            t = task(taskId, me);
-        } catch (NotFound e) {
-            throw new Conflict("title.proof.conflict.done");
-        }
+        Task t = decisionTask(taskId, me);
         TitleProof p = proofOf(t);
         if (p.getStatus() != TitleProof.Status.REQUESTED) {
             throw new Conflict("title.proof.conflict.done");
