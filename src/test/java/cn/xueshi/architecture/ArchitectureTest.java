@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  *   demo                                   (seeds demo data through every capability; nothing uses it)
  *   dashboard · workbench                  (read the others; nothing uses them)
  *   document                               (forms and certificates over claims; only dashboards use it)
- *   review · publicity · filing · makeup   (capabilities with human steps; none uses review)
+ *   review · publicity · filing · makeup · title   (capabilities with human steps; none uses review)
  *   claim                                  (registration: claims, items, audit, progress)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
  * </pre>
@@ -30,7 +30,7 @@ class ArchitectureTest {
     private static final String[] FLOORS = {"..system..", "..task..", "..rules..", "..calendar..", "..identity..",
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
-            "..makeup..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
+            "..makeup..", "..title..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
 
     static JavaClasses classes;
 
@@ -68,7 +68,8 @@ class ArchitectureTest {
 
     @Test
     void humanStepsShareTheTaskKernelNotReview() {
-        noClasses().that().resideInAnyPackage("..claim..", "..evidence..", "..publicity..", "..filing..", "..makeup..")
+        noClasses().that().resideInAnyPackage("..claim..", "..evidence..", "..publicity..", "..filing..", "..makeup..",
+                        "..title..")
                 .should().dependOnClassesThat().resideInAPackage("..review..")
                 .because("the shared task kernel is cn.xueshi.task; the inbox asks task.InboxSection")
                 .check(classes);
@@ -77,8 +78,8 @@ class ArchitectureTest {
     @Test
     void claimKnowsNoLaterStep() {
         noClasses().that().resideInAPackage("..claim..").should().dependOnClassesThat()
-                .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..document..",
-                        "..dashboard..", "..workbench..")
+                .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..title..",
+                        "..document..", "..dashboard..", "..workbench..")
                 .check(classes);
     }
 
