@@ -59,7 +59,13 @@ class TitleProofPdfTest {
     Environment env;
 
     private void registered(ClaimFixtures.Setup s, int year, String pub, String prof) {
-        Claim c = new Claim(s.employee(), s.unit().getId(), "qingdao-2023", year, "学时", UUID.randomUUID().toString());
+        registered(s, "qingdao-2023", year, pub, prof);
+    }
+
+    private void registered(ClaimFixtures.Setup s, String ruleSet, int year, String pub, String prof) {
+        Claim c = new Claim(s.employee(), s.unit().getId(), ruleSet, year, "学时", UUID.randomUUID().toString());
+        c.replaceItems(java.util.List.of(new cn.xueshi.claim.ClaimItem("TRAINING", "{}", "年度培训",
+                java.time.LocalDate.of(year, 5, 1), null)), "学时");
         c.approve(s.reviewer(), new BigDecimal(pub), new BigDecimal(prof), "按登记学时认定");
         c.register();
         claims.save(c);
@@ -116,5 +122,21 @@ class TitleProofPdfTest {
                 .andExpect(content().string(containsString("70.5")))
                 .andExpect(content().string(containsString(p.getHolderName().substring(0, 1) + "*")));
         fetch(mvc, "/verify/ZC" + "A".repeat(18), employee(p.getClaimant())).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void anhuisCertificateIsTheRegistrationCertificateOfArticle17() throws Exception {
+        ClaimFixtures.Setup s = fixtures.unit("安徽省农业科学院作物所", UnitType.STATE_OWNED, "ANHUI", "anhui-2025");
+        registered(s, "anhui-2025", 2025, "30", "60");
+        String text;
+        try (PDDocument doc = Loader.loadPDF(bytes(mvc, "/documents/certificate?year=2025", employee(s.employee())))) {
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertThat(text).contains("专业技术人员继续教育学时登记证书").contains("第十七条").contains("2025");
+        ClaimFixtures.Setup j = fixtures.jilin();
+        registered(j, "jilin-2026", 2026, "30", "60");
+        try (PDDocument doc = Loader.loadPDF(bytes(mvc, "/documents/certificate?year=2026", employee(j.employee())))) {
+            assertThat(new PDFTextStripper().getText(doc)).contains("继续教育学时证明").doesNotContain("登记证书");
+        }
     }
 }
