@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
  *   demo                                   (seeds demo data through every capability; nothing uses it)
  *   dashboard · workbench                  (read the others; nothing uses them)
  *   document                               (forms and certificates over claims; only dashboards use it)
+ *   forecast                               (差额预估 over claims and title checks)
  *   review · publicity · filing · makeup · title   (capabilities with human steps; none uses review)
  *   claim                                  (registration: claims, items, audit, progress)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
@@ -30,7 +31,7 @@ class ArchitectureTest {
     private static final String[] FLOORS = {"..system..", "..task..", "..rules..", "..calendar..", "..identity..",
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
-            "..makeup..", "..title..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
+            "..makeup..", "..title..", "..forecast..", "..document..", "..dashboard..", "..workbench..", "..demo.."};
 
     static JavaClasses classes;
 
