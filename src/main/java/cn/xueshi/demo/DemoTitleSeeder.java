@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * 2024 short, so her five-year window misses 5 × 90 (see /title); 赵磊 (长春新材料科技有限公司, an engineer) with a
  * 2026 继续教育学习证明 issued by the unit (see /title/proofs, /verify/{code}). Earlier years' hours are registered
  * as carried over from the earlier registration (one claim per year, the unit's adjusted hours). Idempotent by
- * submission key.
+ * submission key. 韩雪 moved from 吉林省人民医院 to 安徽省农业科学院 on 2025-07-01 (/admin/units/moves).
  */
 @Component
 @Order(35)
@@ -54,9 +54,14 @@ class DemoTitleSeeder implements ApplicationRunner {
     private final TitleProofs proofs;
     private final TitleProofRepository proofRepository;
     private final TaskService tasks;
+    private final cn.xueshi.identity.Directory directory;
+    private final cn.xueshi.identity.UnitRepository units;
 
     DemoTitleSeeder(ClaimRepository claims, CurrentUserService currentUsers, TitleProofs proofs,
-            TitleProofRepository proofRepository, TaskService tasks) {
+            TitleProofRepository proofRepository, TaskService tasks, cn.xueshi.identity.Directory directory,
+            cn.xueshi.identity.UnitRepository units) {
+        this.directory = directory;
+        this.units = units;
         this.claims = claims;
         this.currentUsers = currentUsers;
         this.proofs = proofs;
@@ -76,6 +81,12 @@ class DemoTitleSeeder implements ApplicationRunner {
                 TitleProof p = proofs.request(currentUsers.load("zhaolei"), 2026, "demo-title-proof-jl");
                 Task task = tasks.createTaskQuery().processInstanceId(p.getProcessInstanceId()).singleResult();
                 proofs.decide(task.getId(), currentUsers.load("reviewer"), "ISSUE", null);
+            }
+            Unit jilin = units.findByCode("JL01").orElseThrow();
+            Unit anhui = units.findByCode("AH01").orElseThrow();
+            if (directory.memberships("hanxue").size() == 1
+                    && directory.unitOf("hanxue").map(u -> u.getId().equals(jilin.getId())).orElse(false)) {
+                directory.moveToUnit("hanxue", anhui.getId(), LocalDate.of(2025, 7, 1), "admin");
             }
         } catch (RuntimeException e) {
             LOG.warn("Demo title applications not created: {}", e.getMessage());
