@@ -48,7 +48,9 @@ public class ProcessStartGuard implements ExecutionListener {
                     "bureauUsers", Collection.class, "filingDeadline", Date.class, "reminderAt", Date.class)),
             "rule-filing", new Contract("versionId", "xs_rule_set_version", ordered(
                     "ruleSetKey", String.class, "authorities", Collection.class, "submitters", Collection.class,
-                    "reminderAt", Date.class)));
+                    "reminderAt", Date.class)),
+            "title-proof", new Contract("proofId", "xs_title_proof", ordered(
+                    "claimant", String.class, "issuers", Collection.class, "jurisdiction", String.class)));
 
     /** The request attribute that carries a refusal's message to {@code StartRefusalFilter}. */
     public static final String REFUSAL_ATTRIBUTE = ProcessStartGuard.class.getName() + ".refusal";

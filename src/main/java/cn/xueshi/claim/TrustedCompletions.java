@@ -26,7 +26,8 @@ class TrustedCompletions extends AbstractProcessEnginePlugin {
 
     /** The variable in which the completion of a step names who decided (the product sets it to the completer). */
     static final Map<String, String> DECIDERS = Map.of("reviewClaim", "reviewer", "handleObjection", "objectionHandler",
-            "reviewRequest", "decidedBy", "compileFiling", "submittedBy");
+            "reviewRequest", "decidedBy", "compileFiling", "submittedBy",
+            "checkProof", "decidedBy");
 
     private final ObjectProvider<ProcessTrust> trust;
 

@@ -66,7 +66,9 @@ public class DemoDirectorySeeder implements ApplicationRunner {
             new DemoPerson("zhengkai", "郑", "凯", "AH02"),
             new DemoPerson("liangyu", "梁", "雨", "AH02"),
             new DemoPerson("songtao", "宋", "涛", "AH03"),
-            new DemoPerson("tangning", "唐", "宁", "AH03"));
+            new DemoPerson("tangning", "唐", "宁", "AH03"),
+            // moved to 安徽省农业科学院 on 2025-07-01 (DemoTitleSeeder): 人员流动 across provinces
+            new DemoPerson("hanxue", "韩", "雪", "JL01"));
 
     private final IdentityService identityService;
     private final UnitRepository units;

@@ -40,8 +40,11 @@ class CertificatePdf {
     private final ChineseFont fonts;
     private final PublicBaseUrl baseUrl;
     private final ZoneId zone;
+    private final CertificateTitles titles;
 
-    CertificatePdf(ChineseFont fonts, PublicBaseUrl baseUrl, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+    CertificatePdf(ChineseFont fonts, PublicBaseUrl baseUrl, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone,
+            CertificateTitles titles) {
+        this.titles = titles;
         this.fonts = fonts;
         this.baseUrl = baseUrl;
         this.zone = ZoneId.of(zone);
@@ -50,7 +53,8 @@ class CertificatePdf {
     byte[] write(Certificate c, String ruleSetName) {
         try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDDocumentInformation info = doc.getDocumentInformation();
-            info.setTitle("继续教育学时证明 " + c.year());
+            String title = titles.title(c.ruleSet());
+            info.setTitle(title + " " + c.year());
             info.setCreator("学时通");
             PDPage page = new PDPage(PDRectangle.A4);
             doc.addPage(page);
@@ -61,8 +65,12 @@ class CertificatePdf {
                 s.setLineWidth(1.5f);
                 s.addRect(36, 36, width - 72, height - 72);
                 s.stroke();
-                centered(s, font, 26, "继续教育学时证明", width, height - 120);
+                centered(s, font, title.length() > 10 ? 22 : 26, title, width, height - 120);
                 centered(s, font, 14, "（" + c.year() + " 年度）", width, height - 150);
+                String clause = titles.clause(c.ruleSet());
+                if (clause != null) {
+                    centered(s, font, 10, clause, width, height - 170);
+                }
 
                 float y = height - 200;
                 String body = "兹证明 " + c.holderName() + "（工作单位：" + c.unitName() + "）参加 " + c.year()
@@ -124,7 +132,7 @@ class CertificatePdf {
     }
 
     /** A caption followed by a ruled line to write on, to the given width. */
-    private static void signatureLine(PDPageContentStream s, PDType0Font font, String caption, float x, float y,
+    static void signatureLine(PDPageContentStream s, PDType0Font font, String caption, float x, float y,
             float width) throws IOException {
         line(s, font, 12, caption, x, y);
         float start = x + font.getStringWidth(caption) / 1000 * 12 + 4;
@@ -134,14 +142,14 @@ class CertificatePdf {
         s.stroke();
     }
 
-    private static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,
+    static void centered(PDPageContentStream s, PDType0Font font, float size, String text, float pageWidth,
             float y) throws IOException {
         float w = font.getStringWidth(text) / 1000 * size;
         line(s, font, size, text, (pageWidth - w) / 2, y);
     }
 
     /** Writes {@code text} wrapped to {@code maxWidth}; returns the baseline below the last line. */
-    private static float paragraph(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y,
+    static float paragraph(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y,
             float maxWidth, float leading) throws IOException {
         for (String l : wrap(font, size, text, maxWidth)) {
             line(s, font, size, l, x, y);
@@ -150,7 +158,7 @@ class CertificatePdf {
         return y;
     }
 
-    private static void line(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y)
+    static void line(PDPageContentStream s, PDType0Font font, float size, String text, float x, float y)
             throws IOException {
         s.beginText();
         s.setFont(font, size);

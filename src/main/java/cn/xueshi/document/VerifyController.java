@@ -25,12 +25,22 @@ class VerifyController {
     static final String UNKNOWN_VIEW = "document/verify-unknown";
     static final String LIMITED_VIEW = "document/verify-limited";
 
+    static final String PROOF_VIEW = "document/verify-title-proof";
+
     private final Certificates certificates;
+    private final cn.xueshi.title.TitleProofs proofs;
     private final ZoneId zone;
 
-    VerifyController(Certificates certificates, @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
+    VerifyController(Certificates certificates, cn.xueshi.title.TitleProofs proofs,
+            @Value("${xueshi.time-zone:Asia/Shanghai}") String zone) {
         this.certificates = certificates;
+        this.proofs = proofs;
         this.zone = ZoneId.of(zone);
+    }
+
+    /** What the page shows of an issued 学习证明 (title application), already formatted. */
+    record VerifiedProof(String code, String maskedName, String unitName, String issuerName, int year,
+            cn.xueshi.title.ProofSnapshot snapshot, String verdictZh, LocalDate issued) {
     }
 
     /** What the page shows, already formatted. */
@@ -41,7 +51,17 @@ class VerifyController {
 
     @GetMapping("/verify/{code}")
     String verify(@PathVariable String code, Model model, HttpServletResponse response) {
-        Optional<Certificate> found = certificates.verify(code.strip().toUpperCase());
+        String normalized = code.strip().toUpperCase();
+        Optional<cn.xueshi.title.TitleProofs.Issued> proof = proofs.byCode(normalized);
+        if (proof.isPresent()) {
+            var p = proof.get().proof();
+            model.addAttribute("verified", new VerifiedProof(p.getCode(),
+                    NameMask.mask(p.getHolderName(), p.getFamilyName()), p.getUnitName(), p.getIssuerName(),
+                    p.getYear(), proof.get().snapshot(), TitleProofPdf.verdictZh(p.getVerdict()),
+                    LocalDate.ofInstant(p.getDecidedAt(), zone)));
+            return PROOF_VIEW;
+        }
+        Optional<Certificate> found = certificates.verify(normalized);
         if (found.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
             return UNKNOWN_VIEW;

@@ -84,6 +84,58 @@ public class Directory {
     public void assignToUnit(String userId, long unitId) {
         jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
         jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        // an assignment without a date (set-up, demo, tests) replaces the open membership's unit
+        Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM xs_membership WHERE user_id = ? AND to_date IS NULL",
+                Integer.class, userId);
+        if (open == null || open == 0) {
+            jdbc.update("INSERT INTO xs_membership (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        } else {
+            jdbc.update("UPDATE xs_membership SET unit_id = ? WHERE user_id = ? AND to_date IS NULL", unitId, userId);
+        }
+    }
+
+    /** One membership of a person: from (null: since before the history) to (null: open). */
+    public record Membership(String userId, long unitId, java.time.LocalDate from, java.time.LocalDate to,
+            String movedBy) {
+    }
+
+    /** The person's memberships, the earliest first. */
+    public List<Membership> memberships(String userId) {
+        return jdbc.query("SELECT user_id, unit_id, from_date, to_date, moved_by FROM xs_membership WHERE user_id = ? "
+                        + "ORDER BY CASE WHEN from_date IS NULL THEN 0 ELSE 1 END, from_date, id",
+                (rs, i) -> new Membership(rs.getString(1), rs.getLong(2),
+                        rs.getDate(3) == null ? null : rs.getDate(3).toLocalDate(),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)), userId);
+    }
+
+    /** The latest moves (memberships with a start date), newest first. */
+    public List<Membership> recentMoves(int limit) {
+        return jdbc.query("SELECT user_id, unit_id, from_date, to_date, moved_by FROM xs_membership "
+                        + "WHERE from_date IS NOT NULL ORDER BY moved_at DESC, id DESC",
+                (rs, i) -> new Membership(rs.getString(1), rs.getLong(2), rs.getDate(3).toLocalDate(),
+                        rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)), new Object[] {})
+                .stream().limit(limit).toList();
+    }
+
+    /**
+     * 人员流动: from {@code from} on the person belongs to {@code unitId}; the open membership ends the day before.
+     * Claims stay with the unit that reviewed them. Refused (false) when {@code from} is not after the start of
+     * the open membership.
+     */
+    @Transactional
+    public boolean moveToUnit(String userId, long unitId, java.time.LocalDate from, String by) {
+        List<java.sql.Date> started = jdbc.queryForList(
+                "SELECT from_date FROM xs_membership WHERE user_id = ? AND to_date IS NULL", java.sql.Date.class, userId);
+        if (!started.isEmpty() && started.get(0) != null && !from.isAfter(started.get(0).toLocalDate())) {
+            return false;
+        }
+        jdbc.update("UPDATE xs_membership SET to_date = ? WHERE user_id = ? AND to_date IS NULL",
+                java.sql.Date.valueOf(from.minusDays(1)), userId);
+        jdbc.update("INSERT INTO xs_membership (user_id, unit_id, from_date, moved_by, moved_at) VALUES (?, ?, ?, ?, ?)",
+                userId, unitId, java.sql.Date.valueOf(from), by, java.sql.Timestamp.from(cn.xueshi.clock.BusinessClock.now()));
+        jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
+        jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        return true;
     }
 
     @Transactional
@@ -108,6 +160,13 @@ public class Directory {
     public String displayName(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         return user == null ? userId : displayName(user);
+    }
+
+    /** The family name alone (for masking on public pages), or null when there is none. */
+    public String familyName(String userId) {
+        User user = identityService.createUserQuery().userId(userId).singleResult();
+        return user == null || user.getLastName() == null || user.getLastName().isBlank() ? null
+                : user.getLastName().trim();
     }
 
     public static String displayName(User user) {

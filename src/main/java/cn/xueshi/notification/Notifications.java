@@ -80,6 +80,12 @@ public class Notifications {
             }
             return overseer ? "/dashboard" : null;
         }
+        if (n.getKind().startsWith("TITLE_PROOF_")) {
+            return "/title/proofs";
+        }
+        if (n.getKind().startsWith("SHORTFALL_")) {
+            return me.unit().isPresent() ? "/forecast" : null;
+        }
         if (n.getKind().startsWith("MAKEUP_")) {
             if (me.unit().isPresent()) {
                 return "/makeup";

@@ -22,7 +22,8 @@ public enum TaskForm {
     REVIEW_REQUEST("makeup/review-request", Record.NONE, "/makeup/review/{task}"),
     SUPPLEMENT_REQUEST("makeup/supplement-request", Record.MAKEUP_REQUEST, "/makeup/{record}/supplement"),
     REVIEW_RULE_FILING("hierarchy/review-rule-filing", Record.NONE, "/rule-sets/filing-tasks/{task}"),
-    REVISE_RULE_FILING("hierarchy/revise-rule-filing", Record.NONE, "/rule-sets/filing-tasks/{task}");
+    REVISE_RULE_FILING("hierarchy/revise-rule-filing", Record.NONE, "/rule-sets/filing-tasks/{task}"),
+    CHECK_PROOF("title/check-proof", Record.NONE, "/title/proofs/tasks/{task}");
 
     /** Where every form key points: {@code /task-form/<view>} (Tasklist appends the task's id). */
     public static final String PATH = TaskLinkLoginSuccess.TASK_FORM_PATH;

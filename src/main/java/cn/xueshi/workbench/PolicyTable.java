@@ -33,6 +33,10 @@ enum PolicyTable {
             List.of(Output.flag("allowed"), Output.oneOf("reductionMode", "", "REQUESTED", "LONG_ABSENCE"),
                     // the reason parameter of the rule set's LONG_ABSENCE row (CATALOG.md), or none
                     Output.oneOf("absenceReason", "", "SICK_LEAVE", "MATERNITY", "ABROAD"), Output.BASIS)),
+    /** Read by title/WindowPolicy for every title-application check (职称申报学时核验). */
+    TITLE_APPLICATION_WINDOW("title-application-window", true, List.of(Input.RULE_SET),
+            List.of(Output.whole("windowYears", 1), Output.oneOf("windowBasis", "ROLLING", "NAMED"),
+                    Output.oneOf("aggregation", "EACH_YEAR", "WINDOW_TOTAL"), Output.BASIS)),
     /**
      * Read by the recognition service (jurisdiction and year → rule set). Not complete by design: a year
      * before a rule set's first year has no rule ("not in force").

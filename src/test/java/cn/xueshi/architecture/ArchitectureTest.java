@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
  *   demo                                   (seeds demo data through every capability; nothing uses it)
  *   dashboard · workbench                  (read the others; nothing uses them)
  *   document                               (forms and certificates over claims; only dashboards use it)
+ *   forecast                               (差额预估 over claims and title checks)
  *   collective · provider                  (unit activities with rosters, provider reports: kinds of import)
  *   importing                              (the import engine and past records; knows no kind above it)
- *   review · publicity · filing · makeup   (capabilities with human steps; none uses review)
+ *   review · publicity · filing · makeup · title   (capabilities with human steps; none uses review)
  *   claim                                  (registration: claims, items, audit, progress)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
  * </pre>
@@ -32,8 +33,8 @@ class ArchitectureTest {
     private static final String[] FLOORS = {"..system..", "..task..", "..rules..", "..calendar..", "..identity..",
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
-            "..makeup..", "..document..", "..dashboard..", "..workbench..", "..demo..", "cn.xueshi.importing..",
-            "cn.xueshi.collective..", "cn.xueshi.provider.."};
+            "..makeup..", "..title..", "..forecast..", "..document..", "..dashboard..", "..workbench..", "..demo..",
+            "cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider.."};
 
     static JavaClasses classes;
 
@@ -71,7 +72,8 @@ class ArchitectureTest {
 
     @Test
     void humanStepsShareTheTaskKernelNotReview() {
-        noClasses().that().resideInAnyPackage("..claim..", "..evidence..", "..publicity..", "..filing..", "..makeup..")
+        noClasses().that().resideInAnyPackage("..claim..", "..evidence..", "..publicity..", "..filing..", "..makeup..",
+                        "..title..")
                 .should().dependOnClassesThat().resideInAPackage("..review..")
                 .because("the shared task kernel is cn.xueshi.task; the inbox asks task.InboxSection")
                 .check(classes);
@@ -80,7 +82,7 @@ class ArchitectureTest {
     @Test
     void claimKnowsNoLaterStep() {
         noClasses().that().resideInAPackage("..claim..").should().dependOnClassesThat()
-                .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..document..",
+                .resideInAnyPackage("..review..", "..publicity..", "..filing..", "..makeup..", "..title..", "..document..",
                         "..dashboard..", "..workbench..", "cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider..")
                 .check(classes);
     }

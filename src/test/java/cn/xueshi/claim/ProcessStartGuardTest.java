@@ -40,7 +40,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class ProcessStartGuardTest {
 
-    static final List<String> APP_PROCESSES = List.of("claim-lifecycle", "makeup-request", "annual-filing", "rule-filing");
+    static final List<String> APP_PROCESSES = List.of("claim-lifecycle", "makeup-request", "annual-filing", "rule-filing", "title-proof");
 
     @Autowired
     RuntimeService runtime;

@@ -208,7 +208,7 @@ class TaskFormLinkTest {
     @Test
     void everyUserTaskOfTheDeployedModelsHasOneOfOurFormsWithItsTemplate() {
         java.util.Set<TaskForm> seen = java.util.EnumSet.noneOf(TaskForm.class);
-        for (String process : java.util.List.of("claim-lifecycle", "annual-filing", "makeup-request", "rule-filing")) {
+        for (String process : java.util.List.of("claim-lifecycle", "annual-filing", "makeup-request", "rule-filing", "title-proof")) {
             org.camunda.bpm.engine.repository.ProcessDefinition d = repository.createProcessDefinitionQuery()
                     .processDefinitionKey(process).latestVersion().singleResult();
             for (org.camunda.bpm.model.bpmn.instance.UserTask t : repository.getBpmnModelInstance(d.getId())
