@@ -48,7 +48,7 @@ public class TitleCheck {
      * hierarchy (unit, department) replaces it here alone.
      */
     Optional<String> ruleSetOf(Unit unit, int year) {
-        return recognition.ruleSetFor(unit.getJurisdiction(), year);
+        return recognition.ruleSetFor(unit, year);
     }
 
     /**
