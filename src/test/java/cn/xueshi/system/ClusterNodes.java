@@ -44,6 +44,10 @@ final class ClusterNodes {
     final String password = "Cluster-" + UUID.randomUUID();
     final Map<String, Process> running = new LinkedHashMap<>();
     final List<Process> all = new ArrayList<>();
+    /** The nodes' JVM options: small and quick to start (C1 only) for the tests; the benchmark sets its own. */
+    List<String> jvmOptions = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
+    /** Node name → the CPUs it is pinned to ({@code taskset -c}), for the scale-out benchmark. */
+    final Map<String, String> cpus = new LinkedHashMap<>();
 
     ClusterNodes(Path dir) {
         this.dir = dir;
@@ -66,8 +70,14 @@ final class ClusterNodes {
 
     int start(String name, int port, String... extraArgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.xueshi.XueshiApplication",
+        List<String> command = new ArrayList<>();
+        if (cpus.containsKey(name)) {
+            // taskset execs the JVM: the process (and its pid) is the node itself
+            command.addAll(List.of("taskset", "-c", cpus.get(name)));
+        }
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.xueshi.XueshiApplication",
                 "--server.port=" + port, "--logging.level.root=WARN",
                 "--logging.level.org.springframework.boot.availability=DEBUG"));
         command.addAll(List.of(extraArgs));
@@ -98,6 +108,20 @@ final class ClusterNodes {
             Thread.sleep(500);
         }
         throw new AssertionError("node " + name + " did not start in " + START_TIMEOUT + ": " + tail(log));
+    }
+
+    /** The running node's process (its pid for /proc). */
+    Process process(String name) {
+        return running.get(name);
+    }
+
+    /** Stops one node gracefully (SIGTERM: in-flight requests finish, metrics are written) and waits for it. */
+    void stop(String name) throws InterruptedException {
+        Process p = running.remove(name);
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
     }
 
     /** SIGKILL (destroyForcibly on Linux): no shutdown hook, no graceful unlock of its jobs. */
