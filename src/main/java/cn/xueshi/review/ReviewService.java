@@ -106,7 +106,7 @@ public class ReviewService {
 
     /** The review task if the reviewer may act on it; otherwise not found. */
     public Task task(String taskId, CurrentUser me) {
-        return humanTasks.find(taskId, REVIEW_TASK, me.userId());
+        return humanTasks.findAsCandidate(taskId, REVIEW_TASK, me.userId());
     }
 
     /** The claim behind the task; a task that ended meanwhile is a conflict (someone else decided), not a 500. */
