@@ -75,7 +75,7 @@ class ClaimDelegates {
     /** 按认定规则计算学时 */
     @Bean
     JavaDelegate proposeHoursDelegate() {
-        return execution -> claimService.proposeHours(claim(execution).getId());
+        return execution -> claimService.propose(claim(execution));
     }
 
     /** 分派审核人: the unit's reviewers or the jurisdiction's bureau, as the routing table said; the due date in working days. */
