@@ -21,7 +21,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The service tasks of bpmn/claim-lifecycle.bpmn, one bean per task (named as in the model).
- * Each reads typed variables and calls the claim's own methods; the logic lives in services.
+ * Each reads typed variables and calls the claim's own methods; the logic lives in services. The claim comes from
+ * {@link ProcessTrust#claim}, managed by the step's transaction: its changes are written when the step commits, with
+ * its version checked, so no delegate calls {@code save} (a merge of an entity that is already managed: only cost).
  */
 @Configuration
 class ClaimDelegates {
@@ -29,7 +31,6 @@ class ClaimDelegates {
     static final String UNIT = "UNIT";
     static final String BUREAU = "BUREAU";
 
-    private final ClaimRepository claims;
     private final ClaimService claimService;
     private final RegistrationPolicy policies;
     private final Directory directory;
@@ -40,11 +41,10 @@ class ClaimDelegates {
     private final BusinessClock clock;
     private final ZoneId zone;
 
-    ClaimDelegates(ClaimRepository claims, ClaimService claimService, RegistrationPolicy policies, Directory directory, WorkingDayCalendar calendar,
+    ClaimDelegates(ClaimService claimService, RegistrationPolicy policies, Directory directory, WorkingDayCalendar calendar,
             Notifications notifications, AuditLog audit, ProcessTrust trust,
             BusinessClock clock) {
         this.trust = trust;
-        this.claims = claims;
         this.claimService = claimService;
         this.policies = policies;
         this.directory = directory;
@@ -75,7 +75,7 @@ class ClaimDelegates {
     /** 按认定规则计算学时 */
     @Bean
     JavaDelegate proposeHoursDelegate() {
-        return execution -> claimService.proposeHours(claim(execution).getId());
+        return execution -> claimService.propose(claim(execution));
     }
 
     /** 分派审核人: the unit's reviewers or the jurisdiction's bureau, as the routing table said; the due date in working days. */
@@ -101,7 +101,6 @@ class ClaimDelegates {
             execution.setVariable("reviewers", ProcessVariables.people(reviewers));
             execution.setVariable("reviewDue", due);
             claim.inReview(kind, due.toInstant());
-            claims.save(claim);
         };
     }
 
@@ -133,7 +132,6 @@ class ClaimDelegates {
             } else {
                 claim.approve(reviewer, claim.getProposedPublic(), claim.getProposedProfessional(), null);
             }
-            claims.save(claim);
         };
     }
 
@@ -149,7 +147,6 @@ class ClaimDelegates {
         return execution -> {
             Claim claim = claim(execution);
             claim.register();
-            claims.save(claim);
             audit.record(claim.getId(), "system", "REGISTERED", null, null);
         };
     }
@@ -160,7 +157,6 @@ class ClaimDelegates {
         return execution -> {
             Claim claim = claim(execution);
             claim.filed((Long) execution.getVariable("filingId"));
-            claims.save(claim);
             audit.record(claim.getId(), "system", "FILED", null, null);
         };
     }
@@ -171,7 +167,6 @@ class ClaimDelegates {
         return execution -> {
             Claim claim = decided(execution, Set.of("REJECT"));
             claim.reject((String) execution.getVariable("reviewer"));
-            claims.save(claim);
         };
     }
 
@@ -185,7 +180,6 @@ class ClaimDelegates {
                 throw new UntrustedProcessData("decision");
             }
             claim.returnForCorrection((String) execution.getVariable("reviewer"));
-            claims.save(claim);
             notifications.send(List.of(claim.getClaimant()), "CLAIM_RETURNED", claim.getId(),
                     (String) execution.getVariable("reviewComment"));
         };

@@ -8,6 +8,11 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
+    // JPQL of their own rather than derived queries: Spring Data builds a derived query's criteria afresh on every
+    // call (measured in LifecycleBenchmark's profile), while a JPQL string is parsed once; the claim's items (EAGER)
+    // come in the same select instead of a second one
+
+    @Query("select c from Claim c left join fetch c.items where c.submissionKey = :submissionKey")
     Optional<Claim> findBySubmissionKey(String submissionKey);
 
     List<Claim> findByClaimantOrderBySubmittedAtDesc(String claimant);
@@ -26,6 +31,7 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     List<Claim> findByIdIn(Collection<Long> ids);
 
     /** The claim a lifecycle instance belongs to, by the product's own link (never by a process variable). */
+    @Query("select c from Claim c left join fetch c.items where c.processInstanceId = :processInstanceId")
     Optional<Claim> findByProcessInstanceId(String processInstanceId);
 
     List<Claim> findByProcessInstanceIdIn(Collection<String> processInstanceIds);

@@ -194,7 +194,14 @@ public class ClaimService {
     /** The rules' proposal for the claim's items, frozen on each item with decision version and rule (delegate). */
     @Transactional
     public Claim proposeHours(long claimId) {
-        Claim claim = claims.findById(claimId).orElseThrow(ClaimNotFound::new);
+        return claims.save(propose(claims.findById(claimId).orElseThrow(ClaimNotFound::new)));
+    }
+
+    /**
+     * The proposal on a claim managed by the caller's transaction (the {@code proposeHours} delegate, with the claim
+     * {@link ProcessTrust} found): written at that transaction's commit, without another lookup or a save.
+     */
+    public Claim propose(Claim claim) {
         RecognitionResult result = recognition.evaluate(new RecognitionRequest(claim.getRuleSet(), claim.getYear(),
                 parameters.requestItems(claim)));
         for (int i = 0; i < claim.getItems().size(); i++) {
@@ -202,7 +209,7 @@ public class ClaimService {
             claim.getItems().get(i).recognized(r);
         }
         claim.proposed(result.totalHours(), result.publicHours(), result.professionalHours());
-        return claims.save(claim);
+        return claim;
     }
 
     private static String blankToNull(String s) {

@@ -3,7 +3,7 @@ package cn.xueshi.claim;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
-import cn.xueshi.identity.UnitRepository;
+import jakarta.persistence.EntityManager;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -22,19 +22,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class ProcessTrust {
 
-    private final ClaimRepository claims;
+    // the EntityManager of the step's transaction, not the repositories: the claim and its unit are nearly always
+    // in the persistence context already (the review POST or the job's own step loaded them), and a repository
+    // call's proxy chain (transaction interceptor, exception translation) cost more than the find it wraps
+    // (issue 16's profile: repository calls 17.7 % of a claim's samples, ProcessTrust 7 %)
+    private final EntityManager entities;
     private final Directory directory;
-    private final UnitRepository units;
 
-    ProcessTrust(ClaimRepository claims, Directory directory, UnitRepository units) {
-        this.claims = claims;
+    ProcessTrust(EntityManager entities, Directory directory) {
+        this.entities = entities;
         this.directory = directory;
-        this.units = units;
     }
 
-    /** The claim this process instance carries: {@code claimId} names a claim whose stored instance is this one. */
+    /**
+     * The claim this process instance carries: {@code claimId} names a claim whose stored instance is this one.
+     * It is managed by the step's transaction: what a delegate changes on it is written at the commit.
+     */
     public Claim claim(DelegateExecution execution) {
-        return record(execution, "claimId", claims::findById, Claim::getProcessInstanceId);
+        return record(execution, "claimId", id -> Optional.ofNullable(entities.find(Claim.class, id)),
+                Claim::getProcessInstanceId);
     }
 
     /**
@@ -83,7 +89,10 @@ public class ProcessTrust {
      * unit's: otherwise a claim only the bureau may review could be routed to the unit's reviewers.
      */
     public void routingFacts(DelegateExecution execution, Claim claim) {
-        Unit unit = units.findById(claim.getUnitId()).orElseThrow(() -> new UntrustedProcessData("claimId"));
+        Unit unit = entities.find(Unit.class, claim.getUnitId());
+        if (unit == null) {
+            throw new UntrustedProcessData("claimId");
+        }
         same(execution, "ruleSet", claim.getRuleSet());
         same(execution, "unitType", unit.getUnitType().name());
         same(execution, "jurisdiction", unit.getJurisdiction());

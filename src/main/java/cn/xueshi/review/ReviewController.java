@@ -176,22 +176,14 @@ class ReviewController {
     String decide(@PathVariable String taskId, @ModelAttribute("reviewForm") ReviewForm form, BindingResult errors,
             Model model, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
-        Task task;
         try {
-            task = reviews.task(taskId, me);
-        } catch (cn.xueshi.system.NotFound e) {
-            redirect.addFlashAttribute("error", "review.conflict.done");
-            return "redirect:/review";
-        }
-        Claim claim = reviews.claimOf(task);
-        reviews.validate(form, claim, errors);
-        if (errors.hasErrors()) {
-            return show(task, me, form, model);
-        }
-        try {
-            reviews.decide(taskId, me, form);
-        } catch (Conflict e) {
-            redirect.addFlashAttribute("error", e.messageKey());
+            // finds the task and the claim, checks the form and decides in one transaction
+            if (!reviews.decide(taskId, me, form, errors)) {
+                return show(reviews.task(taskId, me), me, form, model);
+            }
+        } catch (Conflict | cn.xueshi.system.NotFound e) {
+            // another decision was faster (or the task is not this reviewer's): back to the inbox with the message
+            redirect.addFlashAttribute("error", e instanceof Conflict c ? c.messageKey() : "review.conflict.done");
             return "redirect:/review";
         }
         redirect.addFlashAttribute("message", "review.done." + form.getDecision().name());

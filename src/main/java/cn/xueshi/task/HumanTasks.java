@@ -7,12 +7,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
@@ -28,10 +31,12 @@ public class HumanTasks {
 
     private final TaskService tasks;
     private final RuntimeService runtime;
+    private final IdentityService identity;
 
-    HumanTasks(TaskService tasks, RuntimeService runtime) {
+    HumanTasks(TaskService tasks, RuntimeService runtime, IdentityService identity) {
         this.tasks = tasks;
         this.runtime = runtime;
+        this.identity = identity;
     }
 
     private TaskQuery mine(String userId) {
@@ -50,6 +55,46 @@ public class HumanTasks {
             throw new NotFound();
         }
         return t;
+    }
+
+    /**
+     * The same answer as {@link #find}, from the task itself: the task by its id, then its candidate list read once
+     * (the person's groups are read only when the task has candidate groups). {@link #find}'s candidate-or-assignee
+     * query reads the person's groups first and joins the identity links of every task; for one known task id this
+     * is two primary-key reads (the reviewer's decision POST: issue 16's profile put the query at 8 % of a claim).
+     * Like Camunda's candidate query, a task someone else claimed is not the person's.
+     */
+    public Task findAsCandidate(String taskId, String definitionKey, String userId) {
+        Task t = tasks.createTaskQuery().taskId(taskId).taskDefinitionKey(definitionKey).singleResult();
+        if (t == null || userId == null) {
+            throw new NotFound();
+        }
+        if (t.getAssignee() != null) {
+            if (t.getAssignee().equals(userId)) {
+                return t;
+            }
+            throw new NotFound();
+        }
+        List<IdentityLink> links = tasks.getIdentityLinksForTask(taskId);
+        boolean groups = false;
+        for (IdentityLink link : links) {
+            if (IdentityLinkType.CANDIDATE.equals(link.getType())) {
+                if (userId.equals(link.getUserId())) {
+                    return t;
+                }
+                groups |= link.getGroupId() != null;
+            }
+        }
+        if (groups) {
+            java.util.Set<String> mine = new java.util.HashSet<>();
+            identity.createGroupQuery().groupMember(userId).list().forEach(g -> mine.add(g.getId()));
+            for (IdentityLink link : links) {
+                if (IdentityLinkType.CANDIDATE.equals(link.getType()) && mine.contains(link.getGroupId())) {
+                    return t;
+                }
+            }
+        }
+        throw new NotFound();
     }
 
     /** The one task of a process instance the person may act on, if any. */

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,15 +34,21 @@ import java.util.stream.Collectors;
  */
 final class ClusterNodes {
 
-    static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+    /** A node pinned to one core of a loaded machine took ~3 min to become ready: -Dcluster.start-seconds raises it. */
+    static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("cluster.start-seconds", 180));
     static final String READY = "ReadinessState changed to ACCEPTING_TRAFFIC";
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     final Path dir;
     final String admin = "cluster" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
     final String password = "Cluster-" + UUID.randomUUID();
-    final Map<String, Process> running = new LinkedHashMap<>();
-    final List<Process> all = new ArrayList<>();
+    // nodes may be started from several threads at once (ScaleOutBenchmark starts two side by side)
+    final Map<String, Process> running = new java.util.concurrent.ConcurrentHashMap<>();
+    final List<Process> all = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The nodes' JVM options: small and quick to start (C1 only) for the tests; the benchmark sets its own. */
+    List<String> jvmOptions = List.of("-Xmx768m", "-XX:TieredStopAtLevel=1");
+    /** Node name → the CPUs it is pinned to ({@code taskset -c}), for the scale-out benchmark. */
+    final Map<String, String> cpus = new java.util.concurrent.ConcurrentHashMap<>();
 
     ClusterNodes(Path dir) {
         this.dir = dir;
@@ -66,8 +71,14 @@ final class ClusterNodes {
 
     int start(String name, int port, String... extraArgs) throws Exception {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:TieredStopAtLevel=1",
-                "-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.xueshi.XueshiApplication",
+        List<String> command = new ArrayList<>();
+        if (cpus.containsKey(name)) {
+            // taskset execs the JVM: the process (and its pid) is the node itself
+            command.addAll(List.of("taskset", "-c", cpus.get(name)));
+        }
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp", System.getProperty("java.class.path"), "cn.xueshi.XueshiApplication",
                 "--server.port=" + port, "--logging.level.root=WARN",
                 "--logging.level.org.springframework.boot.availability=DEBUG"));
         command.addAll(List.of(extraArgs));
@@ -98,6 +109,20 @@ final class ClusterNodes {
             Thread.sleep(500);
         }
         throw new AssertionError("node " + name + " did not start in " + START_TIMEOUT + ": " + tail(log));
+    }
+
+    /** The running node's process (its pid for /proc). */
+    Process process(String name) {
+        return running.get(name);
+    }
+
+    /** Stops one node gracefully (SIGTERM: in-flight requests finish, metrics are written) and waits for it. */
+    void stop(String name) throws InterruptedException {
+        Process p = running.remove(name);
+        p.destroy();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+        }
     }
 
     /** SIGKILL (destroyForcibly on Linux): no shutdown hook, no graceful unlock of its jobs. */
