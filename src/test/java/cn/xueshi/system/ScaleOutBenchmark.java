@@ -134,8 +134,11 @@ class ScaleOutBenchmark {
         // a node as in production: the JIT's full tiers (the tests' nodes stop at C1 to start faster)
         cluster.jvmOptions = List.of("-Xmx768m");
         if (pinned) {
-            cluster.cpus.put("a", "0");
-            cluster.cpus.put("b", "1");
+            // the cores of node a and node b (-Dscale.cpus=2,3 on a larger machine leaves 0 and 1 to PostgreSQL
+            // and the driver)
+            String[] cores = System.getProperty("scale.cpus", "0,1").split(",");
+            cluster.cpus.put("a", cores[0].trim());
+            cluster.cpus.put("b", cores[cores.length - 1].trim());
         } else {
             System.out.println("WARNING: taskset or a second core missing: the nodes run unpinned");
         }
