@@ -21,8 +21,11 @@ import org.springframework.stereotype.Repository;
  * counted claims (REGISTERED or FILED) for Y — claim year Y, or a make-up claim with
  * {@code makeup_for_year = Y}. The requirement is the rule set's in force for the unit's jurisdiction
  * and Y, less approved reductions (减免). Annual caps that apply across claims are a rules-engine matter
- * ({@code ProgressService}); a dashboard over 100,000 people does not replay them, so a person near a cap
+ * ({@code ProgressService}); a dashboard over 1,000,000 people does not replay them, so a person near a cap
  * may show slightly more hours here than on their progress page.
+ *
+ * <p>Read from the rollups ({@link Rollups}, V95: a row per person and year with those sums, a row per
+ * unit, year and activity type), never by scanning the claims; each read first folds pending changes.
  */
 @Repository
 class ComplianceQueries {
