@@ -135,9 +135,9 @@ class ClaimFlowQueries {
         for (String st : List.of("OPEN", "DISMISSED", "UPHELD")) {
             counts.put(st, 0L);
         }
-        jdbc.query("SELECT o.status, COUNT(*) FROM xs_objection o JOIN xs_claim c ON c.id = o.claim_id"
-                + " JOIN xs_unit u ON u.id = c.unit_id WHERE c.claim_year = :year" + s.where("u")
-                + " GROUP BY o.status", s.params(), rs -> {
+        rollups.catchUp();
+        jdbc.query("SELECT r.status, SUM(r.n) FROM xs_rollup_objection r JOIN xs_unit u ON u.id = r.unit_id"
+                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.status", s.params(), rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;

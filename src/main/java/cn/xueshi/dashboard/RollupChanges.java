@@ -3,6 +3,7 @@ package cn.xueshi.dashboard;
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.makeup.MakeupRequest;
+import cn.xueshi.publicity.Objection;
 import jakarta.persistence.EntityManagerFactory;
 import java.sql.PreparedStatement;
 import java.time.ZoneId;
@@ -25,8 +26,8 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes a dirty mark (xs_rollup_dirty) for every insert, update or delete of a claim or a make-up
- * request, in the transaction of the change itself: every path that changes a claim's state or hours
+ * Writes a dirty mark (xs_rollup_dirty) for every insert, update or delete of a claim, an objection or a
+ * make-up request, in the transaction of the change itself: every path that changes a claim's state or hours
  * (submission, review, publicity, objections, filing, make-up, hardship adjustments) goes through the
  * JPA entities, so listening to Hibernate catches them all without the claim capability knowing about
  * dashboards (it may not: dashboards sit above it). The mark is written just before the transaction
@@ -80,6 +81,17 @@ class RollupChanges implements PostInsertEventListener, PostUpdateEventListener,
                     }
                 }
             }
+        } else if (entity instanceof Objection o) {
+            // an objection counts for its claim's unit and year: the claim's row says which, after the flush
+            long claimId = o.getClaimId();
+            session.getActionQueue().registerProcess((SessionImplementor s) -> s.doWork(connection -> {
+                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO xs_rollup_dirty (user_id, yr)"
+                        + " SELECT claimant, claim_year FROM xs_claim WHERE id = ?")) {
+                    ps.setLong(1, claimId);
+                    ps.executeUpdate();
+                }
+            }));
+            return;
         } else if (entity instanceof MakeupRequest r) {
             user = r.getClaimant();
             values.add(r.getYear());

@@ -65,6 +65,10 @@ class Rollups {
             + " FROM xs_claim_item i JOIN xs_claim c ON c.id = i.claim_id WHERE c.status IN " + STATES + " %s"
             + " GROUP BY c.unit_id, COALESCE(c.makeup_for_year, c.claim_year), i.activity_type";
 
+    private static final String OBJECTION_ROWS = "INSERT INTO xs_rollup_objection (unit_id, yr, status, n)"
+            + " SELECT c.unit_id, c.claim_year, o.status, COUNT(*) FROM xs_objection o JOIN xs_claim c ON c.id = o.claim_id"
+            + " WHERE 1 = 1 %s GROUP BY c.unit_id, c.claim_year, o.status";
+
     private static final String DAY_ROWS = "INSERT INTO xs_rollup_day (unit_id, on_day, kind, n)"
             + " SELECT unit_id, CAST(%1$s AS DATE), '%2$s', COUNT(*) FROM xs_claim WHERE %1$s IS NOT NULL %3$s"
             + " GROUP BY unit_id, CAST(%1$s AS DATE)";
@@ -160,7 +164,7 @@ class Rollups {
         return marks.size() == batch;
     }
 
-    /** Recounts one unit's claims of one year into the state, type and day rollups. */
+    /** Recounts one unit's claims of one year into the state, type, objection and day rollups. */
     private void foldUnitYear(long unit, int yr) {
         LocalDate first = LocalDate.of(yr, 1, 1);
         MapSqlParameterSource p = new MapSqlParameterSource("unit", unit).addValue("yr", yr)
@@ -171,6 +175,8 @@ class Rollups {
         jdbc.update(STATE_ROWS.formatted("AND unit_id = :unit AND claim_year = :yr"), p);
         jdbc.update("DELETE FROM xs_rollup_type WHERE unit_id = :unit AND yr = :yr", p);
         jdbc.update(TYPE_ROWS.formatted("AND c.unit_id = :unit AND COALESCE(c.makeup_for_year, c.claim_year) = :yr"), p);
+        jdbc.update("DELETE FROM xs_rollup_objection WHERE unit_id = :unit AND yr = :yr", p);
+        jdbc.update(OBJECTION_ROWS.formatted("AND c.unit_id = :unit AND c.claim_year = :yr"), p);
         jdbc.update("DELETE FROM xs_rollup_day WHERE unit_id = :unit AND on_day >= :fromDay AND on_day < :toDay", p);
         for (String[] kind : new String[][] {{"submitted_at", "S"}, {"registered_at", "R"}}) {
             jdbc.update(DAY_ROWS.formatted(kind[0], kind[1], "AND unit_id = :unit AND " + kind[0] + " >= :from AND "
@@ -200,12 +206,14 @@ class Rollups {
         tx.executeWithoutResult(st -> {
             MapSqlParameterSource none = new MapSqlParameterSource();
             Long last = jdbc.queryForObject("SELECT MAX(id) FROM xs_rollup_dirty", none, Long.class);
-            for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_day")) {
+            for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
+                    "xs_rollup_day")) {
                 jdbc.update("DELETE FROM " + table, none);
             }
             jdbc.update(PERSON_ROWS.formatted("", ""), none);
             jdbc.update(STATE_ROWS.formatted(""), none);
             jdbc.update(TYPE_ROWS.formatted(""), none);
+            jdbc.update(OBJECTION_ROWS.formatted(""), none);
             jdbc.update(DAY_ROWS.formatted("submitted_at", "S", ""), none);
             jdbc.update(DAY_ROWS.formatted("registered_at", "R", ""), none);
             if (last != null) {

@@ -92,6 +92,7 @@ class DashboardFixture {
     void objection(long claimId, String status) {
         jdbc.update("INSERT INTO xs_objection (claim_id, raised_by, reason, raised_at, status) VALUES (?, 'someone', '理由', ?, ?)",
                 claimId, Timestamp.valueOf(LocalDateTime.of(2026, 3, 20, 9, 0)), status);
+        jdbc.update("INSERT INTO xs_rollup_dirty (user_id, yr) SELECT claimant, claim_year FROM xs_claim WHERE id = ?", claimId);
     }
 
     void reduction(Unit unit, String claimant, int year, String status, BigDecimal pub, BigDecimal prof) {

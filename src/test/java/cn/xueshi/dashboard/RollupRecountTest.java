@@ -35,7 +35,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
 /**
  * The dashboard rollups (V95) against a full recount of the claims ({@link FullRecount}, the scanning
  * queries the dashboard ran before): a hand-built fixture, then claims carried through the lifecycle —
- * approval, publicity, return, an upheld objection, a make-up claim and an approved reduction — with
+ * approval, publicity, return, an objection raised and upheld, a make-up claim and an approved reduction — with
  * both ways compared after every step.
  */
 @IntegrationTest
@@ -70,6 +70,7 @@ class RollupRecountTest {
             LocalDate today = LocalDate.of(2026, 12, 1);
             assertThat(flow.claimsByState(s)).as("claims by state %d", year).isEqualTo(scan.claimsByState(s));
             assertThat(flow.throughput(s)).as("throughput %d", year).isEqualTo(scan.throughput(s));
+            assertThat(flow.objections(s)).as("objections %d", year).isEqualTo(scan.objections(s));
             assertThat(compliance.units(s, req, today)).as("units %d", year).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.units(s, req, today));
             assertThat(compliance.hoursByType(s)).as("hours by type %d", year).usingRecursiveComparison()
@@ -100,6 +101,9 @@ class RollupRecountTest {
         fx.claim(a, p3, 2026, null, "REJECTED", null, null, march, null);
         fx.claim(a, p3, 2026, null, "REGISTERED", h("5"), h("5"), march, march.plusDays(3));
         fx.reduction(a, p3, 2026, "APPROVED", h("30"), h("0"));
+        fx.objection(c1, "OPEN");
+        fx.objection(c1, "DISMISSED");
+        fx.objection(c3, "UPHELD");
         fx.reduction(a, p1, 2026, "IN_REVIEW", h("99"), h("99"));
         agree(a.getId());
 
@@ -141,6 +145,8 @@ class RollupRecountTest {
         Claim objected = fixtures.approve(fixtures.exchange(s.employee(), 3), s.reviewer());
         agree(unit);
         publicity.raise(objected.getId(), currentUsers.load(colleague), "该会议本人同去，仅一天");
+        agree(unit);
+        assertThat(flow.objections(new DashboardScope(2026, Set.of("JILIN"), unit))).containsEntry("OPEN", 1L);
         String objectionTask = tasks.createTaskQuery().processInstanceId(objected.getProcessInstanceId())
                 .taskDefinitionKey(PublicityService.OBJECTION_TASK).singleResult().getId();
         publicity.handle(objectionTask, currentUsers.load(s.reviewer()), "UPHOLD", "核实为一天");
