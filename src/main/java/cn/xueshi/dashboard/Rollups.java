@@ -13,6 +13,7 @@ import java.util.Set;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -94,9 +95,13 @@ class Rollups {
         this.lockAtMostFor = lockAtMostFor;
     }
 
-    /** The background fold, on one node of the cluster at a time. */
+    /**
+     * The background fold, on one node of the cluster at a time (the ShedLock of the schedule, like every
+     * {@code @Scheduled} method; the fold itself takes {@value #LOCK}, which dashboard reads take too).
+     */
     @Scheduled(fixedDelayString = "${xueshi.dashboard.rollup-refresh}", initialDelayString = "${xueshi.dashboard.rollup-refresh}")
-    void refresh() {
+    @SchedulerLock(name = "dashboard-rollups-refresh", lockAtMostFor = "${xueshi.dashboard.rollup-lock-at-most-for}")
+    public void refresh() {
         catchUp();
     }
 
