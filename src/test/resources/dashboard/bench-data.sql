@@ -1,23 +1,23 @@
--- 监督看板 benchmark data (PostgreSQL only, for the database xueshi_bench): 2,000 units, 100,000 persons,
--- 1,000,000 claims over 2022–2026 with 1.5 million items, objections, reductions, make-up obligations,
+-- 监督看板 benchmark data (PostgreSQL only, for a benchmark database): at scale s (DashboardBenchmark,
+-- -Dbench.scale, default 1) 2,000·s units, 100,000·s persons, 1,000,000·s claims over 2022–2026 with 1.5·s million items, objections, reductions, make-up obligations,
 -- filings, Camunda task history for every reviewed claim and open review tasks. Deterministic (no random()).
 
 INSERT INTO xs_unit (code, name, unit_type, jurisdiction, rule_set, created_at)
 SELECT 'BENCH' || g, '基准单位' || g, 'STATE_OWNED',
        (ARRAY['JILIN', 'QINGDAO', 'YUXI', 'ANHUI'])[1 + g % 4],
        (ARRAY['jilin-2026', 'qingdao-2023', 'yuxi-2024', 'anhui-2025'])[1 + g % 4], now()
-FROM generate_series(0, 1999) g;
+FROM generate_series(0, ${units} - 1) g;
 
 CREATE TEMPORARY TABLE bench_base AS SELECT MIN(id) AS base FROM xs_unit WHERE code LIKE 'BENCH%';
 
 INSERT INTO xs_person (user_id, unit_id)
-SELECT 'bp' || g, b.base + g % 2000 FROM generate_series(0, 99999) g, bench_base b;
+SELECT 'bp' || g, b.base + g % ${units} FROM generate_series(0, ${persons} - 1) g, bench_base b;
 
 INSERT INTO xs_claim (claimant, unit_id, rule_set, claim_year, status, submission_key, process_instance_id,
                       approved_public, approved_professional, approved_hours, submitted_at, updated_at,
                       registered_at, filed_at, makeup_for_year)
-SELECT 'bp' || p, b.base + p % 2000,
-       (ARRAY['jilin-2026', 'qingdao-2023', 'yuxi-2024', 'anhui-2025'])[1 + (p % 2000) % 4],
+SELECT 'bp' || p, b.base + p % ${units},
+       (ARRAY['jilin-2026', 'qingdao-2023', 'yuxi-2024', 'anhui-2025'])[1 + (p % ${units}) % 4],
        y, st, 'bk' || g, 'bpi' || g,
        CASE WHEN st IN ('APPROVED', 'IN_PUBLICITY', 'REGISTERED', 'FILED') THEN 6 + g % 10 END,
        CASE WHEN st IN ('APPROVED', 'IN_PUBLICITY', 'REGISTERED', 'FILED') THEN 12 + g % 25 END,
@@ -26,12 +26,12 @@ SELECT 'bp' || p, b.base + p % 2000,
        CASE WHEN st IN ('REGISTERED', 'FILED') THEN sub + interval '20 days' END,
        CASE WHEN st = 'FILED' THEN sub + interval '60 days' END,
        CASE WHEN g % 100 = 0 THEN y - 1 END
-FROM (SELECT g, g % 100000 AS p, 2022 + g % 5 AS y,
+FROM (SELECT g, g % ${persons} AS p, 2022 + g % 5 AS y,
              (ARRAY['SUBMITTED', 'IN_REVIEW', 'RETURNED', 'APPROVED', 'IN_PUBLICITY', 'REJECTED',
                     'REGISTERED', 'REGISTERED', 'REGISTERED', 'REGISTERED', 'REGISTERED', 'REGISTERED', 'REGISTERED',
                     'FILED', 'FILED', 'FILED', 'FILED', 'FILED', 'FILED', 'FILED'])[1 + (g / 7) % 20] AS st,
              make_timestamp(2022 + g % 5, 1, 1, 8, 0, 0) + ((g / 5) % 330) * interval '1 day' + (g % 9) * interval '1 hour' AS sub
-      FROM generate_series(0, 999999) g) x, bench_base b;
+      FROM generate_series(0, ${claims} - 1) g) x, bench_base b;
 
 INSERT INTO xs_claim_item (claim_id, position, activity_type, params_json, activity_date, hours, public_hours, professional_hours)
 SELECT id, 0, (ARRAY['TRAINING', 'PROFESSIONAL_EXCHANGE', 'PAPER', 'UNIT_ACTIVITY', 'DEGREE_EDUCATION'])[1 + id % 5], '{}',

@@ -16,7 +16,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * How claims move: counts by state, weekly throughput, open review work, time per step and
+ * How claims move: counts by state, weekly throughput (from the rollups of V95, see {@link Rollups}), open review work, time per step and
  * objections. SQL aggregates only (the project's tables joined with Camunda's by process instance);
  * nothing is loaded row by row.
  */
@@ -49,20 +49,22 @@ class ClaimFlowQueries {
     public record ProcessHealth(long incidents, long failedJobs) {
     }
 
-    private static final String CLAIMS = " FROM xs_claim c JOIN xs_unit u ON u.id = c.unit_id WHERE 1 = 1";
-
     private final NamedParameterJdbcTemplate jdbc;
 
-    ClaimFlowQueries(NamedParameterJdbcTemplate jdbc) {
+    private final Rollups rollups;
+
+    ClaimFlowQueries(NamedParameterJdbcTemplate jdbc, Rollups rollups) {
         this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /** Claims of the year by lifecycle state; every state is present, zero where none. */
     Map<String, Long> claimsByState(DashboardScope s) {
         Map<String, Long> counts = new LinkedHashMap<>();
         STATES.forEach(st -> counts.put(st, 0L));
-        jdbc.query("SELECT c.status, COUNT(*) AS n" + CLAIMS + " AND c.claim_year = :year" + s.where("u")
-                + " GROUP BY c.status", s.params(), rs -> {
+        rollups.catchUp();
+        jdbc.query("SELECT r.status, SUM(r.n) AS n FROM xs_rollup_state r JOIN xs_unit u ON u.id = r.unit_id"
+                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.status", s.params(), rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
@@ -74,18 +76,15 @@ class ClaimFlowQueries {
      */
     List<Week> throughput(DashboardScope s) {
         LocalDate first = LocalDate.of(s.year(), 1, 1);
-        MapSqlParameterSource p = s.params(Map.of("from", Timestamp.valueOf(first.atStartOfDay()),
-                "to", Timestamp.valueOf(first.plusYears(1).atStartOfDay())));
+        MapSqlParameterSource p = s.params(Map.of("from", java.sql.Date.valueOf(first),
+                "to", java.sql.Date.valueOf(first.plusYears(1))));
+        rollups.catchUp();
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
-        for (int column = 0; column < 2; column++) {
-            String at = column == 0 ? "c.submitted_at" : "c.registered_at";
-            int col = column;
-            jdbc.query("SELECT CAST(" + at + " AS DATE) AS d, COUNT(*) AS n" + CLAIMS + " AND " + at + " >= :from AND "
-                    + at + " < :to" + s.where("u") + " GROUP BY CAST(" + at + " AS DATE)", p, rs -> {
-                        LocalDate monday = rs.getDate(1).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                        weeks.computeIfAbsent(monday, m -> new long[2])[col] += rs.getLong(2);
-                    });
-        }
+        jdbc.query("SELECT d.on_day, d.kind, SUM(d.n) AS n FROM xs_rollup_day d JOIN xs_unit u ON u.id = d.unit_id"
+                + " WHERE d.on_day >= :from AND d.on_day < :to" + s.where("u") + " GROUP BY d.on_day, d.kind", p, rs -> {
+                    LocalDate monday = rs.getDate(1).toLocalDate().with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+                    weeks.computeIfAbsent(monday, m -> new long[2])["S".equals(rs.getString(2)) ? 0 : 1] += rs.getLong(3);
+                });
         List<Week> result = new ArrayList<>();
         weeks.forEach((monday, n) -> result.add(new Week(monday, n[0], n[1])));
         return result;
@@ -136,9 +135,9 @@ class ClaimFlowQueries {
         for (String st : List.of("OPEN", "DISMISSED", "UPHELD")) {
             counts.put(st, 0L);
         }
-        jdbc.query("SELECT o.status, COUNT(*) FROM xs_objection o JOIN xs_claim c ON c.id = o.claim_id"
-                + " JOIN xs_unit u ON u.id = c.unit_id WHERE c.claim_year = :year" + s.where("u")
-                + " GROUP BY o.status", s.params(), rs -> {
+        rollups.catchUp();
+        jdbc.query("SELECT r.status, SUM(r.n) FROM xs_rollup_objection r JOIN xs_unit u ON u.id = r.unit_id"
+                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.status", s.params(), rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;

@@ -21,8 +21,11 @@ import org.springframework.stereotype.Repository;
  * counted claims (REGISTERED or FILED) for Y — claim year Y, or a make-up claim with
  * {@code makeup_for_year = Y}. The requirement is the rule set's in force for the unit's jurisdiction
  * and Y, less approved reductions (减免). Annual caps that apply across claims are a rules-engine matter
- * ({@code ProgressService}); a dashboard over 100,000 people does not replay them, so a person near a cap
+ * ({@code ProgressService}); a dashboard over 1,000,000 people does not replay them, so a person near a cap
  * may show slightly more hours here than on their progress page.
+ *
+ * <p>Read from the rollups ({@link Rollups}, V95: a row per person and year with those sums, a row per
+ * unit, year and activity type), never by scanning the claims; each read first folds pending changes.
  */
 @Repository
 class ComplianceQueries {
@@ -52,30 +55,19 @@ class ComplianceQueries {
             BigDecimal approvedProfessional, LocalDateTime submittedAt, LocalDateTime registeredAt) {
     }
 
-    static final String COUNTED = "c.status IN ('REGISTERED', 'FILED') AND COALESCE(c.makeup_for_year, c.claim_year) = :year";
-
-    private static final String REDUCTIONS = "SELECT claimant, SUM(COALESCE(approved_public, 0)) AS rp,"
-            + " SUM(COALESCE(approved_professional, 0)) AS rf FROM xs_makeup_request"
-            + " WHERE status = 'APPROVED' AND remedy = 'REDUCTION' AND request_year = :year GROUP BY claimant";
-
-    private static final String MEETS = "r.jurisdiction IS NOT NULL"
-            + " AND pp.pub >= r.req_public - COALESCE(rd.rp, 0)"
-            + " AND pp.prof >= r.req_professional - COALESCE(rd.rf, 0)"
-            + " AND pp.pub + pp.prof >= r.req_total - COALESCE(rd.rp, 0) - COALESCE(rd.rf, 0)";
+    /** Of a rollup row r of xs_rollup_person against the requirement q of its unit's jurisdiction. */
+    private static final String MEETS = "q.jurisdiction IS NOT NULL"
+            + " AND r.pub >= q.req_public - r.rp"
+            + " AND r.prof >= q.req_professional - r.rf"
+            + " AND r.pub + r.prof >= q.req_total - r.rp - r.rf";
 
     private final NamedParameterJdbcTemplate jdbc;
 
-    ComplianceQueries(NamedParameterJdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
+    private final Rollups rollups;
 
-    /** Per person of the scope: hours of the counted claims of the year (the unit and jurisdiction with it). */
-    private static String perPerson(DashboardScope s) {
-        return "SELECT p.user_id, p.unit_id, u.jurisdiction, COUNT(c.id) AS claims,"
-                + " COALESCE(SUM(c.approved_public), 0) AS pub, COALESCE(SUM(c.approved_professional), 0) AS prof"
-                + " FROM xs_person p JOIN xs_unit u ON u.id = p.unit_id"
-                + " LEFT JOIN xs_claim c ON c.claimant = p.user_id AND " + COUNTED
-                + " WHERE 1 = 1" + s.where("u") + " GROUP BY p.user_id, p.unit_id, u.jurisdiction";
+    ComplianceQueries(NamedParameterJdbcTemplate jdbc, Rollups rollups) {
+        this.jdbc = jdbc;
+        this.rollups = rollups;
     }
 
     /** The requirements as a derived table (jurisdiction, req_total, req_public, req_professional). */
@@ -104,15 +96,20 @@ class ComplianceQueries {
      * requirement, the year's filing (status, deadline) and open make-up obligations of the year.
      */
     List<UnitRow> units(DashboardScope s, Map<String, Requirement> requirements, LocalDate today) {
+        rollups.catchUp();
         MapSqlParameterSource p = s.params(Map.of("today", Date.valueOf(today)));
-        Map<Long, long[]> compliance = new HashMap<>();
-        jdbc.query("SELECT pp.unit_id, COUNT(*) AS persons, SUM(CASE WHEN r.jurisdiction IS NULL THEN 0 ELSE 1 END) AS judged,"
-                + " SUM(CASE WHEN " + MEETS + " THEN 1 ELSE 0 END) AS compliant"
-                + " FROM (" + perPerson(s) + ") pp"
-                + " LEFT JOIN (" + requirements(requirements, p) + ") r ON r.jurisdiction = pp.jurisdiction"
-                + " LEFT JOIN (" + REDUCTIONS + ") rd ON rd.claimant = pp.user_id"
-                + " GROUP BY pp.unit_id", p, rs -> {
-                    compliance.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+        // persons with hours or reductions of the year: one rollup row each; everyone else has none of either
+        Map<Long, long[]> rolled = new HashMap<>();
+        jdbc.query("SELECT r.unit_id, COUNT(*) AS n, SUM(CASE WHEN " + MEETS + " THEN 1 ELSE 0 END) AS compliant"
+                + " FROM xs_rollup_person r JOIN xs_unit u ON u.id = r.unit_id"
+                + " LEFT JOIN (" + requirements(requirements, p) + ") q ON q.jurisdiction = u.jurisdiction"
+                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.unit_id", p, rs -> {
+                    rolled.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
+                });
+        Map<Long, Long> persons = new HashMap<>();
+        jdbc.query("SELECT p.unit_id, COUNT(*) FROM xs_person p JOIN xs_unit u ON u.id = p.unit_id WHERE 1 = 1" + s.where("u")
+                + " GROUP BY p.unit_id", p, rs -> {
+                    persons.put(rs.getLong(1), rs.getLong(2));
                 });
         Map<Long, long[]> obligations = new HashMap<>();
         jdbc.query("SELECT o.unit_id, COUNT(*) AS n, SUM(CASE WHEN o.due_date < :today THEN 1 ELSE 0 END) AS overdue"
@@ -124,32 +121,39 @@ class ComplianceQueries {
                 + " LEFT JOIN xs_unit_filing f ON f.unit_id = u.id AND f.filing_year = :year"
                 + " WHERE 1 = 1" + s.where("u") + " ORDER BY u.jurisdiction, u.code", p, (rs, i) -> {
                     long id = rs.getLong(1);
-                    long[] c = compliance.getOrDefault(id, new long[3]);
+                    long n = persons.getOrDefault(id, 0L);
+                    long[] r = rolled.getOrDefault(id, new long[2]);
+                    Requirement req = requirements.get(rs.getString(4));
+                    long judged = req == null ? 0 : n;
+                    // a person without a row has no hours and no reduction: they comply only if nothing is required
+                    long compliant = req == null ? 0
+                            : r[1] + (meets(req, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO) ? n - r[0] : 0);
                     long[] o = obligations.getOrDefault(id, new long[2]);
                     Date deadline = rs.getDate(6);
-                    return new UnitRow(id, rs.getString(2), rs.getString(3), rs.getString(4), c[0], c[1], c[2],
+                    return new UnitRow(id, rs.getString(2), rs.getString(3), rs.getString(4), n, judged, compliant,
                             rs.getString(5), deadline == null ? null : deadline.toLocalDate(), o[0], o[1]);
                 });
     }
 
     /** Per-item hours of the year's counted claims by activity type (as frozen when approved). */
     List<HoursByType> hoursByType(DashboardScope s) {
-        return jdbc.query("SELECT i.activity_type, COUNT(*) AS n, COALESCE(SUM(i.public_hours), 0) AS pub,"
-                + " COALESCE(SUM(i.professional_hours), 0) AS prof"
-                + " FROM xs_claim_item i JOIN xs_claim c ON c.id = i.claim_id JOIN xs_unit u ON u.id = c.unit_id"
-                + " WHERE " + COUNTED + s.where("u") + " GROUP BY i.activity_type ORDER BY i.activity_type", s.params(),
+        rollups.catchUp();
+        return jdbc.query("SELECT t.activity_type, SUM(t.items) AS n, SUM(t.pub) AS pub, SUM(t.prof) AS prof"
+                + " FROM xs_rollup_type t JOIN xs_unit u ON u.id = t.unit_id"
+                + " WHERE t.yr = :year" + s.where("u") + " GROUP BY t.activity_type ORDER BY t.activity_type", s.params(),
                 (rs, i) -> new HoursByType(rs.getString(1), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
     }
 
     /** The people of one unit (the scope names it) with their hours, reductions and whether they comply. */
     List<PersonRow> people(DashboardScope s, Requirement requirement) {
+        rollups.catchUp();
         MapSqlParameterSource p = s.params();
-        return jdbc.query("SELECT pp.user_id, au.LAST_, au.FIRST_, pp.claims, pp.pub, pp.prof,"
-                + " COALESCE(rd.rp, 0) AS rp, COALESCE(rd.rf, 0) AS rf"
-                + " FROM (" + perPerson(s) + ") pp"
-                + " LEFT JOIN ACT_ID_USER au ON au.ID_ = pp.user_id"
-                + " LEFT JOIN (" + REDUCTIONS + ") rd ON rd.claimant = pp.user_id"
-                + " ORDER BY pp.user_id", p, (rs, i) -> {
+        return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"
+                + " COALESCE(r.prof, 0), COALESCE(r.rp, 0), COALESCE(r.rf, 0)"
+                + " FROM xs_person p JOIN xs_unit u ON u.id = p.unit_id"
+                + " LEFT JOIN xs_rollup_person r ON r.user_id = p.user_id AND r.yr = :year"
+                + " LEFT JOIN ACT_ID_USER au ON au.ID_ = p.user_id"
+                + " WHERE 1 = 1" + s.where("u") + " ORDER BY p.user_id", p, (rs, i) -> {
                     BigDecimal pub = rs.getBigDecimal(5);
                     BigDecimal prof = rs.getBigDecimal(6);
                     BigDecimal rp = rs.getBigDecimal(7);

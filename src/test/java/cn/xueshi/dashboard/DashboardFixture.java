@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -61,7 +62,18 @@ class DashboardFixture {
             }
             return ps;
         }, key);
+        // written straight into the table, past the entities: mark the change as the lifecycle does (RollupChanges)
+        touched(claimant, year, makeupFor, submitted.getYear(), registered == null ? null : registered.getYear());
         return key.getKey().longValue();
+    }
+
+    /** Dirty marks for the dashboard rollups, as RollupChanges writes them for changes through the entities. */
+    void touched(String claimant, Integer... years) {
+        for (Integer y : new java.util.LinkedHashSet<>(java.util.Arrays.asList(years))) {
+            if (y != null) {
+                jdbc.update("INSERT INTO xs_rollup_dirty (user_id, yr) VALUES (?, ?)", claimant, y);
+            }
+        }
     }
 
     String processOf(long claimId) {
@@ -69,6 +81,9 @@ class DashboardFixture {
     }
 
     void item(long claimId, String activityType, BigDecimal pub, BigDecimal prof) {
+        Map<String, Object> c = jdbc.queryForMap("SELECT claimant, claim_year, makeup_for_year FROM xs_claim WHERE id = ?", claimId);
+        touched((String) c.get("claimant"), ((Number) c.get("claim_year")).intValue(),
+                c.get("makeup_for_year") == null ? null : ((Number) c.get("makeup_for_year")).intValue());
         jdbc.update("INSERT INTO xs_claim_item (claim_id, position, activity_type, params_json, activity_date,"
                 + " hours, public_hours, professional_hours) VALUES (?, 0, ?, '{}', DATE '2026-03-01', ?, ?, ?)",
                 claimId, activityType, pub.add(prof), pub, prof);
@@ -77,6 +92,7 @@ class DashboardFixture {
     void objection(long claimId, String status) {
         jdbc.update("INSERT INTO xs_objection (claim_id, raised_by, reason, raised_at, status) VALUES (?, 'someone', '理由', ?, ?)",
                 claimId, Timestamp.valueOf(LocalDateTime.of(2026, 3, 20, 9, 0)), status);
+        jdbc.update("INSERT INTO xs_rollup_dirty (user_id, yr) SELECT claimant, claim_year FROM xs_claim WHERE id = ?", claimId);
     }
 
     void reduction(Unit unit, String claimant, int year, String status, BigDecimal pub, BigDecimal prof) {
@@ -85,6 +101,7 @@ class DashboardFixture {
                 + " created_at) VALUES (?, ?, 'jilin-2026', ?, 'ILLNESS', DATE '2026-01-01', DATE '2026-03-01', '病假',"
                 + " 'REDUCTION', ?, ?, ?, ?, ?)", claimant, unit.getId(), year, pub, prof, status,
                 UUID.randomUUID().toString(), Timestamp.valueOf(LocalDateTime.of(2026, 3, 1, 9, 0)));
+        touched(claimant, year);
     }
 
     void obligation(Unit unit, String claimant, int year, java.time.LocalDate due, String status) {

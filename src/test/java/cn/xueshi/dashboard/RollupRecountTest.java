@@ -1,0 +1,193 @@
+package cn.xueshi.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xueshi.claim.Claim;
+import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.makeup.HardshipPolicy;
+import cn.xueshi.makeup.MakeupDecisionForm;
+import cn.xueshi.makeup.MakeupForm;
+import cn.xueshi.makeup.MakeupRequest;
+import cn.xueshi.makeup.MakeupService;
+import cn.xueshi.publicity.PublicityService;
+import cn.xueshi.review.ReviewForm;
+import cn.xueshi.review.ReviewService;
+import cn.xueshi.rules.Requirement;
+import cn.xueshi.support.ClaimFixtures;
+import cn.xueshi.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+/**
+ * The dashboard rollups (V95) against a full recount of the claims ({@link FullRecount}, the scanning
+ * queries the dashboard ran before): a hand-built fixture, then claims carried through the lifecycle —
+ * approval, publicity, return, an objection raised and upheld, a make-up claim and an approved reduction — with
+ * both ways compared after every step.
+ */
+@IntegrationTest
+class RollupRecountTest {
+
+    static final List<Integer> YEARS = List.of(2025, 2026, 2027);
+
+    @Autowired DashboardFixture fx;
+    @Autowired FullRecount scan;
+    @Autowired ComplianceQueries compliance;
+    @Autowired ClaimFlowQueries flow;
+    @Autowired DashboardService dashboards;
+    @Autowired Rollups rollups;
+    @Autowired ClaimFixtures fixtures;
+    @Autowired ReviewService reviews;
+    @Autowired PublicityService publicity;
+    @Autowired MakeupService makeups;
+    @Autowired CurrentUserService currentUsers;
+    @Autowired TaskService tasks;
+    @Autowired JdbcTemplate jdbc;
+
+    static BigDecimal h(String v) {
+        return new BigDecimal(v);
+    }
+
+    /** Every rolled-up view of the unit, for each year, equals the recount. */
+    void agree(long unitId) {
+        for (int year : YEARS) {
+            DashboardScope s = new DashboardScope(year, Set.of("JILIN"), unitId);
+            Map<String, Requirement> req = dashboards.requirements(s);
+            Requirement one = req.get("JILIN");
+            LocalDate today = LocalDate.of(2026, 12, 1);
+            assertThat(flow.claimsByState(s)).as("claims by state %d", year).isEqualTo(scan.claimsByState(s));
+            assertThat(flow.throughput(s)).as("throughput %d", year).isEqualTo(scan.throughput(s));
+            assertThat(flow.objections(s)).as("objections %d", year).isEqualTo(scan.objections(s));
+            assertThat(compliance.units(s, req, today)).as("units %d", year).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.units(s, req, today));
+            assertThat(compliance.hoursByType(s)).as("hours by type %d", year).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.hoursByType(s));
+            assertThat(compliance.people(s, one)).as("people %d", year).usingRecursiveComparison()
+                    .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.people(s, one));
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_dirty", Long.class)).as("every mark folded").isZero();
+    }
+
+    @Test
+    void aHandBuiltFixtureCountsTheSameBothWaysAndAfterARebuild() {
+        Unit a = fx.unit("汇总甲");
+        String p1 = fx.member(a, "赵", "一");
+        String p2 = fx.member(a, "钱", "二");
+        String p3 = fx.member(a, "孙", "三");
+        fx.member(a, "李", "无");
+        LocalDateTime march = LocalDateTime.of(2026, 3, 2, 10, 0);
+        long c1 = fx.claim(a, p1, 2026, null, "REGISTERED", h("30"), h("40"), march, march.plusDays(9));
+        fx.item(c1, "CONFERENCE", h("30"), h("0"));
+        fx.item(c1, "PROFESSIONAL_EXCHANGE", h("0"), h("40"));
+        fx.claim(a, p1, 2026, null, "IN_REVIEW", null, null, march.plusDays(20), null);
+        long c3 = fx.claim(a, p2, 2027, 2026, "FILED", h("10"), h("80"), LocalDateTime.of(2027, 2, 1, 9, 0),
+                LocalDateTime.of(2027, 2, 10, 9, 0));
+        fx.item(c3, "FULL_TIME_STUDY", h("10"), h("80"));
+        fx.claim(a, p2, 2025, null, "REGISTERED", h("20"), h("20"), LocalDateTime.of(2025, 12, 30, 9, 0),
+                LocalDateTime.of(2026, 1, 6, 9, 0));
+        fx.claim(a, p3, 2026, null, "REJECTED", null, null, march, null);
+        fx.claim(a, p3, 2026, null, "REGISTERED", h("5"), h("5"), march, march.plusDays(3));
+        fx.reduction(a, p3, 2026, "APPROVED", h("30"), h("0"));
+        fx.objection(c1, "OPEN");
+        fx.objection(c1, "DISMISSED");
+        fx.objection(c3, "UPHELD");
+        fx.reduction(a, p1, 2026, "IN_REVIEW", h("99"), h("99"));
+        agree(a.getId());
+
+        // the backfill gives the same rows the fold gave, and the recount still agrees (whole jurisdiction too)
+        List<Map<String, Object>> folded = jdbc.queryForList(
+                "SELECT * FROM xs_rollup_person WHERE unit_id = ? ORDER BY user_id, yr", a.getId());
+        assertThat(folded).isNotEmpty();
+        assertThat(rollups.rebuild()).isTrue();
+        assertThat(jdbc.queryForList("SELECT * FROM xs_rollup_person WHERE unit_id = ? ORDER BY user_id, yr", a.getId()))
+                .isEqualTo(folded);
+        agree(a.getId());
+        DashboardScope jilin = new DashboardScope(2026, Set.of("JILIN"), null);
+        Map<String, Requirement> req = dashboards.requirements(jilin);
+        assertThat(flow.claimsByState(jilin)).isEqualTo(scan.claimsByState(jilin));
+        assertThat(compliance.units(jilin, req, LocalDate.of(2026, 12, 1))).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(scan.units(jilin, req, LocalDate.of(2026, 12, 1)));
+    }
+
+    @Test
+    void claimsCarriedThroughTheLifecycleKeepTheRollupsEqualToTheRecount() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        long unit = s.unit().getId();
+        String colleague = fx.member(s.unit(), "周", "同事");
+        agree(unit);
+
+        Claim approved = fixtures.exchange(s.employee(), 2);
+        agree(unit);
+        fixtures.approve(approved, s.reviewer());
+        agree(unit);
+        assertThat(fixtures.endPublicity(approved).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
+        agree(unit);
+
+        Claim returned = fixtures.exchange(s.employee(), 1);
+        reviews.decide(reviewTask(returned), currentUsers.load(s.reviewer()), decision(ReviewForm.Decision.RETURN, "请补充会议日程"));
+        assertThat(fixtures.reload(returned).getStatus()).isEqualTo(ClaimStatus.RETURNED);
+        agree(unit);
+
+        Claim objected = fixtures.approve(fixtures.exchange(s.employee(), 3), s.reviewer());
+        agree(unit);
+        publicity.raise(objected.getId(), currentUsers.load(colleague), "该会议本人同去，仅一天");
+        agree(unit);
+        assertThat(flow.objections(new DashboardScope(2026, Set.of("JILIN"), unit))).containsEntry("OPEN", 1L);
+        String objectionTask = tasks.createTaskQuery().processInstanceId(objected.getProcessInstanceId())
+                .taskDefinitionKey(PublicityService.OBJECTION_TASK).singleResult().getId();
+        publicity.handle(objectionTask, currentUsers.load(s.reviewer()), "UPHOLD", "核实为一天");
+        assertThat(fixtures.reload(objected).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+        agree(unit);
+
+        // a reduction (减免) approved through the make-up process moves the person's compliance
+        MakeupForm f = new MakeupForm();
+        f.setSubmissionKey(UUID.randomUUID().toString());
+        f.setYear(2026);
+        f.setReason(MakeupRequest.Reason.INJURY);
+        f.setRemedy(MakeupRequest.Remedy.REDUCTION);
+        f.setPeriodStart(LocalDate.of(2026, 5, 1));
+        f.setPeriodEnd(LocalDate.of(2026, 8, 31));
+        f.setDescription("腰椎骨折住院治疗，遵医嘱休养");
+        f.setRequestedPublic(h("30"));
+        f.setRequestedProfessional(h("0"));
+        CurrentUser me = currentUsers.load(s.employee());
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(f, "makeupForm");
+        Optional<HardshipPolicy.Decision> d = makeups.validate(f, me, s.unit(), errors, null);
+        assertThat(errors.getAllErrors()).isEmpty();
+        MakeupRequest r = makeups.submit(f, d.orElseThrow(), me, s.unit(), List.of());
+        agree(unit);
+        MakeupDecisionForm decide = new MakeupDecisionForm();
+        decide.setDecision(MakeupDecisionForm.Decision.APPROVE);
+        makeups.decide(tasks.createTaskQuery().processInstanceId(r.getProcessInstanceId())
+                .taskDefinitionKey(MakeupService.REVIEW_TASK).singleResult().getId(), currentUsers.load(s.reviewer()), decide);
+        agree(unit);
+        assertThat(jdbc.queryForObject("SELECT rp FROM xs_rollup_person WHERE user_id = ? AND yr = 2026", BigDecimal.class,
+                s.employee())).isPositive();
+    }
+
+    private String reviewTask(Claim claim) {
+        return tasks.createTaskQuery().processInstanceId(fixtures.reload(claim).getProcessInstanceId())
+                .taskDefinitionKey("reviewClaim").singleResult().getId();
+    }
+
+    private static ReviewForm decision(ReviewForm.Decision d, String comment) {
+        ReviewForm f = new ReviewForm();
+        f.setDecision(d);
+        f.setComment(comment);
+        return f;
+    }
+}
