@@ -5,11 +5,14 @@ import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.notification.MailReminders;
 import cn.xueshi.notification.Notifications;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.List;
+import java.util.Locale;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.springframework.context.MessageSource;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -30,9 +33,12 @@ class ShortfallReminders {
     private final WorkingDayCalendar calendar;
     private final BusinessClock clock;
     private final ForecastProperties properties;
+    private final MailReminders mail;
+    private final MessageSource messages;
 
     ShortfallReminders(Forecasts forecasts, UnitRepository units, Directory directory, Notifications notifications,
-            WorkingDayCalendar calendar, BusinessClock clock, ForecastProperties properties) {
+            WorkingDayCalendar calendar, BusinessClock clock, ForecastProperties properties, MailReminders mail,
+            MessageSource messages) {
         this.forecasts = forecasts;
         this.units = units;
         this.directory = directory;
@@ -40,6 +46,8 @@ class ShortfallReminders {
         this.calendar = calendar;
         this.clock = clock;
         this.properties = properties;
+        this.mail = mail;
+        this.messages = messages;
     }
 
     @Scheduled(cron = "${xueshi.forecast.reminder-cron}", zone = "${xueshi.time-zone}")
@@ -61,7 +69,12 @@ class ShortfallReminders {
             for (String member : directory.membersOf(unit.getId())) {
                 Forecast f = forecasts.of(member, unit);
                 if (f.missingTotal().signum() > 0) {
-                    notifications.send(List.of(member), KIND, null, f.missingTotal().toPlainString());
+                    String missing = f.missingTotal().toPlainString();
+                    notifications.send(List.of(member), KIND, null, missing);
+                    // the same words by mail, in Chinese (the person's language is not known outside a request)
+                    mail.send(List.of(member), messages.getMessage("forecast.mail.subject", null, Locale.SIMPLIFIED_CHINESE),
+                            messages.getMessage("forecast.mail.body", new Object[] {directory.displayName(member),
+                                    missing, String.valueOf(today.getYear())}, Locale.SIMPLIFIED_CHINESE));
                     told++;
                 }
             }
