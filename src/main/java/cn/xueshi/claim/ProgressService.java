@@ -87,6 +87,41 @@ public class ProgressService {
         return memberships.of(claimant, year).flatMap(b -> ofPerson(claimant, b, all));
     }
 
+    /**
+     * A member's year as one unit sees it for its year summary and filing; each unit sees only its own member's
+     * period. {@code leftOn}: the move date when the person left this unit during the year (the progress then holds
+     * only the claims this unit registered, by its own rule set); {@code joinedOn}: the move date when they came to it
+     * during the year (the progress is their year view, the earlier unit's hours marked as carried over).
+     */
+    public record UnitYear(YearProgress progress, java.time.LocalDate joinedOn, java.time.LocalDate leftOn) {
+
+        public boolean movedOut() {
+            return leftOn != null;
+        }
+    }
+
+    /** The member's year for {@code unitId}; empty when they were not a member that year or no rule set applies. */
+    public Optional<UnitYear> forUnit(String claimant, int year, long unitId) {
+        Optional<YearMemberships.YearBasis> found = memberships.of(claimant, year);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        YearMemberships.YearBasis basis = found.get();
+        Optional<YearMemberships.Period> period = basis.periodOf(unitId);
+        if (basis.yearEndUnit().getId() == unitId) {
+            java.time.LocalDate joined = basis.moved() ? period.map(YearMemberships.Period::from).orElse(null) : null;
+            return ofPerson(claimant, basis, COUNTING).map(p -> new UnitYear(p, joined, null));
+        }
+        if (period.isEmpty() || period.get().ruleSet() == null) {
+            return Optional.empty();
+        }
+        List<Claim> own = claims.countingFor(claimant, year, COUNTING).stream()
+                .filter(c -> c.getUnitId() != null && c.getUnitId() == unitId).toList();
+        String ruleSet = period.get().ruleSet();
+        return compute(claimant, year, ruleSet, Map.of(ruleSet, own), BigDecimal.ZERO, BigDecimal.ZERO, basis.split(),
+                own.size()).map(p -> new UnitYear(p, null, period.get().to().plusDays(1)));
+    }
+
     private Optional<YearProgress> ofPerson(String claimant, YearMemberships.YearBasis basis,
             Collection<ClaimStatus> statuses) {
         int year = basis.year();
