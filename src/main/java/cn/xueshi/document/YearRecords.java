@@ -128,7 +128,9 @@ class YearRecords {
                     : null;
             rows.add(new UnitSummary.Row(member, directory.displayName(member), p.publicHours(),
                     p.professionalHours(), p.totalHours(), p.requirement().total(), p.requirement().publicMin(),
-                    p.requirement().professionalMin(), p.compliant(), p.claimsCounted(), note, y.movedOut()));
+                    p.requirement().professionalMin(), p.compliant(), note == null
+                            ? claims.findByClaimantAndYearAndStatusIn(member, year, COUNTED).size() : p.claimsCounted(),
+                    note, y.movedOut()));
         }
         rows.sort(Comparator.comparing(UnitSummary.Row::name).thenComparing(UnitSummary.Row::userId));
         return new UnitSummary(unit.getId(), unit.getName(), year, ruleSetName(ruleSet), rows);
