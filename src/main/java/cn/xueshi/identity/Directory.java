@@ -113,10 +113,13 @@ public class Directory {
      * during the year), for the unit's year summary and filing: each unit sees its own members' periods.
      */
     public List<String> membersDuring(long unitId, int year) {
-        return jdbc.queryForList("SELECT DISTINCT user_id FROM xs_membership WHERE unit_id = ? "
-                        + "AND (from_date IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?) ORDER BY user_id",
+        // a current member without any history row (data loaded around Directory) still counts as a member
+        return jdbc.queryForList("SELECT user_id FROM xs_membership WHERE unit_id = ? "
+                        + "AND (from_date IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?) "
+                        + "UNION SELECT p.user_id FROM xs_person p WHERE p.unit_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM xs_membership m WHERE m.user_id = p.user_id) ORDER BY 1",
                 String.class, unitId, java.sql.Date.valueOf(java.time.LocalDate.of(year, 12, 31)),
-                java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1)));
+                java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1)), unitId);
     }
 
     /** The latest moves (memberships with a start date), newest first. */
