@@ -86,10 +86,11 @@ class ClaimController {
         model.addAttribute("year", y);
         model.addAttribute("claims", access.mine(me));
         Optional<Unit> unit = me.unit();
-        Optional<String> ruleSet = unit.flatMap(u -> recognition.ruleSetFor(u, y));
-        ruleSet.flatMap(rs -> progress.of(me.userId(), y, rs)).ifPresent(p -> model.addAttribute("progress", p));
+        // the year's rule set is that of the person's membership for the year (a past year before a move: the old unit's)
+        Optional<String> ruleSet = unit.flatMap(u -> progress.ruleSetOf(me.userId(), y));
+        ruleSet.flatMap(rs -> progress.ofPerson(me.userId(), y)).ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("uncovered", unit.isPresent() && ruleSet.isEmpty());
-        model.addAttribute("years", unit.map(this::coveredYears).orElse(List.of()));
+        model.addAttribute("years", unit.map(u -> coveredYears(me.userId())).orElse(List.of()));
         return LIST_VIEW;
     }
 
@@ -99,6 +100,18 @@ class ClaimController {
         List<Integer> years = new ArrayList<>();
         for (int y = now; y >= now - limits.yearsBack(); y--) {
             if (recognition.ruleSetFor(unit, y).isPresent()) {
+                years.add(y);
+            }
+        }
+        return years;
+    }
+
+    /** The same for my year view: by my membership of each year (a year before a move: the old unit's rules). */
+    private List<Integer> coveredYears(String userId) {
+        int now = clock.year();
+        List<Integer> years = new ArrayList<>();
+        for (int y = now; y >= now - limits.yearsBack(); y--) {
+            if (progress.ruleSetOf(userId, y).isPresent()) {
                 years.add(y);
             }
         }

@@ -48,12 +48,12 @@ class UnitSummaryXlsx {
             for (UnitSummary.Row m : u.rows()) {
                 row++;
                 put(s, row, 0, ++n, st.hours);
-                put(s, row, 1, m.name(), st.text);
+                put(s, row, 1, m.note() == null ? m.name() : m.name() + "（" + m.note() + "）", st.text);
                 put(s, row, 2, Hours.value(m.publicHours()), st.hours);
                 put(s, row, 3, Hours.value(m.professionalHours()), st.hours);
                 put(s, row, 4, Hours.value(m.totalHours()), st.hours);
                 put(s, row, 5, Hours.value(m.requiredTotal()), st.hours);
-                put(s, row, 6, m.compliant() ? "达标" : "未达标", st.text);
+                put(s, row, 6, m.movedOut() ? "已调出" : m.compliant() ? "达标" : "未达标", st.text);
                 put(s, row, 7, m.registeredClaims(), st.hours);
             }
             row++;

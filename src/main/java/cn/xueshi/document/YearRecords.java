@@ -106,17 +106,31 @@ class YearRecords {
                 ruleSet, ruleSetName(ruleSet), lines, p, opinions, pending, allFiled);
     }
 
-    /** One row per member of the unit (members as the directory lists them now). */
+    /**
+     * One row per person who belonged to the unit during the year: who left shows the hours registered here and the
+     * move date; who came shows their year with the hours carried over from the earlier unit marked (人员流动).
+     */
     UnitSummary summary(Unit unit, int year) {
         String ruleSet = ruleSetOf(unit, year);
         List<UnitSummary.Row> rows = new ArrayList<>();
-        for (String member : directory.membersOf(unit.getId())) {
-            List<Claim> counted = claims.findByClaimantAndYearAndStatusIn(member, year, COUNTED);
-            String rs = counted.isEmpty() ? ruleSet : counted.get(0).getRuleSet();
-            YearProgress p = progress.of(member, year, rs).orElseThrow(DocumentNotFound::new);
+        for (String member : directory.membersDuring(unit.getId(), year)) {
+            ProgressService.UnitYear y = progress.forUnit(member, year, unit.getId()).orElse(null);
+            if (y == null) {
+                List<Claim> counted = claims.findByClaimantAndYearAndStatusIn(member, year, COUNTED);
+                String rs = counted.isEmpty() ? ruleSet : counted.get(0).getRuleSet();
+                y = new ProgressService.UnitYear(progress.of(member, year, rs).orElseThrow(DocumentNotFound::new),
+                        null, null);
+            }
+            YearProgress p = y.progress();
+            String note = y.movedOut() ? y.leftOn() + " 调出，仅含在本单位期间登记的学时"
+                    : y.joinedOn() != null ? y.joinedOn() + " 调入" + (p.hasCarried()
+                            ? "，其中 " + Hours.text(p.carriedTotal()) + " 学时为原单位登记后转入" : "")
+                    : null;
             rows.add(new UnitSummary.Row(member, directory.displayName(member), p.publicHours(),
                     p.professionalHours(), p.totalHours(), p.requirement().total(), p.requirement().publicMin(),
-                    p.requirement().professionalMin(), p.compliant(), counted.size()));
+                    p.requirement().professionalMin(), p.compliant(), note == null
+                            ? claims.findByClaimantAndYearAndStatusIn(member, year, COUNTED).size() : p.claimsCounted(),
+                    note, y.movedOut()));
         }
         rows.sort(Comparator.comparing(UnitSummary.Row::name).thenComparing(UnitSummary.Row::userId));
         return new UnitSummary(unit.getId(), unit.getName(), year, ruleSetName(ruleSet), rows);

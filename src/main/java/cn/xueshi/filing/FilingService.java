@@ -161,13 +161,17 @@ public class FilingService {
         List<Claim> ofYear = claims.findByUnitIdAndYearOrderByClaimantAscSubmittedAtAsc(unitId, year);
         Map<String, Long> counted = ofYear.stream().filter(c -> c.getStatus().counts())
                 .collect(Collectors.groupingBy(Claim::getClaimant, Collectors.counting()));
-        for (String member : directory.membersOf(unitId)) {
-            YearProgress p = ruleSet.flatMap(rs -> progress.of(member, year, rs)).orElse(null);
-            rows.add(new FilingSummary.PersonRow(member, directory.displayName(member), p, counted.getOrDefault(member, 0L)));
+        // everyone who belonged to the unit during the year: who left shows the hours registered here until the move
+        for (String member : directory.membersDuring(unitId, year)) {
+            Optional<ProgressService.UnitYear> y = ruleSet.isEmpty() ? Optional.empty()
+                    : progress.forUnit(member, year, unitId);
+            YearProgress p = y.map(ProgressService.UnitYear::progress).orElse(null);
+            rows.add(new FilingSummary.PersonRow(member, directory.displayName(member), p, counted.getOrDefault(member, 0L),
+                    y.map(ProgressService.UnitYear::joinedOn).orElse(null), y.map(ProgressService.UnitYear::leftOn).orElse(null)));
             if (p != null) {
                 pub = pub.add(p.publicHours());
                 prof = prof.add(p.professionalHours());
-                compliant += p.compliant() ? 1 : 0;
+                compliant += p.compliant() && y.get().leftOn() == null ? 1 : 0;
             }
         }
         Map<String, Long> byStatus = new TreeMap<>(ofYear.stream()

@@ -9,7 +9,12 @@ import java.util.Map;
 public record FilingSummary(List<PersonRow> people, BigDecimal publicHours, BigDecimal professionalHours,
         BigDecimal totalHours, long compliantCount, Map<String, Long> claimsByStatus) {
 
-    public record PersonRow(String userId, String name, YearProgress progress, long registeredClaims) {
+    /**
+     * @param joinedOn the move date when the person came to the unit during the year (hours carried over are marked)
+     * @param leftOn   the move date when they left it during the year (only the hours registered here are shown)
+     */
+    public record PersonRow(String userId, String name, YearProgress progress, long registeredClaims,
+            java.time.LocalDate joinedOn, java.time.LocalDate leftOn) {
     }
 
     /** Claims of the year not yet registered: they will not be part of this filing. */

@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 
 /**
  * 差额预估 for one person: what the current year still lacks by subject, what the claims on their way (in review,
- * returned, in publicity) would add if approved as proposed, the days left in the year, and the check of their
+ * returned, in publicity) would add if approved as they stand (under the year's caps), the days left in the year, and the check of their
  * next title application.
  *
  * @param application the check of the application in {@code applicationYear}; null without a unit
@@ -14,7 +14,7 @@ public record Forecast(String userId, String name, int year, BigDecimal missingP
         BigDecimal missingTotal, BigDecimal pendingPublic, BigDecimal pendingProfessional, int pendingClaims,
         long daysLeft, int applicationYear, TitleApplication application) {
 
-    /** What would still be missing if every pending claim were approved as proposed (total, never below zero). */
+    /** What would still be missing if every pending claim were approved as it stands (total, never below zero). */
     public BigDecimal missingAfterPending() {
         return plain(missingTotal.subtract(pendingPublic.add(pendingProfessional)).max(BigDecimal.ZERO));
     }

@@ -1,8 +1,9 @@
 package cn.xueshi.forecast;
 
-import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ClaimStatus;
+import cn.xueshi.claim.ProgressService;
+import cn.xueshi.claim.YearProgress;
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Directory;
@@ -26,7 +27,8 @@ import org.springframework.stereotype.Component;
 /**
  * 差额预估. The current year's missing hours are the year view's (the title check's year, which is
  * {@code ProgressService}'s figure): requirement after reductions less registered hours, per subject and in total.
- * Pending claims add their approved hours, or the proposed ones while in review (before annual caps: an estimate).
+ * What pending claims would add is the year view computed with them counted, less the year view without them: the
+ * same rule sets, annual caps and cap groups, so 40 pending hours of a group capped at 30 with 20 registered add 10.
  * The next application year is the latest year a proof was requested for that is not past, else the current year.
  */
 @Component("forecasts")
@@ -36,15 +38,17 @@ public class Forecasts {
             ClaimStatus.RETURNED, ClaimStatus.APPROVED, ClaimStatus.IN_PUBLICITY);
 
     private final TitleCheck check;
+    private final ProgressService progress;
     private final ClaimRepository claims;
     private final TitleProofRepository proofs;
     private final Directory directory;
     private final BusinessClock clock;
     private final MonthDay yearEnd;
 
-    Forecasts(TitleCheck check, ClaimRepository claims, TitleProofRepository proofs, Directory directory,
+    Forecasts(TitleCheck check, ProgressService progress, ClaimRepository claims, TitleProofRepository proofs, Directory directory,
             BusinessClock clock, ForecastProperties properties) {
         this.check = check;
+        this.progress = progress;
         this.claims = claims;
         this.proofs = proofs;
         this.directory = directory;
@@ -72,16 +76,17 @@ public class Forecasts {
         }
         BigDecimal pendingPub = BigDecimal.ZERO;
         BigDecimal pendingProf = BigDecimal.ZERO;
-        int pending = 0;
-        for (Claim c : claims.findByClaimantOrderBySubmittedAtDesc(userId)) {
-            int countsFor = c.getMakeupForYear() != null ? c.getMakeupForYear() : c.getYear();
-            if (countsFor != year || !PENDING.contains(c.getStatus())) {
-                continue;
+        int pending = (int) claims.findByClaimantOrderBySubmittedAtDesc(userId).stream()
+                .filter(c -> (c.getMakeupForYear() != null ? c.getMakeupForYear() : c.getYear()) == year)
+                .filter(c -> PENDING.contains(c.getStatus())).count();
+        if (pending > 0 && y.covered()) {
+            Optional<YearProgress> registered = progress.ofPerson(userId, year);
+            Optional<YearProgress> ifApproved = progress.ofPersonCounting(userId, year, PENDING);
+            if (registered.isPresent() && ifApproved.isPresent()) {
+                pendingPub = ifApproved.get().publicHours().subtract(registered.get().publicHours()).max(BigDecimal.ZERO);
+                pendingProf = ifApproved.get().professionalHours().subtract(registered.get().professionalHours())
+                        .max(BigDecimal.ZERO);
             }
-            pending++;
-            pendingPub = pendingPub.add(nz(c.getApprovedPublic() != null ? c.getApprovedPublic() : c.getProposedPublic()));
-            pendingProf = pendingProf.add(nz(c.getApprovedProfessional() != null ? c.getApprovedProfessional()
-                    : c.getProposedProfessional()));
         }
         LocalDate end = yearEnd.atYear(year);
         long daysLeft = Math.max(0, ChronoUnit.DAYS.between(today, end));
@@ -105,7 +110,4 @@ public class Forecasts {
         return rows;
     }
 
-    private static BigDecimal nz(BigDecimal b) {
-        return b == null ? BigDecimal.ZERO : b;
-    }
 }

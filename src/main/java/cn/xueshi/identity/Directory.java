@@ -108,6 +108,20 @@ public class Directory {
                         rs.getDate(4) == null ? null : rs.getDate(4).toLocalDate(), rs.getString(5)), userId);
     }
 
+    /**
+     * Everyone who belonged to the unit at some time of {@code year} (its members now and those who moved in or out
+     * during the year), for the unit's year summary and filing: each unit sees its own members' periods.
+     */
+    public List<String> membersDuring(long unitId, int year) {
+        // a current member without any history row (data loaded around Directory) still counts as a member
+        return jdbc.queryForList("SELECT user_id FROM xs_membership WHERE unit_id = ? "
+                        + "AND (from_date IS NULL OR from_date <= ?) AND (to_date IS NULL OR to_date >= ?) "
+                        + "UNION SELECT p.user_id FROM xs_person p WHERE p.unit_id = ? "
+                        + "AND NOT EXISTS (SELECT 1 FROM xs_membership m WHERE m.user_id = p.user_id) ORDER BY 1",
+                String.class, unitId, java.sql.Date.valueOf(java.time.LocalDate.of(year, 12, 31)),
+                java.sql.Date.valueOf(java.time.LocalDate.of(year, 1, 1)), unitId);
+    }
+
     /** The latest moves (memberships with a start date), newest first. */
     public List<Membership> recentMoves(int limit) {
         return jdbc.query("SELECT user_id, unit_id, from_date, to_date, moved_by FROM xs_membership "

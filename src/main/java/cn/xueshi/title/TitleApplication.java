@@ -50,4 +50,12 @@ public record TitleApplication(String userId, String name, long unitId, String u
     public BigDecimal windowShort() {
         return TitleCheck.plain(windowRequirement.total().subtract(windowTotal).max(BigDecimal.ZERO));
     }
+
+    /** The hours the check lacks: the window's shortfall when judged as a total, else each year's shortfall summed. */
+    public BigDecimal missingHours() {
+        if (aggregation == WindowPolicy.Aggregation.WINDOW_TOTAL) {
+            return windowShort();
+        }
+        return TitleCheck.plain(years.stream().map(Year::shortTotal).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
 }

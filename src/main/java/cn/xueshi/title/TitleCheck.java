@@ -44,11 +44,13 @@ public class TitleCheck {
     }
 
     /**
-     * The rule set in force at {@code unit} for {@code year}: the ONE place this capability asks, so a rule-set
-     * hierarchy (unit, department) replaces it here alone.
+     * The rule set {@code userId}'s {@code year} is judged by: that of their membership for the year (past years by
+     * membership history, a year across units by its year-end unit), else the one in force at {@code unit} (a year
+     * beyond the history). The ONE place this capability asks.
      */
-    Optional<String> ruleSetOf(Unit unit, int year) {
-        return recognition.ruleSetFor(unit, year);
+    Optional<String> ruleSetOf(String userId, Unit unit, int year) {
+        Optional<String> own = progress.ruleSetOf(userId, year);
+        return own.isPresent() ? own : recognition.ruleSetFor(unit, year);
     }
 
     /**
@@ -66,7 +68,7 @@ public class TitleCheck {
         if (since != null && (since < limits.minYear() || since >= year)) {
             throw new TitleInputRejected("titleYear", "title.error.titleYear", limits.minYear(), year - 1);
         }
-        String ruleSet = ruleSetOf(unit, year).orElse(null);
+        String ruleSet = ruleSetOf(userId, unit, year).orElse(null);
         WindowPolicy.Policy policy = policies.of(ruleSet);
         boolean named = namedYears != null && !namedYears.isEmpty();
         List<Integer> window = named ? named(policy, year, namedYears) : rolling(policy, year, since);
@@ -135,7 +137,8 @@ public class TitleCheck {
     }
 
     private TitleApplication.Year year(String userId, Unit unit, int y) {
-        Optional<YearProgress> p = ruleSetOf(unit, y).flatMap(rs -> progress.of(userId, y, rs));
+        // the year view's own figure, by the person's membership of that year (人员流动: each year its own rule set)
+        Optional<YearProgress> p = progress.ofPerson(userId, y);
         if (p.isEmpty()) {
             return new TitleApplication.Year(y, null, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, null, false,
                     false, 0);

@@ -51,6 +51,10 @@ public class TitleProof {
     @Column(name = "submission_key", nullable = false)
     private String submissionKey;
 
+    /** 职称申报日期 the person stated with the request (optional): reminders run before it while hours are short. */
+    @Column(name = "application_date")
+    private java.time.LocalDate applicationDate;
+
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
@@ -106,6 +110,10 @@ public class TitleProof {
         this.requestedAt = BusinessClock.now();
     }
 
+    void filedOn(java.time.LocalDate date) {
+        this.applicationDate = date;
+    }
+
     void startedAs(String processInstanceId) {
         this.processInstanceId = processInstanceId;
     }
@@ -147,6 +155,10 @@ public class TitleProof {
 
     public int getYear() {
         return year;
+    }
+
+    public java.time.LocalDate getApplicationDate() {
+        return applicationDate;
     }
 
     public Issuer getIssuer() {

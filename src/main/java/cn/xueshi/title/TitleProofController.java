@@ -67,12 +67,22 @@ class TitleProofController {
             errors.rejectValue("year", "title.error.yearFormat");
             return showList(me, form, model);
         }
+        String typedDate = form.getApplicationDate() == null ? "" : form.getApplicationDate().strip();
+        java.time.LocalDate applicationDate = null;
+        if (!typedDate.isEmpty()) {
+            try {
+                applicationDate = java.time.LocalDate.parse(typedDate);
+            } catch (java.time.format.DateTimeParseException e) {
+                errors.rejectValue("applicationDate", "title.error.applicationDateFormat");
+                return showList(me, form, model);
+            }
+        }
         String key = form.getSubmissionKey() != null && form.getSubmissionKey().matches("[0-9a-f-]{36}")
                 ? form.getSubmissionKey() : UUID.randomUUID().toString();
         try {
-            proofs.request(me, Integer.parseInt(typed), key);
+            proofs.request(me, Integer.parseInt(typed), applicationDate, key);
         } catch (TitleInputRejected e) {
-            errors.rejectValue("year", e.messageKey(), e.args(), e.messageKey());
+            errors.rejectValue(e.field(), e.messageKey(), e.args(), e.messageKey());
             return showList(me, form, model);
         }
         redirect.addFlashAttribute("message", "title.proof.requested");

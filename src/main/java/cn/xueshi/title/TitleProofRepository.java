@@ -15,5 +15,9 @@ public interface TitleProofRepository extends JpaRepository<TitleProof, Long> {
 
     List<TitleProof> findByClaimantOrderByRequestedAtDesc(String claimant);
 
+    /** Requests and proofs whose application date is still ahead (reminders before it). */
+    List<TitleProof> findByApplicationDateGreaterThanEqualAndStatusIn(java.time.LocalDate from,
+            Collection<TitleProof.Status> statuses);
+
     List<TitleProof> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<TitleProof.Status> statuses);
 }

@@ -55,10 +55,12 @@ public class TitleProofs {
     private final RequestLimits limits;
     private final ObjectMapper json;
     private final HistoryService history;
+    private final cn.xueshi.clock.BusinessClock clock;
 
     TitleProofs(HistoryService history, TitleProofRepository proofs, TitleCheck check, Directory directory, UnitRepository units,
             RecognitionService recognition, RuntimeService runtime, HumanTasks humanTasks, RequestLimits limits,
-            ObjectMapper json) {
+            ObjectMapper json, cn.xueshi.clock.BusinessClock clock) {
+        this.clock = clock;
         this.proofs = proofs;
         this.check = check;
         this.directory = directory;
@@ -78,9 +80,22 @@ public class TitleProofs {
     /** Requests a proof for {@code year}; one open request per person and year. */
     @Transactional
     public TitleProof request(CurrentUser me, int year, String submissionKey) {
+        return request(me, year, null, submissionKey);
+    }
+
+    /**
+     * Requests a proof for {@code year} with the date the application is filed on ({@code null}: not stated), which
+     * must lie in the application year and not before today.
+     */
+    @Transactional
+    public TitleProof request(CurrentUser me, int year, java.time.LocalDate applicationDate, String submissionKey) {
         Unit unit = me.unit().orElseThrow(NotFound::new);
         if (!limits.yearAllowed(year)) {
             throw new TitleInputRejected("year", "title.error.year", limits.minYear(), limits.maxYear());
+        }
+        if (applicationDate != null && (applicationDate.getYear() != year || applicationDate.isBefore(clock.today()))) {
+            throw new TitleInputRejected("applicationDate", "title.error.applicationDate", String.valueOf(year),
+                    clock.today().toString());
         }
         Optional<TitleProof> same = proofs.findBySubmissionKey(submissionKey);
         if (same.isPresent()) {
@@ -99,6 +114,7 @@ public class TitleProofs {
             throw new TitleInputRejected("year", "title.proof.error.noIssuer");
         }
         TitleProof proof = new TitleProof(me.userId(), unit.getId(), year, issuer, submissionKey);
+        proof.filedOn(applicationDate);
         try {
             proof = proofs.saveAndFlush(proof);
         } catch (DataIntegrityViolationException e) {
@@ -118,7 +134,7 @@ public class TitleProofs {
     /** UNIT or BUREAU for the unit's type under the application year's rule set (dmn/review-routing.dmn). */
     TitleProof.Issuer issuerKind(Unit unit, int year) {
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", check.ruleSetOf(unit, year).orElse(null));
+        in.put("ruleSet", recognition.ruleSetFor(unit, year).orElse(null));
         in.put("unitType", unit.getUnitType().name());
         String kind = recognition.firstRow(ROUTING, in).map(r -> (String) r.get("reviewerKind")).orElse("UNIT");
         return TitleProof.Issuer.valueOf(kind);

@@ -37,6 +37,9 @@ enum PolicyTable {
     TITLE_APPLICATION_WINDOW("title-application-window", true, List.of(Input.RULE_SET),
             List.of(Output.whole("windowYears", 1), Output.oneOf("windowBasis", "ROLLING", "NAMED"),
                     Output.oneOf("aggregation", "EACH_YEAR", "WINDOW_TOTAL"), Output.BASIS)),
+    /** Read by claim/TransferYearPolicy for a year a person spent in more than one unit (人员流动). */
+    TRANSFER_YEAR_POLICY("transfer-year-policy", true, List.of(Input.RULE_SET),
+            List.of(Output.oneOf("splitBasis", "YEAR_END", "PERIOD"), Output.BASIS)),
     /**
      * Read by the recognition service (jurisdiction and year → rule set). Not complete by design: a year
      * before a rule set's first year has no rule ("not in force").

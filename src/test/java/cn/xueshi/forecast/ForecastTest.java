@@ -57,9 +57,9 @@ class ForecastTest {
     void theCurrentYearsShortfallPendingClaimsAndDaysLeft() {
         ClaimFixtures.Setup s = fixtures.jilin();
         int year = clock.year();
-        // registered 20 public + 35 professional; in review 6 + 12; requirement 90 (30 public, 60 professional)
+        // registered 20 public + 35 professional; in review a 2-day exchange (16 professional); requirement 90 (30, 60)
         claim(s, s.employee(), year, "20", "35", true);
-        claim(s, s.employee(), year, "6", "12", false);
+        fixtures.exchange(s.employee(), 2);
         claim(s, s.employee(), year - 1, "50", "50", false); // another year: not pending for this one
         Forecast f = forecasts.of(s.employee(), s.unit());
         assertThat(f.year()).isEqualTo(year);
@@ -67,11 +67,27 @@ class ForecastTest {
         assertThat(f.missingProfessional()).isEqualByComparingTo("25");
         assertThat(f.missingTotal()).isEqualByComparingTo("35");
         assertThat(f.pendingClaims()).isEqualTo(1);
-        assertThat(f.pendingPublic()).isEqualByComparingTo("6");
-        assertThat(f.pendingProfessional()).isEqualByComparingTo("12");
-        assertThat(f.missingAfterPending()).isEqualByComparingTo("17");
+        assertThat(f.pendingPublic()).isEqualByComparingTo("0");
+        assertThat(f.pendingProfessional()).isEqualByComparingTo("16");
+        assertThat(f.missingAfterPending()).isEqualByComparingTo("19");
         assertThat(f.daysLeft()).isEqualTo(ChronoUnit.DAYS.between(clock.today(), LocalDate.of(year, 12, 31)));
         assertThat(f.applicationYear()).isEqualTo(year);
+    }
+
+    @Test
+    void pendingHoursOfACappedGroupAddOnlyWhatFitsUnderTheCap() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        // Jilin 专业学习与交流: 8 hours a day, at most 40 a year. Registered 3 days = 24; pending 5 days = 40 proposed,
+        // of which only 40 − 24 = 16 fit under the cap (the year view would count 40, not 64)
+        fixtures.registeredExchange(s, 3);
+        assertThat(fixtures.exchange(s.employee(), 5).getProposedProfessional()).isEqualByComparingTo("40");
+        Forecast f = forecasts.of(s.employee(), s.unit());
+        assertThat(f.missingProfessional()).isEqualByComparingTo("36");
+        assertThat(f.missingTotal()).isEqualByComparingTo("66");
+        assertThat(f.pendingClaims()).isEqualTo(1);
+        assertThat(f.pendingProfessional()).isEqualByComparingTo("16");
+        assertThat(f.pendingPublic()).isEqualByComparingTo("0");
+        assertThat(f.missingAfterPending()).isEqualByComparingTo("50");
     }
 
     @Test
