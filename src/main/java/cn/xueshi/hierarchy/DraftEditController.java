@@ -246,6 +246,8 @@ class DraftEditController {
         model.addAttribute("preview", result);
         model.addAttribute("errors", errors);
         model.addAttribute("previewed", previewed);
+        // the guardrails as the form would leave the draft (submission refuses while one fails)
+        model.addAttribute("guardrails", editor.guardrails(v, result.afterXml()).stream().filter(g -> !g.allowed()).toList());
         return "hierarchy/rule-edit";
     }
 

@@ -45,11 +45,13 @@ class DraftEditor {
     private final RuleEditProperties limits;
     private final OwnTypeProperties ownTypes;
     private final HierarchyAudit audit;
+    private final Guardrails guardrails;
     private final MessageSource messages;
 
     DraftEditor(Derivations derivations, RuleEditProperties limits, OwnTypeProperties ownTypes,
-            HierarchyAudit audit, MessageSource messages) {
+            HierarchyAudit audit, Guardrails guardrails, MessageSource messages) {
         this.audit = audit;
+        this.guardrails = guardrails;
         this.derivations = derivations;
         this.limits = limits;
         this.ownTypes = ownTypes;
@@ -107,7 +109,7 @@ class DraftEditor {
 
             @Override
             public List<RowPreview.CellProblem> problems(String changedXml, String ruleId) {
-                return literalProblems(changedXml, ruleId);
+                return literalProblems(xml, changedXml, ruleId);
             }
 
             @Override
@@ -120,15 +122,24 @@ class DraftEditor {
     /**
      * A maintainer writes FEEL literals only (参照…结合本行业特点: they adjust values, they do not program): a condition
      * is "-", quoted texts or numbers/ranges; a result is empty, a number within the editor's range, or a quoted text.
+     * Only the cells the form changed are judged: what the parent wrote stays the parent's business.
      */
-    List<RowPreview.CellProblem> literalProblems(String xml, String ruleId) {
+    List<RowPreview.CellProblem> literalProblems(String beforeXml, String xml, String ruleId) {
+        Map<String, TableView.Row> before = new LinkedHashMap<>();
+        for (TableView t : DecisionTables.parse(beforeXml).views()) {
+            t.rows().stream().filter(r -> r.id().equals(ruleId)).forEach(r -> before.put(t.key(), r));
+        }
         List<RowPreview.CellProblem> problems = new ArrayList<>();
         for (TableView t : DecisionTables.parse(xml).views()) {
             for (TableView.Row r : t.rows()) {
                 if (!r.id().equals(ruleId)) {
                     continue;
                 }
+                TableView.Row was = before.get(t.key());
                 for (int i = 0; i < t.inputs().size() && i < r.inputs().size(); i++) {
+                    if (was != null && i < was.inputs().size() && was.inputs().get(i).trim().equals(r.inputs().get(i).trim())) {
+                        continue;
+                    }
                     if (Condition.parse(r.inputs().get(i)) instanceof Condition.Unknown) {
                         problems.add(new RowPreview.CellProblem(t.inputs().get(i).label(), msg("hierarchy.draft.error.literalCondition")));
                     }
@@ -136,7 +147,8 @@ class DraftEditor {
                 for (int i = 0; i < t.outputs().size() && i < r.outputs().size(); i++) {
                     String cell = r.outputs().get(i).trim();
                     TableView.Column col = t.outputs().get(i);
-                    if (cell.isEmpty() || FeelText.isString(cell)) {
+                    boolean unchanged = was != null && i < was.outputs().size() && was.outputs().get(i).trim().equals(cell);
+                    if (unchanged || cell.isEmpty() || FeelText.isString(cell)) {
                         continue;
                     }
                     if (!FeelText.isNumber(cell)) {
@@ -399,6 +411,12 @@ class DraftEditor {
     Map<String, Map<String, Map<String, String>>> parentRows(RuleSetVersion v) {
         DerivedRuleSet set = derivations.set(v.getRuleSetKey());
         return DerivedModelBuilder.rows(derivations.parentXml(set.getParentKey(), v.getParentVersion()), set.getParentKey());
+    }
+
+    /** The guardrails of an effective model of this version (as the form would leave it), against the parent version. */
+    List<Guardrails.Result> guardrails(RuleSetVersion v, String effectiveXml) {
+        DerivedRuleSet set = derivations.set(v.getRuleSetKey());
+        return guardrails.check(set.getJurisdiction(), parentRows(v), DerivedModelBuilder.rows(effectiveXml, set.getKey()));
     }
 
     /** The parent version as if it were this set with nothing changed: the left side of the diff in words. */

@@ -90,7 +90,7 @@ class MaintainerDraftEditTest {
         mvc.perform(base(key, me, "31").param("version", "1")).andExpect(status().is3xxRedirection());
         assertThat(delta(key).changes()).containsExactly(new Delta.Change("items", PAPER, "base", "31"));
         String draft = page("/rule-sets/" + key + "/draft", me);
-        assertThat(draft).contains("26 学时 → 31 学时").contains("本级修改");
+        assertThat(draft).contains("省级刊物：26 学时（专业科目） → 31 学时（专业科目）").contains("本级修改");
         assertThat(derivations.auditOf(key)).anyMatch(a -> a.action().equals("EDITED") && a.detail().contains("31 学时"));
         // the draft prices by it (as a preview), the parent is untouched
         RecognitionResult priced = derivations.preview(derivations.latest(key)).evaluate(new RecognitionRequest(key, 2026,
@@ -120,6 +120,14 @@ class MaintainerDraftEditTest {
                         .with(user(me).roles(Groups.RULE_MAINTAINER)).with(csrf()))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
         assertThat(html).contains("不能写表达式").contains("26 + 4");
+        assertThat(delta(key).isEmpty()).isTrue();
+
+        // a requirement below the parent's: the guardrail is shown beside the preview (submission refuses it)
+        html = mvc.perform(post("/rule-sets/" + key + "/draft/rules/jl-facts").param("decision", key + "-facts")
+                        .param("op", "preview").param("o:out:4", "90").param("f:out:4", "90").param("t:out:4", "80")
+                        .with(user(me).roles(Groups.RULE_MAINTAINER)).with(csrf()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        assertThat(html).contains("edit-guardrails").contains("年度总学时要求不得低于上级规则集");
         assertThat(delta(key).isEmpty()).isTrue();
 
         // a form opened on an older version than the open draft: a clear 409, nothing saved
@@ -170,7 +178,7 @@ class MaintainerDraftEditTest {
         // 2 × 8 + 2 × 8 = 32, capped at 24 a year, professional
         assertThat(priced.professionalHours()).isEqualByComparingTo("24");
         draft = page("/rule-sets/" + key + "/draft", me);
-        assertThat(draft).contains("新增活动类型：医学继续教育项目").contains("本级新增");
+        assertThat(draft).contains("新增：活动类型“医学继续教育项目”（MEDICAL_CE）").contains("本级新增");
         // an own row is dropped outright
         String ownItem = key + "-medical-ce-1";
         mvc.perform(post("/rule-sets/" + key + "/draft/rules/" + ownItem + "/remove").param("decision", key + "-items")

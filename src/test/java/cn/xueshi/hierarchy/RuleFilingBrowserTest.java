@@ -69,7 +69,7 @@ class RuleFilingBrowserTest {
                     d.findElement(By.id("sentence-after")).getText().contains("33 学时"));
             b.screenshot("hierarchy-0-typed-editor");
             b.click(By.id("save-rule"));
-            b.awaitText("已保存", "26 学时 → 33 学时", "本级修改");
+            b.awaitText("已保存", "省级刊物：26 学时（专业科目） → 33 学时（专业科目）", "本级修改");
             b.go("/rule-sets/" + key).awaitText("26 学时 → 33 学时");
             b.driver().findElement(By.id("reason")).sendKeys("鼓励临床医生在省级刊物发表论文");
             b.driver().findElement(By.id("documentRef")).sendKeys("吉医人〔2026〕21号");
