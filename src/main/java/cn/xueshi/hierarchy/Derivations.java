@@ -228,7 +228,7 @@ public class Derivations {
         return build(set, v.getParentVersion(), delta(v), effectiveOr(v));
     }
 
-    private LocalDate effectiveOr(RuleSetVersion v) {
+    LocalDate effectiveOr(RuleSetVersion v) {
         if (v.getEffectiveFrom() != null) {
             return v.getEffectiveFrom();
         }
@@ -239,12 +239,17 @@ public class Derivations {
 
     /** A recognition service that prices by this version as if it were filed (regression, impact preview). */
     public RecognitionService preview(RuleSetVersion v) {
+        return previewOf(v, effectiveXml(v));
+    }
+
+    /** As {@link #preview}, for an effective model of this version that is being changed (the typed editor). */
+    public RecognitionService previewOf(RuleSetVersion v, String effectiveXml) {
         DerivedRuleSet set = set(v.getRuleSetKey());
         LocalDate from = effectiveOr(v);
         RuleSetHierarchy.Filed asIf = new RuleSetHierarchy.Filed(set.getKey(), set.getNameZh(),
                 set.getOwnerKind().name(), set.getOwnerCode(), set.getJurisdiction(), set.getParentKey(),
                 v.getParentVersion(), v.getVersion(), from, null);
-        return drafts.withDerivedDraft(effectiveXml(v), -v.getVersion(), asIf);
+        return drafts.withDerivedDraft(effectiveXml, -v.getVersion(), asIf);
     }
 
     /** The guardrails of a version against its parent version (dmn/derivation-guardrails.dmn). */

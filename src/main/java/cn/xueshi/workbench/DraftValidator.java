@@ -1,5 +1,8 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.Condition;
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
 import cn.xueshi.rules.ActivityType;
 import cn.xueshi.rules.DmnEngines;
 import cn.xueshi.rules.DraftRecognition;

@@ -1,5 +1,7 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
 import cn.xueshi.rules.DmnEngines;
 import cn.xueshi.rules.RecognitionService;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
 import java.io.IOException;
 import java.security.Principal;
 import java.util.List;

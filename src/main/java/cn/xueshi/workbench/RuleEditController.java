@@ -1,5 +1,7 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.RowEdit;
+import cn.xueshi.ruleedit.RowPreview;
 import java.security.Principal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +30,13 @@ class RuleEditController {
 
     private final Workbench workbench;
     private final RowPreview preview;
+    private final DraftModels models;
     private final MessageSource messages;
 
-    RuleEditController(Workbench workbench, RowPreview preview, MessageSource messages) {
+    RuleEditController(Workbench workbench, RowPreview preview, DraftModels models, MessageSource messages) {
         this.workbench = workbench;
         this.preview = preview;
+        this.models = models;
         this.messages = messages;
     }
 
@@ -40,7 +44,7 @@ class RuleEditController {
     String form(@PathVariable long id, @PathVariable String ruleId, @RequestParam String decision, Model model) {
         Draft draft = workbench.draft(id);
         RowEdit edit = editor(draft, decision, ruleId);
-        RowPreview.Result result = preview.preview(draft, edit, Map.of());
+        RowPreview.Result result = preview.preview(models.of(draft), edit, Map.of());
         return page(model, draft, edit, edit.fields(), edit.row().description(), result, Map.of(), false);
     }
 
@@ -50,7 +54,7 @@ class RuleEditController {
             @RequestParam(defaultValue = "save") String op, @RequestParam MultiValueMap<String, String> form, Principal me,
             Model model, RedirectAttributes flash) {
         Draft draft = workbench.draft(id);
-        RowEdit edit = preview.editor(draft, decision, ruleId);
+        RowEdit edit = preview.editor(models.of(draft), decision, ruleId);
         if (edit == null) {
             // removed by someone else (or another tab) since the form was opened
             flash.addFlashAttribute("error", msg("sentence.edit.gone"));
@@ -58,8 +62,8 @@ class RuleEditController {
         }
         RowEdit.Parsed parsed = edit.parse(form);
         Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-        RowPreview.Result result = errors.isEmpty() ? preview.preview(draft, edit, parsed.cells())
-                : preview.preview(draft, edit, Map.of());
+        RowPreview.Result result = errors.isEmpty() ? preview.preview(models.of(draft), edit, parsed.cells())
+                : preview.preview(models.of(draft), edit, Map.of());
         if (errors.isEmpty()) {
             errors.putAll(result.errors());
         }
@@ -86,7 +90,7 @@ class RuleEditController {
         RowEdit edit = editor(draft, decision, ruleId);
         RowEdit.Parsed parsed = edit.parse(form);
         Map<String, String> errors = new LinkedHashMap<>(parsed.errors());
-        RowPreview.Result result = preview.preview(draft, edit, errors.isEmpty() ? parsed.cells() : Map.of());
+        RowPreview.Result result = preview.preview(models.of(draft), edit, errors.isEmpty() ? parsed.cells() : Map.of());
         errors.putAll(result.errors());
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("before", result.before());
@@ -99,7 +103,7 @@ class RuleEditController {
     private RowEdit editor(Draft draft, String decision, String ruleId) {
         RowEdit edit;
         try {
-            edit = preview.editor(draft, decision, ruleId);
+            edit = preview.editor(models.of(draft), decision, ruleId);
         } catch (IllegalArgumentException unreadable) {
             edit = null;
         }

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.DecisionTables;
 import cn.xueshi.rules.FeelOnlyGuard;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,12 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
+import cn.xueshi.ruleedit.Vocabulary;
+import cn.xueshi.ruleedit.RuleVocabulary;
+import cn.xueshi.ruleedit.Sentence;
+import cn.xueshi.ruleedit.RuleSentences;
+import cn.xueshi.ruleedit.WordDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

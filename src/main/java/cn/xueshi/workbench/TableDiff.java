@@ -1,5 +1,7 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

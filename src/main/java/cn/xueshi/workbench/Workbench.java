@@ -1,5 +1,9 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
+import cn.xueshi.ruleedit.Impact;
+import cn.xueshi.ruleedit.ImpactPreview;
 import cn.xueshi.rules.DraftRecognition;
 import cn.xueshi.rules.FeelOnlyGuard;
 import cn.xueshi.rules.RecognitionService;

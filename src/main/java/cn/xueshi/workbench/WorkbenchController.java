@@ -1,5 +1,7 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;

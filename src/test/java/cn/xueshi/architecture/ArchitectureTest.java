@@ -17,6 +17,9 @@ import org.junit.jupiter.api.Test;
  * <pre>
  *   demo                                   (seeds demo data through every capability; nothing uses it)
  *   dashboard · workbench                  (read the others; nothing uses them)
+ *   ruleedit                               (typed row editing, sentences, word diff, impact: shared by workbench
+ *                                           and hierarchy, so the maintainers get the analysts' editor without
+ *                                           depending on workbench; it stands on the floors only)
  *   document                               (forms and certificates over claims; only dashboards use it)
  *   forecast                               (差额预估 over claims and title checks)
  *   collective · provider                  (unit activities with rosters, provider reports: kinds of import)
@@ -34,6 +37,7 @@ class ArchitectureTest {
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
             "..makeup..", "..title..", "..forecast..", "..document..", "..dashboard..", "..workbench..", "..demo..",
+            "..ruleedit..",
             "cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider.."};
 
     static JavaClasses classes;
@@ -107,5 +111,18 @@ class ArchitectureTest {
                 .resideInAPackage("..workbench..").check(classes);
         noClasses().that().resideOutsideOfPackages("..document..", "..dashboard..", "..demo..").should()
                 .dependOnClassesThat().resideInAPackage("..document..").check(classes);
+    }
+
+    /**
+     * The shared rule editor (typed rows, sentences, word diff, impact preview) was the workbench's; derived-set
+     * maintainers need it too, and nothing may depend on workbench. So it is a package of its own that both use and
+     * that itself knows only the floors: neither user can leak into the other through it.
+     */
+    @Test
+    void theSharedRuleEditorStandsOnTheFloorsOnly() {
+        noClasses().that().resideInAPackage("..ruleedit..").should().dependOnClassesThat()
+                .resideInAnyPackage("..workbench..", "..hierarchy..", "..claim..", "..review..", "..dashboard..",
+                        "..document..", "..demo..")
+                .check(classes);
     }
 }

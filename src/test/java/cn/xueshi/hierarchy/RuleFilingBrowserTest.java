@@ -17,7 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** In Chromium: a unit's maintainer changes a rate and files it, the department files it, the employee's page follows. */
+/** In Chromium: a unit's maintainer changes a rate in the typed editor and files it, the department files it, the employee's page follows. */
 @IntegrationTest
 class RuleFilingBrowserTest {
 
@@ -57,10 +57,20 @@ class RuleFilingBrowserTest {
         try (Browser b = Browser.open(port)) {
             b.login(maintainer, TestUsers.PASSWORD).awaitText("吴人事，您好");
             b.go("/rule-sets/" + key).awaitText("浏览器测试医院实施细则", "尚无调整");
-            new Select(b.driver().findElement(By.id("cell"))).selectByValue("items|jl-paper-3|base");
-            b.driver().findElement(By.id("value")).sendKeys("33");
-            b.click(By.id("save-cell"));
-            b.awaitText("26 学时 → 33 学时");
+            // the typed editor of the analysts' workbench, on the unit's own draft: live before → after sentence
+            b.click(By.id("open-draft"));
+            b.awaitText("本级规则草稿", "新增本级活动类型");
+            b.click(By.id("edit-jl-paper-3"));
+            b.awaitText("修改前");
+            var base = b.driver().findElement(By.id("t-out-0"));
+            base.clear();
+            base.sendKeys("33");
+            new org.openqa.selenium.support.ui.WebDriverWait(b.driver(), java.time.Duration.ofSeconds(10)).until(d ->
+                    d.findElement(By.id("sentence-after")).getText().contains("33 学时"));
+            b.screenshot("hierarchy-0-typed-editor");
+            b.click(By.id("save-rule"));
+            b.awaitText("已保存", "省级刊物：26 学时（专业科目） → 33 学时（专业科目）", "本级修改");
+            b.go("/rule-sets/" + key).awaitText("26 学时 → 33 学时");
             b.driver().findElement(By.id("reason")).sendKeys("鼓励临床医生在省级刊物发表论文");
             b.driver().findElement(By.id("documentRef")).sendKeys("吉医人〔2026〕21号");
             ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value=arguments[1];",

@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.DecisionTables;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xueshi.support.IntegrationTest;

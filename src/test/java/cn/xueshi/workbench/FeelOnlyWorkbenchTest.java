@@ -1,5 +1,6 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.DecisionTables;
 import static cn.xueshi.workbench.WorkbenchFixtures.ITEMS;
 import static cn.xueshi.workbench.WorkbenchFixtures.RATE_CELL;
 import static cn.xueshi.workbench.WorkbenchFixtures.YUXI;

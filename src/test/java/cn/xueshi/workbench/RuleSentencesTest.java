@@ -1,5 +1,10 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
+import cn.xueshi.ruleedit.RuleVocabulary;
+import cn.xueshi.ruleedit.Sentence;
+import cn.xueshi.ruleedit.RuleSentences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.xueshi.support.IntegrationTest;

@@ -1,5 +1,10 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
+import cn.xueshi.ruleedit.RowEdit;
+import cn.xueshi.ruleedit.WordDiff;
+import cn.xueshi.ruleedit.RowPreview;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -52,6 +57,8 @@ class TypedRuleEditTest {
     @Autowired
     RowPreview preview;
     @Autowired
+    DraftModels models;
+    @Autowired
     DraftRecognition draftRecognition;
     @Autowired
     RuleSetVersions versions;
@@ -90,7 +97,7 @@ class TypedRuleEditTest {
     /** As {@link #form(String, Map)}, with some opened ({@code o:KEY}) or expert ({@code f:KEY}) values replaced. */
     MockHttpServletRequestBuilder form(String path, Map<String, List<String>> typed, Map<String, String> replaced) {
         MockHttpServletRequestBuilder b = post(path).with(asAnalyst()).with(csrf()).param("decision", ITEMS);
-        for (RowEdit.Field f : preview.editor(workbench.draft(draft.getId()), ITEMS, PAPER).fields()) {
+        for (RowEdit.Field f : preview.editor(models.of(workbench.draft(draft.getId())), ITEMS, PAPER).fields()) {
             b.param("o:" + f.key(), replaced.getOrDefault("o:" + f.key(), f.original()))
                     .param("f:" + f.key(), replaced.getOrDefault("f:" + f.key(), f.feel()));
             List<String> values = typed.containsKey(f.key()) ? typed.get(f.key())
@@ -200,7 +207,7 @@ class TypedRuleEditTest {
         mvc.perform(form(url(), Map.of(), Map.of("f:" + BASE, "20 + 8")).param("op", "save")).andExpect(status().is3xxRedirection());
         String after = workbench.draft(draft.getId()).getDmnXml();
         assertThat(hours(after, "PROVINCIAL", "FIRST_AUTHOR")).isEqualByComparingTo("28");
-        assertThat(preview.editor(workbench.draft(draft.getId()), ITEMS, PAPER).fields().get(7).kind()).isEqualTo(RowEdit.Kind.FEEL);
+        assertThat(preview.editor(models.of(workbench.draft(draft.getId())), ITEMS, PAPER).fields().get(7).kind()).isEqualTo(RowEdit.Kind.FEEL);
     }
 
     @Test

@@ -1,5 +1,8 @@
 package cn.xueshi.workbench;
 
+import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.DecisionTables;
+import cn.xueshi.ruleedit.Impact;
 import static cn.xueshi.workbench.WorkbenchFixtures.BODY;
 import static cn.xueshi.workbench.WorkbenchFixtures.ITEMS;
 import static cn.xueshi.workbench.WorkbenchFixtures.RATE_CELL;

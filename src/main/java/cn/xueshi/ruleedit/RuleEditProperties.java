@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -21,12 +21,12 @@ public record RuleEditProperties(BigDecimal min, BigDecimal max, Map<String, Big
         samples = samples == null ? Map.of() : Map.copyOf(samples);
     }
 
-    BigDecimal maxOf(String output) {
+    public BigDecimal maxOf(String output) {
         return maxByOutput.getOrDefault(output, max);
     }
 
     /** The value of a numeric parameter in the n-th sample item (0-based). */
-    BigDecimal sample(String parameter, int n) {
+    public BigDecimal sample(String parameter, int n) {
         List<BigDecimal> values = samples.get(parameter);
         if (values == null || values.isEmpty()) {
             return BigDecimal.valueOf(n + 1L);

@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +21,7 @@ import org.camunda.bpm.model.dmn.instance.Text;
 import org.camunda.bpm.model.xml.instance.DomElement;
 
 /** Reads and changes the decision tables of a DRD with Camunda's DMN model API (the XML stays Modeler-compatible). */
-final class DecisionTables {
+public final class DecisionTables {
 
     private final DmnModelInstance model;
 
@@ -30,7 +30,7 @@ final class DecisionTables {
     }
 
     /** Parses a DRD; an unreadable one throws {@link IllegalArgumentException} with the parser's reason. */
-    static DecisionTables parse(String xml) {
+    public static DecisionTables parse(String xml) {
         try {
             return new DecisionTables(Dmn.readModelFromStream(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8))));
         } catch (RuntimeException e) {
@@ -42,19 +42,19 @@ final class DecisionTables {
         }
     }
 
-    String xml() {
+    public String xml() {
         return Dmn.convertToString(model);
     }
 
-    DmnModelInstance model() {
+    public DmnModelInstance model() {
         return model;
     }
 
-    Collection<Decision> decisions() {
+    public Collection<Decision> decisions() {
         return model.getModelElementsByType(Decision.class);
     }
 
-    List<TableView> views() {
+    public List<TableView> views() {
         List<TableView> views = new ArrayList<>();
         for (Decision d : decisions()) {
             DecisionTable t = table(d);
@@ -90,7 +90,7 @@ final class DecisionTables {
      * Applies the posted cells of one decision: keys {@code in:RULE:COL}, {@code out:RULE:COL}, {@code desc:RULE}.
      * Returns how many cells changed.
      */
-    int applyCells(String decisionKey, Map<String, String> cells) {
+    public int applyCells(String decisionKey, Map<String, String> cells) {
         DecisionTable t = requireTable(decisionKey);
         int changed = 0;
         for (Rule r : t.getRules()) {
@@ -125,7 +125,7 @@ final class DecisionTables {
     }
 
     /** Adds a copy of {@code afterRuleId} right below it (or an empty rule at the end) and returns its id. */
-    String addRule(String decisionKey, String afterRuleId) {
+    public String addRule(String decisionKey, String afterRuleId) {
         DecisionTable t = requireTable(decisionKey);
         Rule after = afterRuleId == null ? null : rule(t, afterRuleId);
         String id = "rule-" + UUID.randomUUID().toString().substring(0, 8);
@@ -157,13 +157,13 @@ final class DecisionTables {
         return id;
     }
 
-    void removeRule(String decisionKey, String ruleId) {
+    public void removeRule(String decisionKey, String ruleId) {
         DecisionTable t = requireTable(decisionKey);
         t.getRules().remove(rule(t, ruleId));
     }
 
     /** Moves a rule one place up ({@code -1}) or down ({@code +1}); the order matters under FIRST. */
-    void moveRule(String decisionKey, String ruleId, int direction) {
+    public void moveRule(String decisionKey, String ruleId, int direction) {
         DecisionTable t = requireTable(decisionKey);
         List<Rule> rules = new ArrayList<>(t.getRules());
         int i = rules.indexOf(rule(t, ruleId));
@@ -180,11 +180,11 @@ final class DecisionTables {
 
     // ---------------------------------------------------------------- helpers
 
-    static DecisionTable table(Decision d) {
+    public static DecisionTable table(Decision d) {
         return d.getExpression() instanceof DecisionTable t ? t : null;
     }
 
-    DecisionTable requireTable(String decisionKey) {
+    public DecisionTable requireTable(String decisionKey) {
         Decision d = model.getModelElementById(decisionKey);
         DecisionTable t = d == null ? null : table(d);
         if (t == null) {
@@ -198,12 +198,12 @@ final class DecisionTables {
                 .orElseThrow(() -> new IllegalArgumentException("no rule " + ruleId));
     }
 
-    static String description(Rule r) {
+    public static String description(Rule r) {
         return r.getDescription() == null || r.getDescription().getTextContent() == null ? ""
                 : r.getDescription().getTextContent();
     }
 
-    static String text(Text t) {
+    public static String text(Text t) {
         return t == null || t.getTextContent() == null ? "" : t.getTextContent();
     }
 

@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import cn.xueshi.rules.RateWords;
 import java.util.ArrayList;
@@ -16,24 +16,24 @@ import org.springframework.stereotype.Component;
  * that accept anything are left out; enum values are shown by their Chinese names.
  */
 @Component
-class RuleSentences {
+public class RuleSentences {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
-    static final String SEPARATOR = " · ";
+    public static final String SEPARATOR = " · ";
 
     private final RateWords words;
     private final MessageSource messages;
 
-    RuleSentences(RateWords words, MessageSource messages) {
+    public RuleSentences(RateWords words, MessageSource messages) {
         this.words = words;
         this.messages = messages;
     }
 
-    List<Sentence> of(TableView table, Vocabulary v) {
+    public List<Sentence> of(TableView table, Vocabulary v) {
         return table.rows().stream().map(r -> of(table, r, v)).toList();
     }
 
-    Sentence of(TableView table, TableView.Row row, Vocabulary v) {
+    public Sentence of(TableView table, TableView.Row row, Vocabulary v) {
         String key = table.key();
         if (key.equals(v.ruleSet() + "-items")) {
             return item(table, row, v);
@@ -126,7 +126,7 @@ class RuleSentences {
     // ---------------------------------------------------------------- pieces
 
     /** One condition cell in words: enum values by name ("省级刊物"、"第一作者或通讯作者"), others "标签：值". */
-    String condition(TableView.Column column, String cell, Vocabulary v) {
+    public String condition(TableView.Column column, String cell, Vocabulary v) {
         String variable = column.expression() == null ? "" : column.expression().trim();
         Condition c = Condition.parse(cell);
         if (c instanceof Condition.Texts texts) {
@@ -152,7 +152,7 @@ class RuleSentences {
     }
 
     /** The formula terms a row fills, unquoted, by output name (the basis is not a term). */
-    static Map<String, String> terms(TableView t, TableView.Row r) {
+    public static Map<String, String> terms(TableView t, TableView.Row r) {
         Map<String, String> terms = new LinkedHashMap<>();
         for (int i = 0; i < t.outputs().size() && i < r.outputs().size(); i++) {
             String name = t.outputs().get(i).expression();

@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.rules.ItemResult;
@@ -20,15 +20,15 @@ import org.springframework.stereotype.Component;
 
 /** Replays approved claim items of the last 12 months against a draft (影响预览); nothing is written. */
 @Component
-class ImpactPreview {
+public class ImpactPreview {
 
     /** Claim statuses whose hours are approved (审核通过 and later). */
-    static final List<String> APPROVED = List.of("APPROVED", "IN_PUBLICITY", "REGISTERED", "FILED");
+    public static final List<String> APPROVED = List.of("APPROVED", "IN_PUBLICITY", "REGISTERED", "FILED");
 
     private final JdbcTemplate jdbc;
     private final ObjectMapper json;
 
-    ImpactPreview(JdbcTemplate jdbc, ObjectMapper json) {
+    public ImpactPreview(JdbcTemplate jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -36,7 +36,7 @@ class ImpactPreview {
     private record Stored(String activityType, String params, BigDecimal hours, int year) {
     }
 
-    Impact preview(String ruleSet, RecognitionService draft) {
+    public Impact preview(String ruleSet, RecognitionService draft) {
         Timestamp since = Timestamp.from(BusinessClock.now().minus(365, ChronoUnit.DAYS));
         List<Stored> stored = jdbc.query("SELECT i.activity_type, i.params_json, i.hours, c.claim_year"
                         + " FROM xs_claim_item i JOIN xs_claim c ON c.id = i.claim_id"

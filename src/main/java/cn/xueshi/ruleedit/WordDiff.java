@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * added and removed rules, changed bases, a new order.
  */
 @Component
-class WordDiff {
+public class WordDiff {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
@@ -24,7 +24,7 @@ class WordDiff {
     private final RuleVocabulary vocabularies;
     private final MessageSource messages;
 
-    WordDiff(RuleSentences sentences, RuleVocabulary vocabularies, MessageSource messages) {
+    public WordDiff(RuleSentences sentences, RuleVocabulary vocabularies, MessageSource messages) {
         this.sentences = sentences;
         this.vocabularies = vocabularies;
         this.messages = messages;
@@ -36,7 +36,7 @@ class WordDiff {
     public record Line(String table, String ruleId, Kind kind, String text) {
     }
 
-    List<Line> describe(String ruleSet, String activeXml, String draftXml) {
+    public List<Line> describe(String ruleSet, String activeXml, String draftXml) {
         List<TableView> oldTables = DecisionTables.parse(activeXml).views();
         List<TableView> newTables = DecisionTables.parse(draftXml).views();
         Vocabulary oldWords = vocabularies.of(ruleSet, oldTables);

@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,31 +12,31 @@ import java.util.regex.Pattern;
  * What one input cell accepts, as far as the hit-policy checks need it: anything ({@code -}), a list of
  * texts (optionally {@code not(...)}), numeric intervals, or something the checks do not read (unknown).
  */
-sealed interface Condition {
+public sealed interface Condition {
 
     Pattern QUOTED = Pattern.compile("^\"([^\"]*)\"$");
     Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
     Pattern COMPARISON = Pattern.compile("^(<=|>=|<|>)\\s*(-?\\d+(\\.\\d+)?)$");
     Pattern RANGE = Pattern.compile("^([\\[\\](])\\s*(-?\\d+(\\.\\d+)?)\\s*\\.\\.\\s*(-?\\d+(\\.\\d+)?)\\s*([\\[\\])])$");
 
-    record Any() implements Condition {
+    public record Any() implements Condition {
     }
 
-    record Unknown() implements Condition {
+    public record Unknown() implements Condition {
     }
 
-    record Texts(Set<String> values, boolean negated) implements Condition {
-        boolean accepts(String v) {
+    public record Texts(Set<String> values, boolean negated) implements Condition {
+        public boolean accepts(String v) {
             return values.contains(v) != negated;
         }
     }
 
-    record Interval(double lo, boolean loIn, double hi, boolean hiIn) {
-        boolean overlaps(Interval o) {
+    public record Interval(double lo, boolean loIn, double hi, boolean hiIn) {
+        public boolean overlaps(Interval o) {
             return below(lo, loIn, o.hi, o.hiIn) && below(o.lo, o.loIn, hi, hiIn);
         }
 
-        boolean contains(Interval o) {
+        public boolean contains(Interval o) {
             boolean loOk = lo < o.lo || (lo == o.lo && (loIn || !o.loIn));
             boolean hiOk = hi > o.hi || (hi == o.hi && (hiIn || !o.hiIn));
             return loOk && hiOk;
@@ -47,10 +47,10 @@ sealed interface Condition {
         }
     }
 
-    record Numbers(List<Interval> intervals) implements Condition {
+    public record Numbers(List<Interval> intervals) implements Condition {
     }
 
-    static Condition parse(String cell) {
+    public static Condition parse(String cell) {
         String t = cell == null ? "" : cell.trim();
         if (t.isEmpty() || t.equals("-")) {
             return new Any();
@@ -114,7 +114,7 @@ sealed interface Condition {
     }
 
     /** true: some value meets both; false: none does; null: the checks cannot tell. */
-    static Boolean intersects(Condition a, Condition b) {
+    public static Boolean intersects(Condition a, Condition b) {
         if (a instanceof Any || b instanceof Any) {
             return true;
         }
@@ -138,7 +138,7 @@ sealed interface Condition {
     }
 
     /** Whether every value {@code b} accepts is accepted by {@code a} (false when the checks cannot tell). */
-    static boolean covers(Condition a, Condition b) {
+    public static boolean covers(Condition a, Condition b) {
         if (a instanceof Any) {
             return true;
         }
@@ -164,7 +164,7 @@ sealed interface Condition {
     }
 
     /** Whether the cell accepts a text value (unknown cells are given the benefit of the doubt). */
-    static boolean acceptsText(Condition c, String value) {
+    public static boolean acceptsText(Condition c, String value) {
         if (c instanceof Texts t) {
             return t.accepts(value);
         }

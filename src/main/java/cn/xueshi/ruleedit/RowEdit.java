@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ import org.springframework.util.MultiValueMap;
  * the form was opened (to notice that someone else changed it meanwhile). KEY is {@code in:i} or {@code out:i}.
  * An expert text that differs from the opened cell wins over the typed value.
  */
-final class RowEdit {
+public final class RowEdit {
 
     public enum Kind { MULTI, BOOLEAN, NUMBER, CHOICE, TEXT, FEEL }
 
@@ -56,14 +56,16 @@ final class RowEdit {
     }
 
     /** What a posted form amounts to: the cells to write, the messages per field key ("" = the whole row), the form again. */
-    record Parsed(Map<String, String> cells, Map<String, String> errors, List<Field> fields, String description) {
-        boolean ok() {
+    public record Parsed(Map<String, String> cells, Map<String, String> errors, List<Field> fields, String description) {
+        public boolean ok() {
             return errors.isEmpty();
         }
     }
 
-    static final List<String> SUBJECTS = List.of("PUBLIC", "PROFESSIONAL", "CHOSEN", "SPLIT");
-    static final List<String> FULL_YEARS = List.of("PUBLIC", "PROFESSIONAL", "ALL");
+    public static final List<String> SUBJECTS = List.of("PUBLIC", "PROFESSIONAL", "CHOSEN", "SPLIT");
+    public static final List<String> FULL_YEARS = List.of("PUBLIC", "PROFESSIONAL", "ALL");
+    /** The longest rule description (说明) a form may save; the workbench's comments have the same bound. */
+    public static final int MAX_DESCRIPTION = 2000;
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
     private final TableView table;
@@ -72,7 +74,7 @@ final class RowEdit {
     private final RuleEditProperties limits;
     private final MessageSource messages;
 
-    RowEdit(TableView table, TableView.Row row, Vocabulary vocabulary, RuleEditProperties limits, MessageSource messages) {
+    public RowEdit(TableView table, TableView.Row row, Vocabulary vocabulary, RuleEditProperties limits, MessageSource messages) {
         this.table = table;
         this.row = row;
         this.vocabulary = vocabulary;
@@ -80,16 +82,16 @@ final class RowEdit {
         this.messages = messages;
     }
 
-    TableView table() {
+    public TableView table() {
         return table;
     }
 
-    TableView.Row row() {
+    public TableView.Row row() {
         return row;
     }
 
     /** The form as opened: every field shows the rule's current cell. */
-    List<Field> fields() {
+    public List<Field> fields() {
         List<Field> fields = new ArrayList<>();
         for (int i = 0; i < table.inputs().size(); i++) {
             fields.add(input(i, row.inputs().get(i)));
@@ -184,7 +186,7 @@ final class RowEdit {
 
     // ---------------------------------------------------------------- posted form
 
-    Parsed parse(MultiValueMap<String, String> form) {
+    public Parsed parse(MultiValueMap<String, String> form) {
         Map<String, String> cells = new LinkedHashMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         List<Field> shown = new ArrayList<>();
@@ -261,8 +263,8 @@ final class RowEdit {
         }
         String desc = form.getFirst("desc");
         if (desc != null && !desc.equals(row.description())) {
-            if (desc.length() > Workbench.MAX_COMMENT) {
-                errors.put("desc", msg("sentence.edit.tooLong", String.valueOf(Workbench.MAX_COMMENT)));
+            if (desc.length() > MAX_DESCRIPTION) {
+                errors.put("desc", msg("sentence.edit.tooLong", String.valueOf(MAX_DESCRIPTION)));
             } else {
                 cells.put("desc:" + row.id(), desc);
             }

@@ -1,10 +1,10 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import java.math.BigDecimal;
 import java.util.regex.Pattern;
 
 /** FEEL literals as the typed editor writes and reads them: strings, numbers, the empty cell and "-". */
-final class FeelText {
+public final class FeelText {
 
     private static final Pattern STRING = Pattern.compile("^\"([^\"\\\\]|\\\\.)*\"$");
     private static final Pattern NUMBER = Pattern.compile("^-?\\d+(\\.\\d+)?$");
@@ -12,25 +12,25 @@ final class FeelText {
     private FeelText() {
     }
 
-    static boolean blank(String cell) {
+    public static boolean blank(String cell) {
         return cell == null || cell.isBlank();
     }
 
     /** An input cell that accepts anything. */
-    static boolean any(String cell) {
+    public static boolean any(String cell) {
         return blank(cell) || cell.trim().equals("-");
     }
 
-    static boolean isString(String cell) {
+    public static boolean isString(String cell) {
         return cell != null && STRING.matcher(cell.trim()).matches();
     }
 
-    static boolean isNumber(String cell) {
+    public static boolean isNumber(String cell) {
         return cell != null && NUMBER.matcher(cell.trim()).matches();
     }
 
     /** The text of a string literal; any other cell as it is (trimmed). */
-    static String unquote(String cell) {
+    public static String unquote(String cell) {
         if (cell == null) {
             return "";
         }
@@ -50,12 +50,12 @@ final class FeelText {
     }
 
     /** A FEEL string literal of the text (backslash and quote escaped). */
-    static String quote(String text) {
+    public static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** A number as a FEEL literal: plain, no trailing zeros (26, 0.5). */
-    static String number(BigDecimal value) {
+    public static String number(BigDecimal value) {
         BigDecimal v = value.stripTrailingZeros();
         return (v.scale() < 0 ? v.setScale(0) : v).toPlainString();
     }

@@ -1,7 +1,6 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import cn.xueshi.rules.ActivityType;
-import cn.xueshi.rules.DraftRecognition;
 import cn.xueshi.rules.FeelOnlyGuard;
 import cn.xueshi.rules.ItemResult;
 import cn.xueshi.rules.RecognitionRequest;
@@ -20,30 +19,46 @@ import org.springframework.stereotype.Component;
 
 /**
  * What a typed row edit would change, before it is saved: the rule's sentence before → after, and the hours
- * of a few sample items of its activity type under the draft as it is and as it would be.
+ * of a few sample items of its activity type under the model as it is and as it would be. Shared by the analysts'
+ * workbench (a draft of a reference set) and the maintainers' derived sets (the effective model of their draft):
+ * each says through {@link Model} what its model is, how a changed one is checked and how it is priced.
  */
 @Component
-class RowPreview {
+public class RowPreview {
 
     private static final Locale ZH = Locale.SIMPLIFIED_CHINESE;
 
-    private final DraftRecognition draftRecognition;
-    private final RuleSetVersions versions;
     private final RuleSentences sentences;
     private final RuleVocabulary vocabularies;
-    private final DraftValidator validator;
     private final RuleEditProperties limits;
     private final MessageSource messages;
 
-    RowPreview(DraftRecognition draftRecognition, RuleSetVersions versions, RuleSentences sentences,
-            RuleVocabulary vocabularies, DraftValidator validator, RuleEditProperties limits, MessageSource messages) {
-        this.draftRecognition = draftRecognition;
-        this.versions = versions;
+    public RowPreview(RuleSentences sentences, RuleVocabulary vocabularies, RuleEditProperties limits,
+            MessageSource messages) {
         this.sentences = sentences;
         this.vocabularies = vocabularies;
-        this.validator = validator;
         this.limits = limits;
         this.messages = messages;
+    }
+
+    /** The model being edited, as its owner (workbench draft, derived set) knows it. */
+    public interface Model {
+
+        /** The rule set the model's decisions are named by ({@code <ruleSet>-items}). */
+        String ruleSet();
+
+        /** The model's DRD as it is now. */
+        String xml();
+
+        /** The errors of one rule in a changed model (FEEL, types): column label (null = the row) and message. */
+        List<CellProblem> problems(String changedXml, String ruleId);
+
+        /** A recognition service that prices by a (changed) model, for the sample items. */
+        RecognitionService pricing(String xml);
+    }
+
+    /** One error of a rule's cell; {@code column} is the column's label, null for the whole row. */
+    public record CellProblem(String column, String message) {
     }
 
     /** A sample item: its parameters in words and its hours before and after ("-" where it gets none by this rule). */
@@ -57,43 +72,42 @@ class RowPreview {
     public record Result(String before, String after, List<Sample> samples, Map<String, String> errors, String afterXml) {
     }
 
-    /** The editor of a rule of a draft, or null when the draft has no such rule. */
-    RowEdit editor(Draft draft, String decisionKey, String ruleId) {
-        List<TableView> tables = DecisionTables.parse(draft.getDmnXml()).views();
+    /** The editor of a rule of a model, or null when the model has no such rule. */
+    public RowEdit editor(Model model, String decisionKey, String ruleId) {
+        List<TableView> tables = DecisionTables.parse(model.xml()).views();
         TableView table = tables.stream().filter(t -> t.key().equals(decisionKey)).findFirst().orElse(null);
         TableView.Row row = table == null ? null
                 : table.rows().stream().filter(r -> r.id().equals(ruleId)).findFirst().orElse(null);
-        return row == null ? null : new RowEdit(table, row, vocabularies.of(draft.getRuleSet(), tables), limits, messages);
+        return row == null ? null : new RowEdit(table, row, vocabularies.of(model.ruleSet(), tables), limits, messages);
     }
 
-    Result preview(Draft draft, RowEdit edit, Map<String, String> cells) {
-        String ruleSet = draft.getRuleSet();
-        Vocabulary before = vocabularies.of(ruleSet, DecisionTables.parse(draft.getDmnXml()).views());
+    public Result preview(Model model, RowEdit edit, Map<String, String> cells) {
+        String ruleSet = model.ruleSet();
+        String xml = model.xml();
+        Vocabulary before = vocabularies.of(ruleSet, DecisionTables.parse(xml).views());
         String beforeText = sentences.of(edit.table(), edit.row(), before).text();
-        DecisionTables changed = DecisionTables.parse(draft.getDmnXml());
+        DecisionTables changed = DecisionTables.parse(xml);
         Map<String, String> errors = new LinkedHashMap<>();
         try {
             changed.applyCells(edit.table().key(), cells);
         } catch (IllegalArgumentException e) {
             errors.put("", msg("sentence.edit.gone"));
-            return new Result(beforeText, beforeText, List.of(), errors, draft.getDmnXml());
+            return new Result(beforeText, beforeText, List.of(), errors, xml);
         }
         List<FeelOnlyGuard.Violation> unsafe = FeelOnlyGuard.check(changed.model());
         if (!unsafe.isEmpty()) {
             errors.put("", String.join("；", unsafe.stream().map(u -> u.message(ZH)).toList()));
-            return new Result(beforeText, beforeText, List.of(), errors, draft.getDmnXml());
+            return new Result(beforeText, beforeText, List.of(), errors, xml);
         }
         String afterXml = changed.xml();
         List<TableView> afterTables = changed.views();
         TableView afterTable = afterTables.stream().filter(t -> t.key().equals(edit.table().key())).findFirst().orElseThrow();
         TableView.Row afterRow = afterTable.rows().stream().filter(r -> r.id().equals(edit.row().id())).findFirst().orElseThrow();
         String afterText = sentences.of(afterTable, afterRow, vocabularies.of(ruleSet, afterTables)).text();
-        for (Problem p : validator.validate(ruleSet, afterXml)) {
-            if (p.error() && edit.row().id().equals(p.ruleId())) {
-                errors.merge(fieldOf(edit, p.column()), p.message(), (a, b) -> a + "；" + b);
-            }
+        for (CellProblem p : model.problems(afterXml, edit.row().id())) {
+            errors.merge(fieldOf(edit, p.column()), p.message(), (a, b) -> a + "；" + b);
         }
-        List<Sample> samples = errors.isEmpty() ? samples(ruleSet, edit, draft.getDmnXml(), afterXml) : List.of();
+        List<Sample> samples = errors.isEmpty() ? samples(model, edit, xml, afterXml) : List.of();
         return new Result(beforeText, afterText, samples, errors, afterXml);
     }
 
@@ -116,7 +130,8 @@ class RowPreview {
 
     // ---------------------------------------------------------------- sample items
 
-    private List<Sample> samples(String ruleSet, RowEdit edit, String beforeXml, String afterXml) {
+    private List<Sample> samples(Model model, RowEdit edit, String beforeXml, String afterXml) {
+        String ruleSet = model.ruleSet();
         if (!edit.table().key().equals(ruleSet + "-items")) {
             return List.of();
         }
@@ -126,10 +141,9 @@ class RowPreview {
         }
         RecognitionService before;
         RecognitionService after;
-        int version = versions.activeVersion(ruleSet) + 1;
         try {
-            before = draftRecognition.with(beforeXml, version);
-            after = draftRecognition.with(afterXml, version);
+            before = model.pricing(beforeXml);
+            after = model.pricing(afterXml);
         } catch (RuntimeException e) {
             return List.of();
         }

@@ -1,4 +1,4 @@
-package cn.xueshi.workbench;
+package cn.xueshi.ruleedit;
 
 import cn.xueshi.rules.ActivityType;
 import cn.xueshi.rules.RecognitionService;
@@ -11,15 +11,15 @@ import org.springframework.stereotype.Component;
 
 /** Builds the {@link Vocabulary} of a rule set's draft (or active version) from its tables and the deployed names. */
 @Component
-class RuleVocabulary {
+public class RuleVocabulary {
 
     private final RecognitionService recognition;
 
-    RuleVocabulary(RecognitionService recognition) {
+    public RuleVocabulary(RecognitionService recognition) {
         this.recognition = recognition;
     }
 
-    Vocabulary of(String ruleSet, List<TableView> tables) {
+    public Vocabulary of(String ruleSet, List<TableView> tables) {
         Map<String, Map<String, String>> enumNames = new LinkedHashMap<>();
         Map<String, String> parameterNames = new LinkedHashMap<>();
         Map<String, String> typeNames = new LinkedHashMap<>();
@@ -69,7 +69,7 @@ class RuleVocabulary {
     }
 
     /** The unquoted text of a row's output cell by output name ("" when the table has no such output). */
-    static String output(TableView t, TableView.Row r, String name) {
+    public static String output(TableView t, TableView.Row r, String name) {
         for (int i = 0; i < t.outputs().size() && i < r.outputs().size(); i++) {
             if (name.equals(t.outputs().get(i).expression())) {
                 return FeelText.unquote(r.outputs().get(i));
