@@ -1,13 +1,11 @@
 package cn.xueshi.claim;
 
-import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.rules.Requirement;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -46,7 +44,7 @@ public class ProgressService {
     public Optional<YearProgress> of(String claimant, int year, String ruleSet) {
         List<Claim> counted = claims.countingFor(claimant, year,
                 java.util.Arrays.stream(ClaimStatus.values()).filter(ClaimStatus::counts).toList());
-        List<Map<String, Object>> items = new ArrayList<>();
+        List<RecognitionService.DatedItems> items = new ArrayList<>();
         BigDecimal adjustedPublic = BigDecimal.ZERO;
         BigDecimal adjustedProfessional = BigDecimal.ZERO;
         for (Claim c : counted) {
@@ -54,12 +52,13 @@ public class ProgressService {
                 adjustedPublic = adjustedPublic.add(c.getApprovedPublic());
                 adjustedProfessional = adjustedProfessional.add(c.getApprovedProfessional());
             } else {
-                items.addAll(parameters.requestItems(c));
+                // priced again by the version that priced the claim (its set on its date), not by a newer one
+                items.add(new RecognitionService.DatedItems(c.getRuleSet(), c.pricingDate(), parameters.requestItems(c)));
             }
         }
         RecognitionResult r;
         try {
-            r = recognition.evaluate(new RecognitionRequest(ruleSet, year, items));
+            r = recognition.evaluateYear(ruleSet, year, items);
         } catch (cn.xueshi.rules.RecognitionException e) {
             return Optional.empty();
         }
