@@ -376,6 +376,15 @@ public class Claim {
         return version;
     }
 
+    /**
+     * The date the claim is priced on: its earliest activity date (a claim's items all fall under one version of
+     * its rule set, ClaimValidation), 31 December of its year when no item has a date.
+     */
+    public java.time.LocalDate pricingDate() {
+        return items.stream().map(ClaimItem::getActivityDate).filter(java.util.Objects::nonNull)
+                .min(java.time.LocalDate::compareTo).orElse(java.time.LocalDate.of(year, 12, 31));
+    }
+
     public List<ClaimItem> getItems() {
         return items;
     }

@@ -203,7 +203,7 @@ public class ClaimService {
      */
     public Claim propose(Claim claim) {
         RecognitionResult result = recognition.evaluate(new RecognitionRequest(claim.getRuleSet(), claim.getYear(),
-                parameters.requestItems(claim)));
+                parameters.requestItems(claim)), null, claim.pricingDate());
         for (int i = 0; i < claim.getItems().size(); i++) {
             ItemResult r = result.items().get(i);
             claim.getItems().get(i).recognized(r);

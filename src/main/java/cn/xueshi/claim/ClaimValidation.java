@@ -105,12 +105,51 @@ public class ClaimValidation {
         if (errors.hasFieldErrors("items*")) {
             return ruleSet;
         }
+        Optional<String> dated = byActivityDate(form, unit, errors);
+        if (dated.isEmpty()) {
+            return ruleSet;
+        }
+        ruleSet = dated;
         try {
-            recognition.evaluate(new RecognitionRequest(ruleSet.get(), year, requestItems(form, ruleSet.get())));
+            recognition.evaluate(new RecognitionRequest(ruleSet.get(), year, requestItems(form, ruleSet.get())), null,
+                    pricingDate(form));
         } catch (RecognitionException e) {
             errors.rejectValue(formField(e.field()), "claim.error.rules", new Object[] {e.getMessage()}, e.getMessage());
         }
         return ruleSet;
+    }
+
+    /**
+     * The rule set in force on the claim's activity dates (a filed version applies from its effective date, Jilin
+     * notice 一（二）). One claim is priced by one version, so items on both sides of an effective date are refused
+     * on the later item's date: they are registered as two claims. Empty (with the error) when they differ.
+     */
+    private Optional<String> byActivityDate(ClaimForm form, Unit unit, Errors errors) {
+        LocalDate first = pricingDate(form);
+        Optional<RecognitionService.Applicable> applies = recognition.applicable(unit, first);
+        if (applies.isEmpty()) {
+            errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(form.getYear())}, null);
+            return Optional.empty();
+        }
+        for (int i = 0; i < form.getItems().size(); i++) {
+            LocalDate date = form.getItems().get(i).getActivityDate();
+            Optional<RecognitionService.Applicable> here = recognition.applicable(unit, date);
+            if (!here.equals(applies)) {
+                LocalDate boundary = java.util.stream.Stream.of(applies, here).flatMap(Optional::stream)
+                        .map(RecognitionService.Applicable::effectiveFrom).filter(java.util.Objects::nonNull)
+                        .max(LocalDate::compareTo).orElse(date);
+                errors.rejectValue("items[" + i + "].activityDate", "claim.error.date.acrossEffective",
+                        new Object[] {String.valueOf(boundary)}, null);
+                return Optional.empty();
+            }
+        }
+        return applies.map(RecognitionService.Applicable::ruleSet);
+    }
+
+    /** The date a claim is priced on: its earliest activity date (all its items price alike, see validate). */
+    static LocalDate pricingDate(ClaimForm form) {
+        return form.getItems().stream().map(ItemForm::getActivityDate).filter(java.util.Objects::nonNull)
+                .min(LocalDate::compareTo).orElse(LocalDate.of(form.getYear(), 12, 31));
     }
 
     /** A claim may count for the previous year only while the person has an open make-up obligation for it. */

@@ -1,6 +1,5 @@
 package cn.xueshi.claim;
 
-import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.rules.Requirement;
@@ -10,7 +9,6 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
@@ -175,18 +173,20 @@ public class ProgressService {
         BigDecimal prof = fixedProfessional;
         Requirement base = null;
         for (Map.Entry<String, List<Claim>> group : groups.entrySet()) {
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<RecognitionService.DatedItems> items = new ArrayList<>();
             for (Claim c : group.getValue()) {
                 if (c.isAdjusted()) {
                     pub = pub.add(c.getApprovedPublic());
                     prof = prof.add(c.getApprovedProfessional());
                 } else {
-                    items.addAll(parameters.requestItems(c));
+                    // priced again by the version that priced the claim (its set on its date), not by a newer one
+                    items.add(new RecognitionService.DatedItems(c.getRuleSet(), c.pricingDate(),
+                            parameters.requestItems(c)));
                 }
             }
             RecognitionResult r;
             try {
-                r = recognition.evaluate(new RecognitionRequest(group.getKey(), year, items));
+                r = recognition.evaluateYear(group.getKey(), year, items);
             } catch (cn.xueshi.rules.RecognitionException e) {
                 return Optional.empty();
             }

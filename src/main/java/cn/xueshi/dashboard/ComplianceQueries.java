@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Hours of a person for year Y: the sum of the frozen approved public/professional hours of their
  * counted claims (REGISTERED or FILED) for Y — claim year Y, or a make-up claim with
- * {@code makeup_for_year = Y}. The requirement is the rule set's in force for the unit's jurisdiction
- * and Y, less approved reductions (减免). Annual caps that apply across claims are a rules-engine matter
+ * {@code makeup_for_year = Y}. The requirement is the person's effective rule set's for Y — the unit's or its
+ * competent department's filed set where it differs ({@link EffectiveRequirements}), else the jurisdiction's —
+ * less approved reductions (减免). Annual caps that apply across claims are a rules-engine matter
  * ({@code ProgressService}); a dashboard over 1,000,000 people does not replay them, so a person near a cap
  * may show slightly more hours here than on their progress page.
  *
@@ -55,19 +56,48 @@ class ComplianceQueries {
             BigDecimal approvedProfessional, LocalDateTime submittedAt, LocalDateTime registeredAt) {
     }
 
-    /** Of a rollup row r of xs_rollup_person against the requirement q of its unit's jurisdiction. */
+    /**
+     * Of a rollup row r of xs_rollup_person against the requirement of its person's effective rule set: the unit's
+     * (qu) or its department's (qd) filed set where that differs, else the jurisdiction's (q).
+     */
     private static final String MEETS = "q.jurisdiction IS NOT NULL"
-            + " AND r.pub >= q.req_public - r.rp"
-            + " AND r.prof >= q.req_professional - r.rf"
-            + " AND r.pub + r.prof >= q.req_total - r.rp - r.rf";
+            + " AND r.pub >= COALESCE(qu.req_public, qd.req_public, q.req_public) - r.rp"
+            + " AND r.prof >= COALESCE(qu.req_professional, qd.req_professional, q.req_professional) - r.rf"
+            + " AND r.pub + r.prof >= COALESCE(qu.req_total, qd.req_total, q.req_total) - r.rp - r.rf";
 
     private final NamedParameterJdbcTemplate jdbc;
 
     private final Rollups rollups;
 
-    ComplianceQueries(NamedParameterJdbcTemplate jdbc, Rollups rollups) {
+    private final EffectiveRequirements effective;
+
+    ComplianceQueries(NamedParameterJdbcTemplate jdbc, Rollups rollups, EffectiveRequirements effective) {
         this.jdbc = jdbc;
         this.rollups = rollups;
+        this.effective = effective;
+    }
+
+    /** A derived table (key column, req_total, req_public, req_professional) of requirements by some key. */
+    private static <K> String requirementsBy(String column, String sqlType, String prefix, Map<K, Requirement> by,
+            MapSqlParameterSource p) {
+        if (by.isEmpty()) {
+            return "SELECT CAST(NULL AS " + sqlType + ") AS " + column + ", CAST(NULL AS DECIMAL(7, 1)) AS req_total,"
+                    + " CAST(NULL AS DECIMAL(7, 1)) AS req_public, CAST(NULL AS DECIMAL(7, 1)) AS req_professional"
+                    + " FROM xs_jurisdiction WHERE 1 = 0";
+        }
+        List<String> rows = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<K, Requirement> e : by.entrySet()) {
+            String n = prefix + i++;
+            p.addValue(n + "k", e.getKey());
+            p.addValue(n + "t", e.getValue().total());
+            p.addValue(n + "p", e.getValue().publicMin());
+            p.addValue(n + "f", e.getValue().professionalMin());
+            rows.add("SELECT CAST(:" + n + "k AS " + sqlType + ") AS " + column + ", CAST(:" + n + "t AS DECIMAL(7, 1))"
+                    + " AS req_total, CAST(:" + n + "p AS DECIMAL(7, 1)) AS req_public, CAST(:" + n + "f AS DECIMAL(7, 1))"
+                    + " AS req_professional");
+        }
+        return String.join(" UNION ALL ", rows);
     }
 
     /** The requirements as a derived table (jurisdiction, req_total, req_public, req_professional). */
@@ -98,11 +128,18 @@ class ComplianceQueries {
     List<UnitRow> units(DashboardScope s, Map<String, Requirement> requirements, LocalDate today) {
         rollups.catchUp();
         MapSqlParameterSource p = s.params(Map.of("today", Date.valueOf(today)));
+        // judged where the jurisdiction has a rule set in force; by the department's or unit's set where it differs
+        EffectiveRequirements.Overrides overrides = requirements.isEmpty() ? EffectiveRequirements.Overrides.NONE
+                : effective.of(s.year());
         // persons with hours or reductions of the year: one rollup row each; everyone else has none of either
         Map<Long, long[]> rolled = new HashMap<>();
         jdbc.query("SELECT r.unit_id, COUNT(*) AS n, SUM(CASE WHEN " + MEETS + " THEN 1 ELSE 0 END) AS compliant"
                 + " FROM xs_rollup_person r JOIN xs_unit u ON u.id = r.unit_id"
                 + " LEFT JOIN (" + requirements(requirements, p) + ") q ON q.jurisdiction = u.jurisdiction"
+                + " LEFT JOIN (" + requirementsBy("department_code", "VARCHAR(40)", "qd", overrides.byDepartment(), p)
+                + ") qd ON qd.department_code = u.department_code"
+                + " LEFT JOIN (" + requirementsBy("unit_id", "BIGINT", "qu", overrides.byUnit(), p)
+                + ") qu ON qu.unit_id = u.id"
                 + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.unit_id", p, rs -> {
                     rolled.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
@@ -117,13 +154,17 @@ class ComplianceQueries {
                 + " WHERE o.status = 'OPEN' AND o.obligation_year = :year" + s.where("u") + " GROUP BY o.unit_id", p, rs -> {
                     obligations.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
-        return jdbc.query("SELECT u.id, u.code, u.name, u.jurisdiction, f.status, f.deadline FROM xs_unit u"
+        return jdbc.query("SELECT u.id, u.code, u.name, u.jurisdiction, f.status, f.deadline, u.department_code"
+                + " FROM xs_unit u"
                 + " LEFT JOIN xs_unit_filing f ON f.unit_id = u.id AND f.filing_year = :year"
                 + " WHERE 1 = 1" + s.where("u") + " ORDER BY u.jurisdiction, u.code", p, (rs, i) -> {
                     long id = rs.getLong(1);
                     long n = persons.getOrDefault(id, 0L);
                     long[] r = rolled.getOrDefault(id, new long[2]);
                     Requirement req = requirements.get(rs.getString(4));
+                    if (req != null) {
+                        req = overrides.of(id, rs.getString(7)).orElse(req);
+                    }
                     long judged = req == null ? 0 : n;
                     // a person without a row has no hours and no reduction: they comply only if nothing is required
                     long compliant = req == null ? 0
@@ -145,8 +186,9 @@ class ComplianceQueries {
     }
 
     /** The people of one unit (the scope names it) with their hours, reductions and whether they comply. */
-    List<PersonRow> people(DashboardScope s, Requirement requirement) {
+    List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement) {
         rollups.catchUp();
+        Requirement requirement = jurisdictionRequirement == null ? null : unitRequirement(s, jurisdictionRequirement);
         MapSqlParameterSource p = s.params();
         return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"
                 + " COALESCE(r.prof, 0), COALESCE(r.rp, 0), COALESCE(r.rf, 0)"
@@ -163,6 +205,17 @@ class ComplianceQueries {
                     return new PersonRow(rs.getString(1), name.isEmpty() ? rs.getString(1) : name, rs.getLong(4), pub,
                             prof, rp, rf, requirement == null ? null : meets(requirement, pub, prof, rp, rf));
                 });
+    }
+
+    /** The requirement of the scope's unit: its own or its department's filed set's where that differs. */
+    private Requirement unitRequirement(DashboardScope s, Requirement jurisdictionRequirement) {
+        if (s.unitId() == null) {
+            return jurisdictionRequirement;
+        }
+        List<String> department = jdbc.queryForList("SELECT department_code FROM xs_unit WHERE id = :id",
+                new MapSqlParameterSource("id", s.unitId()), String.class);
+        return effective.of(s.year()).of(s.unitId(), department.isEmpty() ? null : department.get(0))
+                .orElse(jurisdictionRequirement);
     }
 
     /** The same test as {@link #MEETS}, for one person. */

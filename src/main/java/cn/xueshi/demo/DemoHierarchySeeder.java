@@ -105,7 +105,8 @@ class DemoHierarchySeeder implements ApplicationRunner {
         derivations.edit(HOSPITAL_SET, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "32")),
                 "mainthosp", "省级刊物论文第一作者 32 学时");
         filing.submit(currentUsers.load("mainthosp"), HOSPITAL_SET, "鼓励临床科研论文", "吉医人〔2026〕20号",
-                LocalDate.of(2026, 7, 1));
+                LocalDate.of(2026, 7, 1), DemoDocuments.pdf("吉医人〔2026〕20号", "Jilin Provincial People's Hospital, "
+                        + "detailed rules on continuing education hours, revision 2 (2026, No. 20)"));
 
         derivations.create(QD_SET, "青岛市卫生健康委员会卫生系列认定办法", OwnerKind.DEPARTMENT, QD_HEALTH, "qingdao-2023",
                 "maintqd");
@@ -135,7 +136,8 @@ class DemoHierarchySeeder implements ApplicationRunner {
     }
 
     private void file(String key, String maintainer, String authority, String reason, String document, LocalDate from) {
-        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, reason, document, from);
+        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, reason, document, from,
+                DemoDocuments.pdf(document, "Rules on continuing education hours: " + key + ", in force from " + from));
         String task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult().getId();
         filing.decide(currentUsers.load(authority), task, true, from, "同意备案");
     }

@@ -131,6 +131,47 @@ public class EvidenceStore {
                 evidenceId, requestId).stream().findFirst();
     }
 
+    /**
+     * Checks one file against a limit of its own (a rule filing's supporting document, xueshi.hierarchy.document.*):
+     * given, at most {@code maxBytes}, and opening as one of {@code kinds}. Nothing is kept. A chosen file of 0 bytes
+     * is "empty", not "missing".
+     */
+    public void checkOne(String name, byte[] content, long maxBytes, java.util.Set<FileKind> kinds) {
+        if (content == null) {
+            throw new EvidenceRejected("evidence.error.missing");
+        }
+        if (content.length > maxBytes) {
+            throw new EvidenceRejected("evidence.error.tooLarge", name, Math.max(1, maxBytes / (1024 * 1024)));
+        }
+        FileKind kind = fileCheck.verify(name, content);
+        if (!kinds.contains(kind)) {
+            throw new EvidenceRejected("evidence.error.kindNotAllowed", name,
+                    String.join("、", kinds.stream().map(Enum::name).sorted().toList()));
+        }
+    }
+
+    /** The file name a browser's upload is kept under (no path, at most 200 characters). */
+    public static String fileName(MultipartFile file) {
+        return displayName(file);
+    }
+
+    /**
+     * Keeps the one supporting document of a rule-set version, replacing the one it had (a resubmission after
+     * 退回); the caller checked it ({@link #checkOne}) and who may file. Same transaction as the caller's.
+     */
+    @Transactional
+    public long keepForRuleSetVersion(long versionId, String fileName, byte[] content, String uploader) {
+        jdbc.update("DELETE FROM xs_evidence WHERE rule_set_version_id = ?", versionId);
+        long id = insert(null, null, fileName, content, uploader);
+        jdbc.update("UPDATE xs_evidence SET rule_set_version_id = ? WHERE id = ?", versionId, id);
+        return id;
+    }
+
+    public Optional<EvidenceFile> forRuleSetVersion(long versionId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE rule_set_version_id = ?", ROW, versionId)
+                .stream().findFirst();
+    }
+
     public long insert(Long claimId, String pendingKey, String fileName, byte[] content, String uploader) {
         FileKind kind = fileCheck.verify(fileName, content);
         GeneratedKeyHolder key = new GeneratedKeyHolder();

@@ -296,6 +296,7 @@ public class Derivations {
         if (effectiveFrom == null || effectiveFrom.getYear() < parentFirst) {
             throw refusal("effectiveFrom", "hierarchy.error.effectiveFrom", parentFirst);
         }
+        requireNotBeforePrevious(key, effectiveFrom);
         if (parentDecisionVersion(set.getParentKey()) != v.getParentVersion()) {
             throw refusal("delta", "hierarchy.error.mergeFirst", set.getParentKey());
         }
@@ -319,6 +320,7 @@ public class Derivations {
         if (from == null || from.getYear() < parentFirst) {
             throw refusal("effectiveFrom", "hierarchy.error.effectiveFrom", parentFirst);
         }
+        requireNotBeforePrevious(set.getKey(), from);
         requireGuardrails(v);
         String xml = build(set, v.getParentVersion(), delta(v), from);
         repository.createDeployment().name("备案 " + set.getKey() + " v" + v.getVersion())
@@ -329,6 +331,18 @@ public class Derivations {
         audit.record(set.getKey(), v.getVersion(), by, "FILED", "自 " + from + " 起执行"
                 + (comments == null || comments.isBlank() ? "" : "；" + comments.trim()));
         return versions.save(v);
+    }
+
+    /**
+     * A new version applies from its date on, the filed one before it up to that date; a date before the previous
+     * version's would leave that version no day to apply, so it is refused (the day itself is allowed: the newer
+     * version then replaces it outright).
+     */
+    private void requireNotBeforePrevious(String key, LocalDate from) {
+        hierarchy.history().stream().filter(f -> f.key().equals(key)).map(RuleSetHierarchy.Filed::effectiveFrom)
+                .max(LocalDate::compareTo).filter(from::isBefore).ifPresent(previous -> {
+                    throw refusal("effectiveFrom", "hierarchy.error.effectiveFrom.beforePrevious", previous);
+                });
     }
 
     /** 退回: back to the submitter with comments (required). */
@@ -357,6 +371,7 @@ public class Derivations {
             throw refusal("reason", "hierarchy.error.reason");
         }
         DerivedRuleSet set = set(v.getRuleSetKey());
+        requireNotBeforePrevious(v.getRuleSetKey(), v.getEffectiveFrom());
         if (parentDecisionVersion(set.getParentKey()) != v.getParentVersion()) {
             throw refusal("delta", "hierarchy.error.mergeFirst", set.getParentKey());
         }

@@ -24,6 +24,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.http.ResponseEntity;
+import cn.xueshi.evidence.EvidenceFile;
+import cn.xueshi.evidence.InlineFile;
 
 /**
  * 规则层级与备案: the derived sets a person may see, one set's page (chain, changes against the parent in words,
@@ -44,11 +48,13 @@ class HierarchyController {
     private final MessageSource messages;
     private final BigDecimal maxCellValue;
     private final Samples samples;
+    private final FilingDocuments documents;
 
     HierarchyController(Derivations derivations, RuleFiling filing, MaintainerScope scope, FilingAuthority authority,
             RecognitionService recognition, ParentDiff diff, CurrentUserService currentUsers, TaskForms taskForms,
             MessageSource messages, @Value("${xueshi.hierarchy.max-cell-value:1000}") BigDecimal maxCellValue,
-            Samples samples) {
+            Samples samples, FilingDocuments documents) {
+        this.documents = documents;
         this.samples = samples;
         this.derivations = derivations;
         this.filing = filing;
@@ -106,6 +112,8 @@ class HierarchyController {
         model.addAttribute("set", set);
         model.addAttribute("latest", latest);
         model.addAttribute("versions", derivations.versions(key));
+        model.addAttribute("documents", documentsOf(me, set, derivations.versions(key)));
+        model.addAttribute("documentMaxMb", documents.maxMegabytes());
         model.addAttribute("parentChain", recognition.chain(set.getParentKey()));
         model.addAttribute("standards", mine);
         model.addAttribute("changes", diff.sentences(parent, mine, delta));
@@ -187,12 +195,13 @@ class HierarchyController {
     @PostMapping("/rule-sets/{key}/submit")
     String submit(@PathVariable String key, @RequestParam(defaultValue = "") String reason,
             @RequestParam(defaultValue = "") String documentRef, @RequestParam(defaultValue = "") String effectiveFrom,
-            Model model) {
+            @RequestParam(value = "document", required = false) MultipartFile document, Model model) {
         CurrentUser me = currentUsers.current();
         scope.maintained(me, derivations.set(key));
         model.addAttribute("typed", Map.of("reason", reason, "documentRef", documentRef, "effectiveFrom", effectiveFrom));
         try {
-            filing.submit(me, key, reason, documentRef, date(effectiveFrom, "effectiveFrom"));
+            filing.submit(me, key, reason, documentRef, date(effectiveFrom, "effectiveFrom"),
+                    SupportingDocument.of(document));
             return "redirect:/rule-sets/" + key;
         } catch (HierarchyRefusal e) {
             model.addAttribute("errors", Map.of(e.getField(), e.getMessage()));
@@ -232,6 +241,8 @@ class HierarchyController {
         model.addAttribute("task", task);
         model.addAttribute("set", set);
         model.addAttribute("version", v);
+        model.addAttribute("document", documentsOf(me, set, List.of(v)).get(v.getId()));
+        model.addAttribute("documentMaxMb", documents.maxMegabytes());
         model.addAttribute("changes", diff.sentences(parent, mine, derivations.delta(v)));
         model.addAttribute("guardrails", derivations.guardrails(v));
         model.addAttribute("samples", samples.of(recognition.chain(set.getParentKey()).get(
@@ -269,17 +280,41 @@ class HierarchyController {
     }
 
     @PostMapping("/rule-sets/filing-tasks/{taskId}/resubmit")
-    String resubmit(@PathVariable String taskId, @RequestParam(defaultValue = "") String reason, Model model) {
+    String resubmit(@PathVariable String taskId, @RequestParam(defaultValue = "") String reason,
+            @RequestParam(value = "document", required = false) MultipartFile document, Model model) {
         CurrentUser me = currentUsers.current();
         Task task = filing.task(me, taskId);
         model.addAttribute("typed", Map.of("reason", reason));
         try {
-            RuleSetVersion v = filing.resubmit(me, task.getId(), reason);
+            RuleSetVersion v = filing.resubmit(me, task.getId(), reason, SupportingDocument.of(document));
             return "redirect:/rule-sets/" + v.getRuleSetKey();
         } catch (HierarchyRefusal e) {
             model.addAttribute("errors", Map.of(e.getField(), e.getMessage()));
             return task(taskId, model);
         }
+    }
+
+    /**
+     * The supporting document of one version (备案文件): for the set's maintainers, its filing authority and admins;
+     * 404 for anyone else, for an unknown version and for a version without one.
+     */
+    @GetMapping("/rule-sets/{key}/versions/{version}/document")
+    ResponseEntity<byte[]> document(@PathVariable String key, @PathVariable int version) {
+        CurrentUser me = currentUsers.current();
+        DerivedRuleSet set = derivations.set(key);
+        RuleSetVersion v = derivations.versions(key).stream().filter(x -> x.getVersion() == version).findFirst()
+                .orElseThrow(NotFound::new);
+        FilingDocuments.Opened opened = documents.open(me, set, v);
+        return InlineFile.of(opened.file(), opened.content());
+    }
+
+    /** The documents of the versions the person may open (version id → file), for the version table and the task. */
+    private Map<Long, EvidenceFile> documentsOf(CurrentUser me, DerivedRuleSet set, List<RuleSetVersion> versions) {
+        Map<Long, EvidenceFile> out = new java.util.HashMap<>();
+        if (documents.mayOpen(me, set)) {
+            versions.forEach(v -> documents.of(v).ifPresent(f -> out.put(v.getId(), f)));
+        }
+        return out;
     }
 
     private LocalDate date(String text, String field) {

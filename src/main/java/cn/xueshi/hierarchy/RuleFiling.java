@@ -39,9 +39,12 @@ public class RuleFiling {
     private final Notifications notifications;
     private final WorkingDayCalendar calendar;
     private final BusinessClock clock;
+    private final FilingDocuments documents;
 
     RuleFiling(Derivations derivations, FilingAuthority authority, MaintainerScope scope, RuntimeService runtime,
-            HumanTasks tasks, Notifications notifications, WorkingDayCalendar calendar, BusinessClock clock) {
+            HumanTasks tasks, Notifications notifications, WorkingDayCalendar calendar, BusinessClock clock,
+            FilingDocuments documents) {
+        this.documents = documents;
         this.derivations = derivations;
         this.authority = authority;
         this.scope = scope;
@@ -52,12 +55,18 @@ public class RuleFiling {
         this.clock = clock;
     }
 
-    /** Submits the open draft of a set the person maintains and starts its filing. */
+    /**
+     * Submits the open draft of a set the person maintains with its supporting document (备案文件, required) and
+     * starts its filing.
+     */
     @Transactional
-    public RuleSetVersion submit(CurrentUser me, String key, String reason, String documentRef, LocalDate effectiveFrom) {
+    public RuleSetVersion submit(CurrentUser me, String key, String reason, String documentRef, LocalDate effectiveFrom,
+            SupportingDocument document) {
         DerivedRuleSet set = scope.maintained(me, derivations.set(key));
-        // the form's own fields first (a refusal beside the field), then who can file it; one transaction either way
+        // the form's own fields first (a refusal beside the field), then who can file it; one transaction either way,
+        // so a refusal after the document was kept keeps nothing
         RuleSetVersion v = derivations.submit(key, reason, documentRef, effectiveFrom, me.userId());
+        documents.keep(v, documents.check(document), me.userId(), documents.of(v).isPresent());
         List<String> deciders = authority.usersOf(set);
         if (deciders.isEmpty()) {
             throw derivations.refusal("delta", "hierarchy.error.noAuthority");
@@ -115,10 +124,20 @@ public class RuleFiling {
     /** The submitter hands the revised version back to the authority. */
     @Transactional
     public RuleSetVersion resubmit(CurrentUser me, String taskId, String reason) {
+        return resubmit(me, taskId, reason, null);
+    }
+
+    /** As {@link #resubmit(CurrentUser, String, String)}, replacing the supporting document when one is given. */
+    @Transactional
+    public RuleSetVersion resubmit(CurrentUser me, String taskId, String reason, SupportingDocument replacement) {
         Task t = tasks.find(taskId, REVISE, me.userId());
         RuleSetVersion v = versionOf(t);
         DerivedRuleSet set = scope.maintained(me, derivations.set(v.getRuleSetKey()));
+        FilingDocuments.Checked doc = replacement == null ? null : documents.check(replacement);
         RuleSetVersion again = derivations.resubmit(v.getId(), reason, me.userId());
+        if (doc != null) {
+            documents.keep(again, doc, me.userId(), documents.of(again).isPresent());
+        }
         List<String> deciders = authority.usersOf(set);
         if (deciders.isEmpty()) {
             throw derivations.refusal("delta", "hierarchy.error.noAuthority");

@@ -176,7 +176,7 @@ class HistoryImport implements ImportHandler {
         if ((item == null || item.isEmpty()) && !recorded) {
             throw new RowFields.BadField("item.activityType", "import.history.nothing");
         }
-        Optional<String> ruleSet = ruleSetFor(person.unit(), year);
+        Optional<String> ruleSet = ruleSetFor(person.unit(), date);
         ItemResult result = null;
         RowReport warning = null;
         String activityType = HOURS_ONLY;
@@ -193,7 +193,7 @@ class HistoryImport implements ImportHandler {
                 }
             });
             if (ruleSet.isPresent()) {
-                result = evaluate(ruleSet.get(), year, item);
+                result = evaluate(ruleSet.get(), year, date, item);
                 if (recorded && (result.publicHours().compareTo(nz(pub)) != 0
                         || result.professionalHours().compareTo(nz(prof)) != 0)) {
                     warning = reports.warning(n, "item", "import.history.difference", year, plain(result.publicHours()),
@@ -210,9 +210,9 @@ class HistoryImport implements ImportHandler {
                 activityType, params, result, pub, prof, key), warning);
     }
 
-    private ItemResult evaluate(String ruleSet, int year, Map<String, Object> item) {
+    private ItemResult evaluate(String ruleSet, int year, LocalDate date, Map<String, Object> item) {
         try {
-            return recognition.evaluate(new RecognitionRequest(ruleSet, year, List.of(item))).items().get(0);
+            return recognition.evaluate(new RecognitionRequest(ruleSet, year, List.of(item)), null, date).items().get(0);
         } catch (RecognitionException e) {
             String field = e.field() == null ? "item" : e.field().replaceFirst("^items\\[0\\]", "item");
             throw new RowFields.BadField(field, "import.row.rules", e.getMessage());
@@ -220,11 +220,11 @@ class HistoryImport implements ImportHandler {
     }
 
     /**
-     * The rule set that prices a person's record of a year. ONE place on purpose: when rule sets come to depend on
-     * unit and department, this is the line that changes.
+     * The rule set that prices a person's record: the unit's, its department's or the reference, in force on the
+     * record's date (a filed version applies from its effective date).
      */
-    private Optional<String> ruleSetFor(Unit unit, int year) {
-        return recognition.ruleSetFor(unit, year);
+    private Optional<String> ruleSetFor(Unit unit, LocalDate date) {
+        return recognition.ruleSetFor(unit, date);
     }
 
     private static boolean inScope(Unit unit, CurrentUser me) {

@@ -128,6 +128,39 @@ class DeployedDecisions {
         return new Snapshot(Map.copyOf(byKey), ids, generation);
     }
 
+    /**
+     * The snapshot with one rule set's decisions as deployed at an earlier version: every decision of the DRD that
+     * deployed {@code factsKey} at {@code version} replaces the latest of the same key. A filed version of a derived
+     * set keeps pricing the dates before its successor's effective date this way (the DRD is a whole copy, so one
+     * resource is all it needs). Kept on the base snapshot, so it is parsed once per deployment state.
+     */
+    Snapshot pinned(Snapshot base, String factsKey, int version) {
+        Deployed latest = base.get(factsKey);
+        if (latest == null || latest.version() == version) {
+            return base;
+        }
+        return base.derived("pinned:" + factsKey + ":" + version, name -> {
+            DecisionDefinition d = repositoryService.createDecisionDefinitionQuery().decisionDefinitionKey(factsKey)
+                    .decisionDefinitionVersion(version).singleResult();
+            if (d == null) {
+                return base;
+            }
+            Map<String, Deployed> byKey = new HashMap<>(base.byKey);
+            Set<String> ids = new java.util.HashSet<>(base.ids);
+            Map<String, DecisionDefinition> definitions = new HashMap<>();
+            repositoryService.createDecisionDefinitionQuery().deploymentId(d.getDeploymentId()).list()
+                    .forEach(def -> definitions.put(def.getKey(), def));
+            for (DmnDecision p : parse(d.getDeploymentId(), d.getResourceName())) {
+                DecisionDefinition def = definitions.get(p.getKey());
+                if (def != null) {
+                    byKey.put(p.getKey(), new Deployed(p.getKey(), def.getVersion(), def.getId(), p));
+                    ids.add(def.getId());
+                }
+            }
+            return new Snapshot(Map.copyOf(byKey), Set.copyOf(ids), base.generation);
+        });
+    }
+
     private List<DmnDecision> parse(String deploymentId, String resourceName) {
         try (InputStream in = repositoryService.getResourceAsStream(deploymentId, resourceName)) {
             return dmnEngine.parseDecisions(in);

@@ -57,35 +57,105 @@ public class RecognitionService {
 
     /** As {@link #evaluate(RecognitionRequest)}, but compliance is judged against {@code override} (a reduction). */
     public RecognitionResult evaluate(RecognitionRequest request, Requirement override) {
+        return evaluate(request, override, null);
+    }
+
+    /**
+     * As {@link #evaluate(RecognitionRequest, Requirement)}, by the version of the rule set in force on {@code on}
+     * (a claim's activity date): a derived set's filed version applies from its effective date, so a date before it
+     * is priced by the version it follows. Without a date, the version in force on 31 December of the year (the
+     * year's last word, which also judges its requirement).
+     */
+    public RecognitionResult evaluate(RecognitionRequest request, Requirement override, java.time.LocalDate on) {
         if (request == null) {
             throw error("", "rules.error.body.missing");
         }
-        if (request.ruleSet() == null || request.ruleSet().isBlank()) {
+        RuleSetModel model = resolve(decisions.current(), request.ruleSet(), request.year(), on);
+        List<Map<String, Object>> items = checkedItems(request.items());
+        return total(model, request.year(), override, List.of(new Priced(model, items)));
+    }
+
+    /** Items of one claim with the rule set and date that priced it. */
+    public record DatedItems(String ruleSet, java.time.LocalDate on, List<Map<String, Object>> items) {
+    }
+
+    /**
+     * A year's claims together (the year view): each claim's items priced by the version that priced that claim
+     * (its rule set on its activity date: claims stay with the version that priced them), the year's caps,
+     * aggregation and requirement by {@code ruleSet} as it stands on 31 December.
+     */
+    public RecognitionResult evaluateYear(String ruleSet, int year, List<DatedItems> claims) {
+        Snapshot snapshot = decisions.current();
+        RuleSetModel yearModel = resolve(snapshot, ruleSet, year, null);
+        List<Priced> priced = new ArrayList<>();
+        int count = 0;
+        for (DatedItems c : claims) {
+            RuleSetModel m = yearModel;
+            if (c.ruleSet() != null && !(c.ruleSet().equals(ruleSet) && c.on() == null)) {
+                try {
+                    m = resolve(snapshot, c.ruleSet(), year, c.on());
+                } catch (RecognitionException e) {
+                    m = yearModel; // a set no longer in force that year (a reference replaced): the year's set prices
+                }
+            }
+            priced.add(new Priced(m, c.items()));
+            count += c.items().size();
+        }
+        checkedItems(java.util.Collections.nCopies(count, Map.<String, Object>of()));
+        return total(yearModel, year, null, priced);
+    }
+
+    private record Priced(RuleSetModel model, List<Map<String, Object>> items) {
+    }
+
+    /** The model of a rule set for a year, at the version in force on {@code on} (null: 31 December). */
+    private RuleSetModel resolve(Snapshot snapshot, String ruleSet, Integer year, java.time.LocalDate on) {
+        if (ruleSet == null || ruleSet.isBlank()) {
             throw error("ruleSet", "rules.error.ruleSet.missing");
         }
-        Snapshot snapshot = decisions.current();
-        RuleSetModel model = model(snapshot, request.ruleSet())
-                .orElseThrow(() -> error("ruleSet", "rules.error.ruleSet.unknown", request.ruleSet(),
+        RuleSetModel model = model(snapshot, ruleSet)
+                .orElseThrow(() -> error("ruleSet", "rules.error.ruleSet.unknown", ruleSet,
                         String.join("、", knownRuleSets(snapshot))));
-        if (request.year() == null) {
+        if (year == null) {
             throw error("year", "rules.error.year.missing");
         }
-        int year = request.year();
-        if (!inForce(snapshot, model, year)) {
-            throw error("year", "rules.error.year.notInForce", model.key, String.valueOf(year),
-                    String.valueOf(model.firstYear));
+        java.time.LocalDate date = on != null ? on : yearEnd(year);
+        if (inForceReference(snapshot, model, year)) {
+            return model;
         }
-        List<Map<String, Object>> items = request.items();
+        Optional<RuleSetHierarchy.Filed> version = inForce(snapshot, model, year, date);
+        if (version.isEmpty()) {
+            Optional<java.time.LocalDate> first = hierarchy.firstEffective(model.key);
+            throw on == null ? error("year", "rules.error.year.notInForce", model.key, String.valueOf(year),
+                    String.valueOf(first.map(java.time.LocalDate::getYear).orElse(model.firstYear)))
+                    : error("year", "rules.error.date.notInForce", model.key, String.valueOf(on),
+                            first.map(String::valueOf).orElse(String.valueOf(model.firstYear)));
+        }
+        if (version.get().decisionVersion() == null) {
+            return model;
+        }
+        Snapshot pinned = decisions.pinned(snapshot, model.key + "-facts", version.get().decisionVersion());
+        return model(pinned, model.key).orElse(model);
+    }
+
+    private List<Map<String, Object>> checkedItems(List<Map<String, Object>> items) {
         if (items == null) {
             throw error("items", "rules.error.items.missing");
         }
         if (items.size() > MAX_ITEMS) {
             throw error("items", "rules.error.items.tooMany", MAX_ITEMS, items.size());
         }
-        List<ItemResult> results = new ArrayList<>(items.size());
-        List<Counted> counted = new ArrayList<>(items.size());
-        for (int i = 0; i < items.size(); i++) {
-            evaluateItem(model, i, items.get(i), results, counted);
+        return items;
+    }
+
+    private RecognitionResult total(RuleSetModel model, int year, Requirement override, List<Priced> priced) {
+        List<ItemResult> results = new ArrayList<>();
+        List<Counted> counted = new ArrayList<>();
+        int i = 0;
+        for (Priced p : priced) {
+            for (Map<String, Object> item : p.items()) {
+                evaluateItem(p.model(), i++, item, results, counted);
+            }
         }
         Hours totals = YearTotals.of(counted, model.capHours, model.aggregation, model.summedTypes);
         BigDecimal pub = HourFormula.round(totals.publicHours());
@@ -105,30 +175,75 @@ public class RecognitionService {
     }
 
     /**
-     * The rule set that prices a unit's claims of a year: the most specific <em>filed</em> one — the unit's own
-     * 实施细则, else its competent department's rules, else the jurisdiction's reference (Jilin notice 一（二）;
-     * 参考 三（三）：行业主管部门有具体规定的，从其规定). Each must derive in the end from the reference in force
-     * that year and be effective in or before it. Empty when no rule set is in force.
+     * The rule set that prices a unit's claims of a year, as it stands on 31 December (the year's requirement, the
+     * activity types offered for the year): {@link #ruleSetFor(Unit, java.time.LocalDate)} on that day.
      */
     public Optional<String> ruleSetFor(Unit unit, int year) {
-        return ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), year);
+        return ruleSetFor(unit, yearEnd(year));
+    }
+
+    /**
+     * The rule set that prices a unit's activity of a date: the most specific <em>filed</em> one in force on that
+     * date — the unit's own 实施细则, else its competent department's rules, else the jurisdiction's reference
+     * (Jilin notice 一（二）; 参考 三（三）：行业主管部门有具体规定的，从其规定). Each must derive in the end from the
+     * reference in force that year and have a filed version effective on or before the date. Empty when no rule set
+     * is in force.
+     */
+    public Optional<String> ruleSetFor(Unit unit, java.time.LocalDate date) {
+        return ruleSetFor(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), date);
     }
 
     /** {@link #ruleSetFor(Unit, int)} by the unit's parts (its jurisdiction, department code and id). */
     public Optional<String> ruleSetFor(String jurisdiction, String departmentCode, Long unitId, int year) {
+        return ruleSetFor(jurisdiction, departmentCode, unitId, yearEnd(year));
+    }
+
+    /** {@link #ruleSetFor(Unit, java.time.LocalDate)} by the unit's parts. */
+    public Optional<String> ruleSetFor(String jurisdiction, String departmentCode, Long unitId,
+            java.time.LocalDate date) {
+        return applicable(jurisdiction, departmentCode, unitId, date).map(Applicable::ruleSet);
+    }
+
+    /**
+     * Which rule set and which filed version of it price a unit's activity of a date ({@code version} and
+     * {@code effectiveFrom} are null for a jurisdiction's reference): two dates price alike when these are equal.
+     */
+    public record Applicable(String ruleSet, Integer version, java.time.LocalDate effectiveFrom) {
+    }
+
+    public Optional<Applicable> applicable(Unit unit, java.time.LocalDate date) {
+        return applicable(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), date);
+    }
+
+    private Optional<Applicable> applicable(String jurisdiction, String departmentCode, Long unitId,
+            java.time.LocalDate date) {
         Snapshot snapshot = decisions.current();
-        Optional<String> reference = select(snapshot, jurisdiction, year);
+        Optional<String> reference = select(snapshot, jurisdiction, date.getYear());
         if (reference.isEmpty()) {
-            return reference;
+            return Optional.empty();
         }
-        Optional<String> own = hierarchy.forOwner("UNIT", unitId == null ? null : String.valueOf(unitId),
-                reference.get(), year).map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
-        if (own.isPresent()) {
-            return own;
+        Optional<RuleSetHierarchy.Filed> own = hierarchy.forOwner("UNIT",
+                unitId == null ? null : String.valueOf(unitId), reference.get(), date)
+                .filter(f -> deployed(snapshot, f.key()));
+        if (own.isEmpty()) {
+            own = hierarchy.forOwner("DEPARTMENT", departmentCode, reference.get(), date)
+                    .filter(f -> deployed(snapshot, f.key()));
         }
-        Optional<String> department = hierarchy.forOwner("DEPARTMENT", departmentCode, reference.get(), year)
-                .map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
-        return department.isPresent() ? department : reference;
+        return Optional.of(own.map(f -> new Applicable(f.key(), f.version(), f.effectiveFrom()))
+                .orElse(new Applicable(reference.get(), null, null)));
+    }
+
+    /** The requirement of a rule set for a year (its version in force on 31 December; empty when not in force). */
+    public Optional<Requirement> requirement(String ruleSet, int year) {
+        try {
+            return Optional.of(evaluate(new RecognitionRequest(ruleSet, year, List.of())).requirement());
+        } catch (RecognitionException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static java.time.LocalDate yearEnd(int year) {
+        return java.time.LocalDate.of(year, 12, 31);
     }
 
     /** The rule set, its parent, its parent's parent … up to the reference, with the versions deployed now. */
@@ -152,16 +267,18 @@ public class RecognitionService {
         return chain;
     }
 
-    private boolean inForce(Snapshot snapshot, RuleSetModel model, int year) {
+    private boolean inForceReference(Snapshot snapshot, RuleSetModel model, int year) {
+        return model.key.equals(select(snapshot, model.jurisdiction, year).orElse(null));
+    }
+
+    /** The filed version of a derived set that prices a date of a year, when it derives from that year's reference. */
+    private Optional<RuleSetHierarchy.Filed> inForce(Snapshot snapshot, RuleSetModel model, int year,
+            java.time.LocalDate date) {
         Optional<String> reference = select(snapshot, model.jurisdiction, year);
         if (reference.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        if (model.key.equals(reference.get())) {
-            return true;
-        }
-        return hierarchy.filed(model.key).filter(f -> f.firstYear() <= year)
-                .filter(f -> reference.get().equals(hierarchy.root(f.key()))).isPresent();
+        return hierarchy.inForceOn(model.key, date).filter(f -> reference.get().equals(hierarchy.root(f.key())));
     }
 
     private static boolean deployed(Snapshot snapshot, String key) {

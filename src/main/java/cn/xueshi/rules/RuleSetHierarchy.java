@@ -2,6 +2,7 @@ package cn.xueshi.rules;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class RuleSetHierarchy {
 
-    /** The newest filed version of one derived set. */
+    /** One filed version of a derived set (the newest, or any of its history). */
     public record Filed(String key, String nameZh, String ownerKind, String ownerCode, String jurisdiction,
             String parentKey, int parentVersion, int version, LocalDate effectiveFrom, Integer decisionVersion) {
 
@@ -26,6 +27,13 @@ public class RuleSetHierarchy {
             return effectiveFrom.getYear();
         }
     }
+
+    private static final String HISTORY = """
+            SELECT s.rule_set_key, s.name_zh, s.owner_kind, s.owner_code, s.jurisdiction, s.parent_key,
+                   v.parent_version, v.version, v.effective_from, v.decision_version
+              FROM xs_rule_set s JOIN xs_rule_set_version v ON v.rule_set_key = s.rule_set_key
+             WHERE v.status = 'FILED'
+            """;
 
     private static final String FILED = """
             SELECT s.rule_set_key, s.name_zh, s.owner_kind, s.owner_code, s.jurisdiction, s.parent_key,
@@ -55,6 +63,14 @@ public class RuleSetHierarchy {
             }
 
             @Override
+            public List<Filed> history() {
+                List<Filed> all = new ArrayList<>(real.history());
+                all.removeIf(f -> f.key().equals(draft.key()));
+                all.add(draft);
+                return all;
+            }
+
+            @Override
             public Optional<String> parentOf(String key) {
                 return key.equals(draft.key()) ? Optional.of(draft.parentKey()) : real.parentOf(key);
             }
@@ -63,9 +79,36 @@ public class RuleSetHierarchy {
 
     /** The filed derived sets (newest filed version of each). */
     public List<Filed> filed() {
-        return jdbc.query(FILED + " ORDER BY s.rule_set_key", (rs, n) -> new Filed(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
-                rs.getDate(9).toLocalDate(), (Integer) rs.getObject(10)));
+        return jdbc.query(FILED + " ORDER BY s.rule_set_key", RuleSetHierarchy::row);
+    }
+
+    /** Every filed version of every derived set: a version filed later does not erase the one it follows. */
+    public List<Filed> history() {
+        return jdbc.query(HISTORY + " ORDER BY s.rule_set_key, v.version", RuleSetHierarchy::row);
+    }
+
+    private static Filed row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Filed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getInt(7), rs.getInt(8), rs.getDate(9).toLocalDate(), (Integer) rs.getObject(10));
+    }
+
+    /**
+     * The filed version of a set in force on a date: the one whose effective date is latest on or before it (of
+     * two with the same date, the later filed). Empty before the set's first effective date.
+     */
+    public Optional<Filed> inForceOn(String key, LocalDate date) {
+        return latestEffective(history().stream().filter(f -> f.key().equals(key)).toList(), date);
+    }
+
+    /** The earliest effective date of any filed version of a set (empty: never filed). */
+    public Optional<LocalDate> firstEffective(String key) {
+        return history().stream().filter(f -> f.key().equals(key)).map(Filed::effectiveFrom)
+                .min(LocalDate::compareTo);
+    }
+
+    private static Optional<Filed> latestEffective(List<Filed> versions, LocalDate date) {
+        return versions.stream().filter(f -> !f.effectiveFrom().isAfter(date))
+                .max(Comparator.comparing(Filed::effectiveFrom).thenComparingInt(Filed::version));
     }
 
     public Optional<Filed> filed(String key) {
@@ -90,21 +133,22 @@ public class RuleSetHierarchy {
     }
 
     /**
-     * The filed set of one owner (a department code or a unit id) that applies to a year: based in the end on
-     * {@code reference} (the jurisdiction's set of that year) and effective in or before that year; the one
-     * effective latest wins.
+     * The filed version of one owner's set (a department code or a unit id) in force on a date: based in the end
+     * on {@code reference} (the jurisdiction's set of that year) and effective on or before that date; the one
+     * effective latest wins. Every filed version counts, so a date before a newer version's effective date finds
+     * the version it follows, in any year.
      */
-    public Optional<Filed> forOwner(String ownerKind, String ownerCode, String reference, int year) {
+    public Optional<Filed> forOwner(String ownerKind, String ownerCode, String reference, LocalDate date) {
         if (ownerCode == null) {
             return Optional.empty();
         }
         List<Filed> candidates = new ArrayList<>();
-        for (Filed f : filed()) {
-            if (f.ownerKind().equals(ownerKind) && f.ownerCode().equals(ownerCode) && f.firstYear() <= year
+        for (Filed f : history()) {
+            if (f.ownerKind().equals(ownerKind) && f.ownerCode().equals(ownerCode)
                     && reference.equals(root(f.key()))) {
                 candidates.add(f);
             }
         }
-        return candidates.stream().max((a, b) -> a.effectiveFrom().compareTo(b.effectiveFrom()));
+        return latestEffective(candidates, date);
     }
 }

@@ -74,6 +74,32 @@ class HierarchyFixtures {
         return d;
     }
 
+    /** A real one-page PDF, as the supporting document of a filing (备案文件). */
+    static SupportingDocument pdf() {
+        return pdf("测试〔2026〕1号.pdf", "Rules on continuing education hours");
+    }
+
+    static SupportingDocument pdf(String fileName, String line) {
+        try (org.apache.pdfbox.pdmodel.PDDocument doc = new org.apache.pdfbox.pdmodel.PDDocument();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            doc.addPage(page);
+            try (org.apache.pdfbox.pdmodel.PDPageContentStream text =
+                    new org.apache.pdfbox.pdmodel.PDPageContentStream(doc, page)) {
+                text.beginText();
+                text.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 12);
+                text.newLineAtOffset(72, 700);
+                text.showText(line);
+                text.endText();
+            }
+            doc.save(out);
+            return new SupportingDocument(fileName, out.toByteArray());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The health industry's own activity type: 医学继续教育, 0.5 学时 per hour... here simply per count. */
     static Delta medicalEducation(String rulePrefix) {
         Map<String, String> type = new LinkedHashMap<>();

@@ -73,6 +73,10 @@ class RuleFilingBrowserTest {
             b.go("/rule-sets/" + key).awaitText("26 学时 → 33 学时");
             b.driver().findElement(By.id("reason")).sendKeys("鼓励临床医生在省级刊物发表论文");
             b.driver().findElement(By.id("documentRef")).sendKeys("吉医人〔2026〕21号");
+            java.nio.file.Path scan = java.nio.file.Files.createTempFile("filing-document", ".pdf");
+            java.nio.file.Files.write(scan, HierarchyFixtures.pdf("x.pdf", "Detailed rules, No. 21").content());
+            scan.toFile().deleteOnExit();
+            b.driver().findElement(By.id("document")).sendKeys(scan.toAbsolutePath().toString());
             ((JavascriptExecutor) b.driver()).executeScript("arguments[0].value=arguments[1];",
                     b.driver().findElement(By.id("effectiveFrom")), "2026-01-01");
             b.screenshot("hierarchy-1-submit");
@@ -83,7 +87,8 @@ class RuleFilingBrowserTest {
             b.login(staff, TestUsers.PASSWORD).awaitText("郑备案，您好");
             b.go("/rule-sets/" + key).awaitText("办理此规则集的备案任务");
             b.click(By.id("open-task"));
-            b.awaitText("规则备案审核", "26 学时 → 33 学时", "吉医人〔2026〕21号");
+            b.awaitText("规则备案审核", "26 学时 → 33 学时", "吉医人〔2026〕21号", "备案文件");
+            assertThat(b.driver().findElement(By.id("filing-document")).getText()).startsWith("filing-document");
             new Select(b.driver().findElement(By.id("decision"))).selectByValue("FILE");
             b.driver().findElement(By.id("comments")).sendKeys("同意备案");
             b.screenshot("hierarchy-2-review");

@@ -111,7 +111,7 @@ class RuleFilingProcessTest {
     void submittedThenFiledDeploysTheSetAndEndsTheProcess() {
         Setup s = unitSetup();
         RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "结合本院实际", "吉医发〔2026〕1号",
-                LocalDate.of(2026, 1, 1));
+                LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
         assertThat(pi).isWaitingAt("reviewRuleFiling");
         Task task = reviewTask(v);
@@ -132,7 +132,7 @@ class RuleFilingProcessTest {
     @Test
     void returnedThenRevisedThenFiled() {
         Setup s = unitSetup();
-        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1));
+        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
         assertThatThrownBy(() -> filing.decide(as(s.departmentStaff()), reviewTask(v).getId(), false, null, " "))
                 .isInstanceOf(HierarchyRefusal.class).hasMessageContaining("意见");
         filing.decide(as(s.departmentStaff()), reviewTask(v).getId(), false, null, "论文学时偏高，请说明依据");
@@ -158,7 +158,7 @@ class RuleFilingProcessTest {
     @Test
     void theReminderTimerTellsTheAuthorityAndTheTaskStays() {
         Setup s = unitSetup();
-        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1));
+        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
         for (Job timer : management.createJobQuery().processInstanceId(v.getProcessInstanceId()).timers().list()) {
             management.executeJob(timer.getId());
         }
@@ -178,7 +178,7 @@ class RuleFilingProcessTest {
         String key = HierarchyFixtures.unique("t");
         derivations.create(key, "测试行业办法", OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", maintainer);
         derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
-        RuleSetVersion v = filing.submit(as(maintainer), key, "理由", "文号", LocalDate.of(2026, 1, 1));
+        RuleSetVersion v = filing.submit(as(maintainer), key, "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
         Task task = reviewTask(v);
         assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting(l -> l.getUserId()).contains(bureau)
                 .doesNotContain(staff);
@@ -192,11 +192,11 @@ class RuleFilingProcessTest {
     void maintainersTouchOnlyTheirOwnSetAndNobodyDecidesTwice() {
         Setup s = unitSetup();
         Setup other = unitSetup();
-        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), other.key(), "理由", "文号", LocalDate.of(2026, 1, 1)))
+        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), other.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf()))
                 .isInstanceOf(NotFound.class);
-        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), "jilin-2026", "理由", "文号", LocalDate.of(2026, 1, 1)))
+        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), "jilin-2026", "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf()))
                 .isInstanceOf(NotFound.class);
-        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1));
+        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
         Task task = reviewTask(v);
         // another department's staff cannot file it; the submitter cannot file their own rules
         assertThatThrownBy(() -> filing.decide(as(other.departmentStaff()), task.getId(), true, null, null))
@@ -205,7 +205,7 @@ class RuleFilingProcessTest {
                 .isInstanceOf(NotFound.class);
         // in filing the draft cannot change nor be submitted again
         assertThatThrownBy(() -> derivations.edit(s.key(), d -> d, s.maintainer(), "x")).isInstanceOf(Conflict.class);
-        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1)))
+        assertThatThrownBy(() -> filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf()))
                 .isInstanceOf(Conflict.class);
         filing.decide(as(s.departmentStaff()), task.getId(), true, null, null);
         assertThatThrownBy(() -> filing.decide(as(s.departmentStaff()), task.getId(), true, null, null))

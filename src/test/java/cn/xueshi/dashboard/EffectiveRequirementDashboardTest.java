@@ -1,0 +1,97 @@
+package cn.xueshi.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xueshi.dashboard.ComplianceQueries.PersonRow;
+import cn.xueshi.dashboard.ComplianceQueries.UnitRow;
+import cn.xueshi.hierarchy.Delta;
+import cn.xueshi.hierarchy.Department;
+import cn.xueshi.hierarchy.DepartmentRepository;
+import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
+import cn.xueshi.hierarchy.Derivations;
+import cn.xueshi.hierarchy.RuleSetVersion;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitRepository;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.rules.Requirement;
+import cn.xueshi.support.IntegrationTest;
+import cn.xueshi.support.TestUsers;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The dashboards judge a person by their effective rule set's requirement: a department's filed set that raises
+ * the annual total (参考 三（三）：从其规定) makes 90 hours short for its units' people, while a unit of the same
+ * jurisdiction without such a set still complies with them. Units and the people of a unit agree.
+ */
+@IntegrationTest
+class EffectiveRequirementDashboardTest {
+
+    static final int YEAR = 2026;
+
+    @Autowired DashboardService dashboards;
+    @Autowired ComplianceQueries compliance;
+    @Autowired DashboardFixture fx;
+    @Autowired DepartmentRepository departments;
+    @Autowired UnitRepository units;
+    @Autowired Derivations derivations;
+    @Autowired RecognitionService recognition;
+
+    @Test
+    void aDepartmentsRaisedTotalDecidesForItsUnitsOnly() {
+        Requirement reference = dashboards.requirement("JILIN", YEAR).orElseThrow();
+        String code = ("DR" + TestUsers.uniqueId("")).toUpperCase();
+        Department dept = departments.save(new Department(code, "看板测试卫健委" + code, "JILIN", "HEALTH",
+                Department.Level.PROVINCIAL));
+        BigDecimal raised = reference.total().add(BigDecimal.TEN);
+        String key = ("dr-" + TestUsers.uniqueId("")).toLowerCase();
+        derivations.create(key, "看板测试办法" + key, OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", "tester");
+        derivations.edit(key, d -> d.withChange(new Delta.Change("facts", "jl-facts", "requiredTotal",
+                raised.toPlainString())), "tester", "总学时要求提高");
+        RuleSetVersion v = derivations.submit(key, "行业要求更高", "测试〔2026〕5号", LocalDate.of(2026, 1, 1), "tester");
+        derivations.file(v.getId(), null, "同意备案", "tester");
+
+        Unit health = fx.unit("看板卫生院");
+        health.assignDepartment(dept.getCode(), "HEALTH");
+        units.save(health);
+        Unit plain = fx.unit("看板普通单位");
+        String nurse = fx.member(health, "卫", "护士");
+        String clerk = fx.member(plain, "普", "职员");
+        // exactly the reference's requirement: enough for the reference, ten short of the department's
+        BigDecimal pub = reference.publicMin();
+        BigDecimal prof = reference.total().subtract(pub);
+        LocalDateTime at = LocalDateTime.of(YEAR, 3, 2, 10, 0);
+        fx.claim(health, nurse, YEAR, null, "REGISTERED", pub, prof, at, at.plusDays(14));
+        fx.claim(plain, clerk, YEAR, null, "REGISTERED", pub, prof, at, at.plusDays(14));
+
+        assertThat(recognition.requirement(recognition.ruleSetFor(health, YEAR).orElseThrow(), YEAR).orElseThrow()
+                .total()).isEqualByComparingTo(raised);
+        LocalDate today = LocalDate.of(YEAR, 6, 1);
+        Map<String, Requirement> byJurisdiction = Map.of("JILIN", reference);
+        UnitRow h = compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), health.getId()), byJurisdiction, today)
+                .get(0);
+        UnitRow p = compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), plain.getId()), byJurisdiction, today)
+                .get(0);
+        assertThat(h.judged()).isEqualTo(1);
+        assertThat(h.compliant()).isZero();
+        assertThat(p.judged()).isEqualTo(1);
+        assertThat(p.compliant()).isEqualTo(1);
+
+        List<PersonRow> people = dashboards.people(new DashboardScope(YEAR, Set.of("JILIN"), health.getId()));
+        assertThat(people).extracting(PersonRow::userId, PersonRow::compliant).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(nurse, false));
+        assertThat(dashboards.people(new DashboardScope(YEAR, Set.of("JILIN"), plain.getId())))
+                .extracting(PersonRow::compliant).containsExactly(true);
+
+        // ten more hours meet the department's requirement too
+        fx.claim(health, nurse, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.TEN, at, at.plusDays(20));
+        assertThat(compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), health.getId()), byJurisdiction, today)
+                .get(0).compliant()).isEqualTo(1);
+    }
+}
