@@ -60,7 +60,8 @@ class ProviderReportTest {
         earlier = users.member(qd, "已", "登");
         account = users.user("prv", "基", "地");
         String code = TestUsers.uniqueId("P");
-        Provider p = providers.register(code, "测试继续教育基地" + code, List.of("TRAINING"), "test");
+        Provider p = providers.register(code, "测试继续教育基地" + code, List.of("TRAINING"), List.of("QINGDAO"),
+                "test");
         providers.addAccount(p.id(), account);
     }
 
