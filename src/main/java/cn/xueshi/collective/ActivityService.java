@@ -255,14 +255,57 @@ public class ActivityService {
         evidence.share(activity.getId(), claimIds);
     }
 
+    /** One person for {@link #enrollAll}: their unit, own parameters and the rule set their check answered. */
+    record Checked(String userId, Unit unit, Map<String, String> own, String ruleSet) {
+    }
+
     /**
-     * Puts one person on the roster whose form the caller has just checked ({@code ruleSet} is that check's
-     * answer; a roster commit checks each distinct form once, not each row twice). {@code earlier}: their roster
-     * line read by the caller, if any. The claim's process starts with its hour proposal as the first job, so
-     * this writes claim, audit, instance and job only; the job executor prices it after the commit.
+     * Puts many people on the roster whose forms the caller has just checked (a roster import's commit), in the
+     * caller's transaction: their claims through {@link ClaimService#submitManyOnBehalf} (one query for repeats, the
+     * process starts in one engine command), the roster read once, the activity's evidence shared once. Answers
+     * the claims made.
      */
     @Transactional
-    Claim enrollChecked(UnitActivity activity, String userId, Unit unit, Map<String, String> own, String ruleSet,
+    public List<Claim> enrollAll(UnitActivity activity, List<Checked> people, CurrentUser me) {
+        Map<String, Attendance> earlier = attendanceByUser(activity);
+        List<ClaimService.OnBehalf> requests = new java.util.ArrayList<>(people.size());
+        String source = activity.getOrganiser() + "：" + activity.getTitle();
+        for (Checked p : people) {
+            if (p.unit() == null || !mayOrganise(me, p.unit().getId())) {
+                throw new ActivityRefused("userId", "activity.error.notYourUnit", p.userId());
+            }
+            Attendance before = earlier.get(p.userId());
+            if (before != null && before.getStatus() != Attendance.Status.REMOVED) {
+                throw new Conflict("activity.conflict.onRoster");
+            }
+            String again = before == null ? "" : String.valueOf(before.getClaimId());
+            requests.add(new ClaimService.OnBehalf(form(activity, p.own(), key(activity.getId() + "|" + p.userId()
+                    + "|" + again)), p.ruleSet(), p.unit(), p.userId(), me.userId(), ORIGIN, source));
+        }
+        List<Claim> made = claimService.submitManyOnBehalf(requests).stream().map(ClaimService.Submission::claim)
+                .toList();
+        List<Attendance> lines = new java.util.ArrayList<>(people.size());
+        for (int i = 0; i < people.size(); i++) {
+            Checked p = people.get(i);
+            Attendance a = earlier.get(p.userId());
+            if (a == null) {
+                a = new Attendance(activity.getId(), p.userId(), write(clean(p.own())), me.userId());
+            }
+            a.change(Attendance.Status.ON_ROSTER, me.userId());
+            a.claimed(made.get(i).getId());
+            lines.add(a);
+        }
+        attendances.saveAll(lines);
+        shareEvidence(activity, made.stream().map(Claim::getId).toList());
+        return made;
+    }
+
+    /**
+     * Puts one person on the roster whose form the caller has just checked ({@code ruleSet} is that check's
+     * answer). {@code earlier}: their roster line, if any. The claim's process starts with its hour proposal as the
+     * first job, so this writes claim, audit, instance and job only; the job executor prices it after the commit.
+     */
+    private Claim enrollChecked(UnitActivity activity, String userId, Unit unit, Map<String, String> own, String ruleSet,
             Attendance earlier, CurrentUser me) {
         if (unit == null || !mayOrganise(me, unit.getId())) {
             throw new ActivityRefused("userId", "activity.error.notYourUnit", userId);

@@ -107,22 +107,23 @@ class RosterImport implements ImportHandler {
 
     /**
      * Writes the rows the check (run again just before, in this commit) found valid: their forms are not checked a
-     * third time, and the roster is read once for all of them.
+     * third time, and the roster is read once for all of them. (Progress counts the rows handed over; the writing
+     * itself is one step.)
      */
     @Override
     public int commit(Checked checked, Map<String, String> options, CurrentUser me, String importId,
             Progress progress) {
         UnitActivity activity = activity(options, me);
-        Map<String, Attendance> earlier = activities.attendanceByUser(activity);
-        List<Long> made = new ArrayList<>();
+        List<ActivityService.Checked> people = new ArrayList<>();
         for (Object o : checked.prepared()) {
             if (o instanceof Entry e) {
-                made.add(activities.enrollChecked(activity, e.person().userId(), e.person().unit(), e.own(),
-                        e.ruleSet(), earlier.get(e.person().userId()), me).getId());
+                people.add(new ActivityService.Checked(e.person().userId(), e.person().unit(), e.own(), e.ruleSet()));
             }
             progress.rowDone();
         }
-        activities.shareEvidence(activity, made); // the notice and sign-in sheet, referenced by every new claim
+        // all of them at once: claims, their process instances (first step: the asynchronous hour proposal) and the
+        // activity's evidence, in this one transaction; the job executor prices each claim after the commit
+        List<?> made = activities.enrollAll(activity, people, me);
         return made.size();
     }
 
