@@ -15,6 +15,8 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     @Query("select c from Claim c left join fetch c.items where c.submissionKey = :submissionKey")
     Optional<Claim> findBySubmissionKey(String submissionKey);
 
+    List<Claim> findBySubmissionKeyIn(Collection<String> submissionKeys);
+
     List<Claim> findByClaimantOrderBySubmittedAtDesc(String claimant);
 
     List<Claim> findByClaimantAndYearAndStatusIn(String claimant, int year, Collection<ClaimStatus> statuses);

@@ -1,12 +1,17 @@
 package cn.xueshi.collective;
 
 import cn.xueshi.claim.Claim;
+import cn.xueshi.evidence.EvidenceFile;
+import cn.xueshi.evidence.EvidenceRejected;
+import cn.xueshi.evidence.EvidenceStore;
+import cn.xueshi.evidence.InlineFile;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.importing.People;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.system.Conflict;
+import cn.xueshi.system.NotFound;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +22,7 @@ import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -25,6 +31,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -41,9 +48,12 @@ class ActivityController {
     private final RecognitionService recognition;
     private final MessageSource messages;
     private final cn.xueshi.clock.BusinessClock clock;
+    private final EvidenceStore evidenceStore;
 
     ActivityController(ActivityService activities, CurrentUserService users, People people,
-            RecognitionService recognition, MessageSource messages, cn.xueshi.clock.BusinessClock clock) {
+            RecognitionService recognition, MessageSource messages, cn.xueshi.clock.BusinessClock clock,
+            EvidenceStore evidenceStore) {
+        this.evidenceStore = evidenceStore;
         this.clock = clock;
         this.activities = activities;
         this.users = users;
@@ -54,7 +64,7 @@ class ActivityController {
 
     private CurrentUser organiser() {
         CurrentUser me = users.current();
-        if (me.reviewedUnits().isEmpty()) {
+        if (!activities.organisesAny(me)) {
             throw new AccessDeniedException("not an organiser");
         }
         return me;
@@ -64,7 +74,7 @@ class ActivityController {
     String list(Model model) {
         CurrentUser me = organiser();
         model.addAttribute("activities", activities.activitiesOf(me));
-        model.addAttribute("units", me.reviewedUnits());
+        model.addAttribute("units", activities.organisedUnits(me));
         model.addAttribute("types", types(me));
         if (!model.containsAttribute("draft")) {
             model.addAttribute("draft", new LinkedHashMap<String, String>());
@@ -109,7 +119,7 @@ class ActivityController {
         Set<String> on = roster.stream().filter(x -> x.getStatus() != Attendance.Status.REMOVED)
                 .map(Attendance::getUserId).collect(Collectors.toSet());
         List<People.Person> candidates = new ArrayList<>();
-        for (Unit u : me.reviewedUnits()) {
+        for (Unit u : activities.organisedUnits(me)) {
             people.membersOf(u.getId()).stream().filter(p -> !on.contains(p.userId())).forEach(candidates::add);
         }
         model.addAttribute("activity", a);
@@ -118,6 +128,9 @@ class ActivityController {
         model.addAttribute("claims", claims);
         model.addAttribute("persons", persons);
         model.addAttribute("candidates", candidates);
+        model.addAttribute("evidence", activities.evidenceOf(a));
+        // an organiser who is not the unit's reviewer keeps the roster but makes no review decision
+        model.addAttribute("reviewer", me.reviews(a.getUnitId()));
         return "collective/activity";
     }
 
@@ -148,15 +161,50 @@ class ActivityController {
     @PostMapping("/{id}/attendees/{userId}/remove")
     String remove(@PathVariable long id, @PathVariable String userId, RedirectAttributes redirect) {
         CurrentUser me = organiser();
-        activities.remove(activities.activity(id, me), userId, me);
-        redirect.addFlashAttribute("removed", userId);
+        try {
+            activities.remove(activities.activity(id, me), userId, me);
+            redirect.addFlashAttribute("removed", userId);
+        } catch (ActivityRefused e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.messageKey(), e.args(),
+                    LocaleContextHolder.getLocale())));
+        }
         return "redirect:/activities/" + id;
+    }
+
+    /** Evidence of the activity (notice, sign-in sheet): stored once, part of every attendee's claim. */
+    @PostMapping("/{id}/evidence")
+    String addEvidence(@PathVariable long id, @RequestParam(name = "files", required = false) List<MultipartFile> files,
+            RedirectAttributes redirect) {
+        CurrentUser me = organiser();
+        UnitActivity a = activities.activity(id, me);
+        try {
+            if (files == null || files.stream().noneMatch(EvidenceStore::chosen)) {
+                throw new EvidenceRejected("activity.evidence.none");
+            }
+            redirect.addFlashAttribute("evidenceAdded", activities.addEvidence(a, files, me).size());
+        } catch (EvidenceRejected e) {
+            redirect.addFlashAttribute("evidenceError", messages.getMessage(e.messageKey(), e.args(),
+                    LocaleContextHolder.getLocale()));
+        }
+        return "redirect:/activities/" + id;
+    }
+
+    @GetMapping("/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId) {
+        UnitActivity a = activities.activity(id, organiser());
+        EvidenceFile file = evidenceStore.findForActivity(a.getId(), evidenceId).orElseThrow(NotFound::new);
+        return InlineFile.of(file, evidenceStore.content(evidenceId));
     }
 
     @PostMapping("/{id}/approve")
     String approve(@PathVariable long id, RedirectAttributes redirect) {
         CurrentUser me = organiser();
-        redirect.addFlashAttribute("batch", activities.approveAll(activities.activity(id, me), me));
+        try {
+            redirect.addFlashAttribute("batch", activities.approveAll(activities.activity(id, me), me));
+        } catch (ActivityRefused e) {
+            redirect.addFlashAttribute("problems", List.of(messages.getMessage(e.messageKey(), e.args(),
+                    LocaleContextHolder.getLocale())));
+        }
         return "redirect:/activities/" + id;
     }
 
@@ -183,7 +231,7 @@ class ActivityController {
     private Map<String, String> types(CurrentUser me) {
         Map<String, String> types = new LinkedHashMap<>();
         int year = clock.today().getYear();
-        for (Unit u : me.reviewedUnits()) {
+        for (Unit u : activities.organisedUnits(me)) {
             recognition.ruleSetFor(u, year).ifPresent(rs -> recognition.activityTypes(rs)
                     .forEach(t -> types.putIfAbsent(t.code(), t.nameZh() + "（" + t.code() + "）")));
         }

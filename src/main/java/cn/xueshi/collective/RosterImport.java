@@ -1,21 +1,20 @@
 package cn.xueshi.collective;
 
 import cn.xueshi.identity.CurrentUser;
-import cn.xueshi.identity.Groups;
 import cn.xueshi.importing.ImportColumn;
 import cn.xueshi.importing.ImportHandler;
 import cn.xueshi.importing.ImportKind;
 import cn.xueshi.importing.People;
+import cn.xueshi.importing.RowClaims;
 import cn.xueshi.importing.RowFields;
 import cn.xueshi.importing.RowReport;
 import cn.xueshi.importing.RowReports;
 import cn.xueshi.importing.UnreadableFile;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,12 +32,12 @@ class RosterImport implements ImportHandler {
             new ImportColumn("item.params", "import.col.ownParams", false));
 
     private final ActivityService activities;
-    private final People people;
+    private final RowClaims rowClaims;
     private final RowReports reports;
 
-    RosterImport(ActivityService activities, People people, RowReports reports) {
+    RosterImport(ActivityService activities, RowClaims rowClaims, RowReports reports) {
         this.activities = activities;
-        this.people = people;
+        this.rowClaims = rowClaims;
         this.reports = reports;
     }
 
@@ -49,7 +48,7 @@ class RosterImport implements ImportHandler {
 
     @Override
     public boolean allowed(CurrentUser me) {
-        return me.isIn(Groups.REVIEWER) && !me.reviewedUnits().isEmpty();
+        return activities.organisesAny(me);
     }
 
     @Override
@@ -62,17 +61,17 @@ class RosterImport implements ImportHandler {
         activity(options, me);
     }
 
-    private record Entry(People.Person person, Map<String, String> own) {
+    private record Entry(People.Person person, Map<String, String> own, String ruleSet) {
     }
 
     @Override
     public Checked check(List<Map<String, Object>> rows, Map<String, String> options, CurrentUser me,
             Progress progress) {
         UnitActivity activity = activity(options, me);
-        Map<String, People.Person> found = people.find(rows.stream().map(r -> r.get("userId"))
-                .filter(v -> v != null).map(v -> v.toString().trim()).toList());
-        List<RowReport> out = new ArrayList<>();
-        List<Object> prepared = new ArrayList<>();
+        RowClaims.Batch batch = rowClaims.batch(rows);
+        Set<String> onRoster = activities.onRoster(activity); // one query, not one per row
+        List<RowReport> out = new ArrayList<>(rows.size());
+        List<Object> prepared = new ArrayList<>(rows.size());
         Map<String, Integer> seen = new HashMap<>();
         for (Map<String, Object> row : rows) {
             int n = RowFields.rowNo(row);
@@ -80,28 +79,21 @@ class RosterImport implements ImportHandler {
             RowReport line;
             try {
                 RowFields.engineChecks(row);
-                String userId = RowFields.text(row, "userId", true, 64);
-                People.Person person = found.get(userId);
-                if (person == null || !me.reviews(person.unit().getId())) {
-                    throw new RowFields.BadField("userId", "activity.error.notYourUnit", userId);
+                // unknown and not one of the organiser's people read alike: the report reveals no one elsewhere
+                People.Person person = batch.person(row, "activity.error.notYourUnit");
+                if (!activities.mayOrganise(me, person.unit().getId())) {
+                    throw new RowFields.BadField("userId", "activity.error.notYourUnit", person.userId());
                 }
-                String name = RowFields.text(row, "name", false, 64);
-                if (name != null && !name.equals(person.name())) {
-                    throw new RowFields.BadField("name", "import.row.nameMismatch", name, userId);
-                }
-                Map<String, String> own = own(row);
-                if (seen.putIfAbsent(userId, n) != null) {
-                    line = reports.duplicate(n, "userId", "import.row.duplicateInFile", seen.get(userId));
-                } else if (activities.onRoster(activity, userId)) {
+                Map<String, String> own = RowClaims.params(row);
+                if (seen.putIfAbsent(person.userId(), n) != null) {
+                    line = reports.duplicate(n, "userId", "import.row.duplicateInFile", seen.get(person.userId()));
+                } else if (onRoster.contains(person.userId())) {
                     line = reports.duplicate(n, "userId", "activity.error.onRoster", person.name());
                 } else {
-                    Optional<String> refused = activities.refusal(activity, userId, person.unit(), own, me);
-                    if (refused.isPresent()) {
-                        line = reports.error(n, "item.params", "import.row.rules", refused.get());
-                    } else {
-                        line = RowReport.valid(n);
-                        entry = new Entry(person, own);
-                    }
+                    // checked as the attendee's own form would be; one verdict per distinct (unit, parameters)
+                    String ruleSet = batch.check(activities.claimForm(activity, own, "check"), person.unit());
+                    line = RowReport.valid(n);
+                    entry = new Entry(person, own, ruleSet);
                 }
             } catch (RowFields.BadField bad) {
                 line = reports.error(n, bad);
@@ -113,19 +105,26 @@ class RosterImport implements ImportHandler {
         return new Checked(out, prepared);
     }
 
+    /**
+     * Writes the rows the check (run again just before, in this commit) found valid: their forms are not checked a
+     * third time, and the roster is read once for all of them. (Progress counts the rows handed over; the writing
+     * itself is one step.)
+     */
     @Override
     public int commit(Checked checked, Map<String, String> options, CurrentUser me, String importId,
             Progress progress) {
         UnitActivity activity = activity(options, me);
-        int created = 0;
+        List<ActivityService.Checked> people = new ArrayList<>();
         for (Object o : checked.prepared()) {
             if (o instanceof Entry e) {
-                activities.enroll(activity, e.person().userId(), e.person().unit(), e.own(), me);
-                created++;
+                people.add(new ActivityService.Checked(e.person().userId(), e.person().unit(), e.own(), e.ruleSet()));
             }
             progress.rowDone();
         }
-        return created;
+        // all of them at once: claims, their process instances (first step: the asynchronous hour proposal) and the
+        // activity's evidence, in this one transaction; the job executor prices each claim after the commit
+        List<?> made = activities.enrollAll(activity, people, me);
+        return made.size();
     }
 
     private UnitActivity activity(Map<String, String> options, CurrentUser me) {
@@ -134,18 +133,5 @@ class RosterImport implements ImportHandler {
             throw new UnreadableFile("activity.import.noActivity");
         }
         return activities.activity(Long.parseLong(id), me);
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, String> own(Map<String, Object> row) {
-        Map<String, String> own = new LinkedHashMap<>();
-        if (row.get("item") instanceof Map<?, ?> item) {
-            ((Map<String, Object>) item).forEach((k, v) -> {
-                if (!"activityType".equals(k) && v != null) {
-                    own.put(k, v instanceof java.math.BigDecimal b ? b.toPlainString() : v.toString());
-                }
-            });
-        }
-        return own;
     }
 }

@@ -6,6 +6,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
+import cn.xueshi.identity.UnitOrganisers;
 import cn.xueshi.identity.UnitRepository;
 import cn.xueshi.importing.ImportJob;
 import cn.xueshi.importing.ImportKind;
@@ -54,9 +55,12 @@ class DemoImportSeeder implements ApplicationRunner {
     private final CurrentUserService currentUsers;
     private final IdentityService identity;
     private final JdbcTemplate jdbc;
+    private final UnitOrganisers organisers;
 
     DemoImportSeeder(ActivityService activities, ImportService imports, Providers providers, People people,
-            UnitRepository units, CurrentUserService currentUsers, IdentityService identity, JdbcTemplate jdbc) {
+            UnitRepository units, CurrentUserService currentUsers, IdentityService identity, JdbcTemplate jdbc,
+            UnitOrganisers organisers) {
+        this.organisers = organisers;
         this.activities = activities;
         this.imports = imports;
         this.providers = providers;
@@ -72,6 +76,7 @@ class DemoImportSeeder implements ApplicationRunner {
         LocaleContextHolder.setLocale(Locale.SIMPLIFIED_CHINESE);
         try {
             fireDrill();
+            organiser();
             provider();
             history();
         } finally {
@@ -94,6 +99,19 @@ class DemoImportSeeder implements ApplicationRunner {
         LOG.info("Demo: {} with {} attendees", FIRE_DRILL, activities.roster(drill).size());
     }
 
+    /** 单位活动组织者 {@code organiser} (孙悦, 保卫科) at 吉林省人民医院: activities and rosters, no review. */
+    private void organiser() {
+        if (identity.createUserQuery().userId("organiser").count() == 0) {
+            User u = identity.newUser("organiser");
+            u.setLastName("孙");
+            u.setFirstName("悦");
+            u.setEmail("organiser@demo.xueshi.example");
+            u.setPassword(DemoDirectorySeeder.PASSWORD);
+            identity.saveUser(u);
+        }
+        organisers.grant("organiser", units.findByCode("JL01").orElseThrow().getId(), "admin");
+    }
+
     private void provider() {
         if (providers.byCode(PROVIDER_CODE).isPresent()) {
             return;
@@ -107,7 +125,7 @@ class DemoImportSeeder implements ApplicationRunner {
             identity.saveUser(u);
         }
         Provider p = providers.register(PROVIDER_CODE, "吉林省专业技术人员继续教育基地",
-                List.of("TRAINING", "ADVANCED_SEMINAR"), "bureau");
+                List.of("TRAINING", "ADVANCED_SEMINAR"), List.of("JILIN"), "bureau");
         providers.addAccount(p.id(), "provider");
         List<Map<String, Object>> rows = new ArrayList<>();
         for (String who : List.of("employee", "liuyang", "yangfan")) {

@@ -216,13 +216,67 @@ public class EvidenceStore {
                 ROW, submissionKey);
     }
 
+    /** The claim's files: its own and those it shares (an activity's notice, sign-in sheet), in upload order. */
     public List<EvidenceFile> forClaim(long claimId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE claim_id = ? ORDER BY id", ROW, claimId);
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE claim_id = ? OR id IN "
+                + "(SELECT evidence_id FROM xs_claim_evidence WHERE claim_id = ?) ORDER BY id", ROW, claimId, claimId);
     }
 
     public Optional<EvidenceFile> find(long claimId, long evidenceId) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE id = ? AND claim_id = ?", ROW, evidenceId,
-                claimId).stream().findFirst();
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE id = ? AND (claim_id = ? OR id IN "
+                + "(SELECT evidence_id FROM xs_claim_evidence WHERE claim_id = ?))", ROW, evidenceId, claimId, claimId)
+                .stream().findFirst();
+    }
+
+    /**
+     * Evidence of a unit activity (notice, sign-in sheet): the same checks, stored once against the activity;
+     * {@link #share} makes it part of attendees' claims. Answers the new files' ids.
+     */
+    @Transactional
+    public List<Long> keepForActivity(long activityId, List<MultipartFile> files, String uploader) {
+        List<byte[]> contents = check(files, forActivity(activityId).size());
+        List<MultipartFile> real = chosenOnly(files);
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < real.size(); i++) {
+            long id = insert(null, null, displayName(real.get(i)), contents.get(i), uploader);
+            jdbc.update("UPDATE xs_evidence SET activity_id = ? WHERE id = ?", activityId, id);
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    public List<EvidenceFile> forActivity(long activityId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE activity_id = ? ORDER BY id", ROW,
+                activityId);
+    }
+
+    public Optional<EvidenceFile> findForActivity(long activityId, long evidenceId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM xs_evidence WHERE id = ? AND activity_id = ?", ROW,
+                evidenceId, activityId).stream().findFirst();
+    }
+
+    /** References every file of the activity from each of the claims (no copy; already referenced ones stay). */
+    @Transactional
+    public void share(long activityId, List<Long> claimIds) {
+        List<Long> files = jdbc.queryForList("SELECT id FROM xs_evidence WHERE activity_id = ?", Long.class,
+                activityId);
+        share(files, claimIds);
+    }
+
+    /** References the files from each of the claims, in batches (a roster of 1,000 is one round trip per 500). */
+    @Transactional
+    public void share(List<Long> evidenceIds, List<Long> claimIds) {
+        if (evidenceIds.isEmpty() || claimIds.isEmpty()) {
+            return;
+        }
+        List<Object[]> links = new java.util.ArrayList<>();
+        for (long claim : claimIds) {
+            for (long file : evidenceIds) {
+                links.add(new Object[] {claim, file, claim, file});
+            }
+        }
+        jdbc.batchUpdate("INSERT INTO xs_claim_evidence (claim_id, evidence_id) SELECT ?, ? WHERE NOT EXISTS "
+                + "(SELECT 1 FROM xs_claim_evidence WHERE claim_id = ? AND evidence_id = ?)", links);
     }
 
     public byte[] content(long evidenceId) {

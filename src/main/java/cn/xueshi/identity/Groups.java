@@ -19,9 +19,11 @@ public final class Groups {
     public static final String INTEGRATION = "integration";
     /** 继续教育机构: accounts of a training provider the bureau registered; report their classes' completions. */
     public static final String PROVIDER = "provider";
+    /** 单位活动组织者: creates unit activities and their rosters for the units granted (xs_unit_organiser); no review. */
+    public static final String ORGANISER = "organiser";
 
     public static final List<String> ALL = List.of(EMPLOYEE, REVIEWER, BUREAU, ANALYST, SUPERVISOR, ADMIN, INTEGRATION,
-            RULE_MAINTAINER, DEPARTMENT, PROVIDER);
+            RULE_MAINTAINER, DEPARTMENT, PROVIDER, ORGANISER);
 
     /** Spring Security authority for a group: ROLE_ + group id. */
     public static String authority(String groupId) {

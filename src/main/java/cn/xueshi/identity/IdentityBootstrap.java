@@ -25,17 +25,19 @@ public class IdentityBootstrap {
             "12345678", "camunda");
     static final int MIN_PASSWORD_LENGTH = 8;
 
-    private static final java.util.Map<String, String> GROUP_NAMES = java.util.Map.of(
-            Groups.EMPLOYEE, "专业技术人员",
-            Groups.REVIEWER, "用人单位审核人",
-            Groups.BUREAU, "人社局/主管部门",
-            Groups.ANALYST, "规则维护",
-            Groups.SUPERVISOR, "监督",
-            Groups.ADMIN, "管理员",
-            Groups.INTEGRATION, "系统对接（只读）",
-            Groups.RULE_MAINTAINER, "规则维护（主管部门/单位）",
-            Groups.DEPARTMENT, "行业主管部门",
-            Groups.PROVIDER, "继续教育机构");
+    // Map.ofEntries: Map.of takes at most 10 pairs
+    private static final java.util.Map<String, String> GROUP_NAMES = java.util.Map.ofEntries(
+            java.util.Map.entry(Groups.EMPLOYEE, "专业技术人员"),
+            java.util.Map.entry(Groups.REVIEWER, "用人单位审核人"),
+            java.util.Map.entry(Groups.BUREAU, "人社局/主管部门"),
+            java.util.Map.entry(Groups.ANALYST, "规则维护"),
+            java.util.Map.entry(Groups.SUPERVISOR, "监督"),
+            java.util.Map.entry(Groups.ADMIN, "管理员"),
+            java.util.Map.entry(Groups.INTEGRATION, "系统对接（只读）"),
+            java.util.Map.entry(Groups.RULE_MAINTAINER, "规则维护（主管部门/单位）"),
+            java.util.Map.entry(Groups.DEPARTMENT, "行业主管部门"),
+            java.util.Map.entry(Groups.PROVIDER, "继续教育机构"),
+            java.util.Map.entry(Groups.ORGANISER, "单位活动组织者"));
 
     private final IdentityService identityService;
     private final AuthorizationService authorizationService;

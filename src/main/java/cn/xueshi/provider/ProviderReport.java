@@ -3,10 +3,9 @@ package cn.xueshi.provider;
 import cn.xueshi.claim.ClaimForm;
 import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ClaimService;
-import cn.xueshi.claim.ClaimValidation;
-import cn.xueshi.claim.ItemForm;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.JurisdictionRepository;
 import cn.xueshi.importing.ImportColumn;
 import cn.xueshi.importing.ImportHandler;
 import cn.xueshi.importing.ImportKind;
@@ -14,8 +13,8 @@ import cn.xueshi.importing.ImportProperties;
 import cn.xueshi.importing.People;
 import cn.xueshi.importing.RowFields;
 import cn.xueshi.importing.RowReport;
+import cn.xueshi.importing.RowClaims;
 import cn.xueshi.importing.RowReports;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -25,17 +24,15 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.springframework.context.MessageSource;
+import java.util.Locale;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
-import org.springframework.validation.BeanPropertyBindingResult;
 
 /**
  * PROVIDER_REPORT (继续教育机构报送): a provider's class completions, one row per person (user name, name, activity
  * type and parameters, date, class title). Each valid row is a claim for that person in their own unit's review
- * queue, through the form's path, marked as provider-reported with the provider's name. Persons not found, types the
- * provider is not registered for, duplicates of an existing claim (same person and type, same title or date) and
+ * queue, through the form's path, marked as provider-reported with the provider's name. Persons not found, persons of
+ * units outside the provider's jurisdictions, types the provider is not registered for, duplicates of an existing claim (same person and type, same title or date) and
  * rows the rule set rejects are reported per row and create nothing.
  */
 @Component
@@ -51,24 +48,22 @@ class ProviderReport implements ImportHandler {
             new ImportColumn("item.params", "import.col.params", false));
 
     private final Providers providers;
-    private final People people;
+    private final RowClaims rowClaims;
     private final RowReports reports;
-    private final ClaimValidation validation;
     private final ClaimService claimService;
     private final ClaimRepository claims;
     private final ImportProperties properties;
-    private final MessageSource messages;
+    private final JurisdictionRepository jurisdictions;
 
-    ProviderReport(Providers providers, People people, RowReports reports, ClaimValidation validation,
-            ClaimService claimService, ClaimRepository claims, ImportProperties properties, MessageSource messages) {
+    ProviderReport(Providers providers, RowClaims rowClaims, RowReports reports, ClaimService claimService,
+            ClaimRepository claims, ImportProperties properties, JurisdictionRepository jurisdictions) {
         this.providers = providers;
-        this.people = people;
+        this.rowClaims = rowClaims;
         this.reports = reports;
-        this.validation = validation;
         this.claimService = claimService;
         this.claims = claims;
         this.properties = properties;
-        this.messages = messages;
+        this.jurisdictions = jurisdictions;
     }
 
     @Override
@@ -93,8 +88,7 @@ class ProviderReport implements ImportHandler {
     public Checked check(List<Map<String, Object>> rows, Map<String, String> options, CurrentUser me,
             Progress progress) {
         Provider provider = providers.of(me.userId()).orElseThrow(cn.xueshi.importing.ImportForbidden::new);
-        Map<String, People.Person> found = people.find(rows.stream().map(r -> r.get("userId"))
-                .filter(v -> v != null).map(v -> v.toString().trim()).toList());
+        RowClaims.Batch batch = rowClaims.batch(rows);
         List<RowReport> out = new ArrayList<>();
         List<Object> prepared = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
@@ -104,7 +98,7 @@ class ProviderReport implements ImportHandler {
             RowReport line;
             try {
                 RowFields.engineChecks(row);
-                Completion c = completion(row, provider, found);
+                Completion c = completion(row, provider, batch);
                 String key = c.form().getSubmissionKey();
                 if (seen.putIfAbsent(key, n) != null) {
                     line = reports.duplicate(n, "", "import.row.duplicateInFile", seen.get(key));
@@ -126,23 +120,18 @@ class ProviderReport implements ImportHandler {
         return new Checked(out, prepared);
     }
 
-    @SuppressWarnings("unchecked")
-    private Completion completion(Map<String, Object> row, Provider provider, Map<String, People.Person> found) {
-        String userId = RowFields.text(row, "userId", true, 64);
-        People.Person person = found.get(userId);
-        if (person == null) {
-            throw new RowFields.BadField("userId", "import.row.personUnknown", userId);
-        }
-        String name = RowFields.text(row, "name", false, 64);
-        if (name != null && !name.equals(person.name())) {
-            throw new RowFields.BadField("name", "import.row.nameMismatch", name, userId);
+    private Completion completion(Map<String, Object> row, Provider provider, RowClaims.Batch batch) {
+        People.Person person = batch.person(row, "import.row.personUnknown");
+        if (!provider.serves(person.unit().getJurisdiction())) {
+            // the bureau registered the provider for its own jurisdictions only (data at /providers, V113)
+            throw new RowFields.BadField("userId", "provider.outsideJurisdiction", provider.name(), person.name(),
+                    person.unit().getName(), jurisdictionNames(provider));
         }
         LocalDate date = RowFields.date(row, "date", true);
         String title = RowFields.text(row, "title", true, properties.maxTextLength());
-        if (!(row.get("item") instanceof Map<?, ?> rawItem)) {
+        if (!(row.get("item") instanceof Map<?, ?> item)) {
             throw new RowFields.BadField("item.activityType", "import.row.missing");
         }
-        Map<String, Object> item = (Map<String, Object>) rawItem;
         Object type = item.get("activityType");
         if (!(type instanceof String t) || t.isBlank()) {
             throw new RowFields.BadField("item.activityType", "import.row.missing");
@@ -152,33 +141,17 @@ class ProviderReport implements ImportHandler {
             throw new RowFields.BadField("item.activityType", "provider.typeNotRegistered", provider.name(),
                     activityType, String.join("、", provider.activityTypes()));
         }
-        ClaimForm form = new ClaimForm();
-        form.setYear(date.getYear());
-        form.setDescription(title);
-        form.setPledge(true); // the provider vouches for the completion it reports
-        form.setSubmissionKey(key(provider.id() + "|" + userId + "|" + activityType + "|" + date + "|" + title));
-        ItemForm f = new ItemForm();
-        f.setActivityType(activityType);
-        f.setTitle(title);
-        f.setActivityDate(date);
-        item.forEach((k, v) -> {
-            if (!"activityType".equals(k) && v != null) {
-                f.getParams().put(k, v instanceof BigDecimal b ? b.toPlainString() : v.toString());
-            }
-        });
-        form.getItems().add(f);
-        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
-        Optional<String> ruleSet = validation.validate(form, person.unit(), errors);
-        if (errors.hasErrors() || ruleSet.isEmpty()) {
-            var e = errors.getAllErrors().get(0);
-            String field = e instanceof org.springframework.validation.FieldError fe
-                    ? (fe.getField().contains("activityDate") || fe.getField().equals("year") ? "date"
-                            : fe.getField().contains("params") || fe.getField().contains("items") ? "item.params"
-                            : fe.getField()) : "item";
-            throw new RowFields.BadField(field, "import.row.rules",
-                    messages.getMessage(e, LocaleContextHolder.getLocale()));
-        }
-        return new Completion(person, form, ruleSet.get());
+        ClaimForm form = RowClaims.form(
+                key(provider.id() + "|" + person.userId() + "|" + activityType + "|" + date + "|" + title),
+                title, activityType, date, RowClaims.params(row));
+        return new Completion(person, form, batch.check(form, person.unit()));
+    }
+
+    private String jurisdictionNames(Provider provider) {
+        Locale locale = LocaleContextHolder.getLocale();
+        List<String> names = provider.jurisdictions().stream().map(code -> jurisdictions.findById(code)
+                .map(j -> j.name(locale)).orElse(code)).toList();
+        return names.isEmpty() ? "—" : String.join("、", names);
     }
 
     @Override

@@ -23,12 +23,18 @@ public class Providers {
         this.identity = identity;
     }
 
+    /** Registers a provider for the activity types and jurisdictions given (the registrar checked they may). */
     @Transactional
-    public Provider register(String code, String name, List<String> activityTypes, String by) {
+    public Provider register(String code, String name, List<String> activityTypes, List<String> jurisdictions,
+            String by) {
         jdbc.update("""
                 INSERT INTO xs_provider (code, name, activity_types, registered_by, registered_at)
                 VALUES (?, ?, ?, ?, ?)""", code, name, String.join(",", activityTypes), by,
                 Timestamp.from(BusinessClock.now()));
+        long id = jdbc.queryForObject("SELECT id FROM xs_provider WHERE code = ?", Long.class, code);
+        for (String j : new java.util.TreeSet<>(jurisdictions)) {
+            jdbc.update("INSERT INTO xs_provider_jurisdiction (provider_id, jurisdiction) VALUES (?, ?)", id, j);
+        }
         return byCode(code).orElseThrow();
     }
 
@@ -44,7 +50,8 @@ public class Providers {
 
     public Optional<Provider> byCode(String code) {
         return jdbc.query("SELECT id, code, name, activity_types FROM xs_provider WHERE code = ?", (rs, n) ->
-                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), code).stream().findFirst();
+                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), code).stream().findFirst()
+                .map(this::withJurisdictions);
     }
 
     /** The provider this account acts for, if any. */
@@ -52,16 +59,24 @@ public class Providers {
         return jdbc.query("""
                 SELECT p.id, p.code, p.name, p.activity_types FROM xs_provider p
                 JOIN xs_provider_account a ON a.provider_id = p.id WHERE a.user_id = ?""", (rs, n) ->
-                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), userId).stream().findFirst();
+                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)), userId).stream().findFirst()
+                .map(this::withJurisdictions);
     }
 
     public List<Provider> all() {
         return jdbc.query("SELECT id, code, name, activity_types FROM xs_provider ORDER BY code", (rs, n) ->
-                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)));
+                provider(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4))).stream()
+                .map(this::withJurisdictions).toList();
     }
 
     private static Provider provider(long id, String code, String name, String types) {
         return new Provider(id, code, name, Arrays.stream(types.split(",")).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList());
+                .filter(s -> !s.isEmpty()).toList(), List.of());
+    }
+
+    private Provider withJurisdictions(Provider p) {
+        return new Provider(p.id(), p.code(), p.name(), p.activityTypes(), jdbc.queryForList(
+                "SELECT jurisdiction FROM xs_provider_jurisdiction WHERE provider_id = ? ORDER BY jurisdiction",
+                String.class, p.id()));
     }
 }

@@ -46,6 +46,8 @@ class ProviderReportTest {
     ClaimRepository claims;
     @Autowired
     ClaimFixtures fixtures;
+    @Autowired
+    cn.xueshi.identity.Directory directory;
 
     String account;
     String student;
@@ -60,7 +62,8 @@ class ProviderReportTest {
         earlier = users.member(qd, "已", "登");
         account = users.user("prv", "基", "地");
         String code = TestUsers.uniqueId("P");
-        Provider p = providers.register(code, "测试继续教育基地" + code, List.of("TRAINING"), "test");
+        Provider p = providers.register(code, "测试继续教育基地" + code, List.of("TRAINING"), List.of("QINGDAO"),
+                "test");
         providers.addAccount(p.id(), account);
     }
 
@@ -136,5 +139,82 @@ class ProviderReportTest {
         }
         assertThat(mvc.perform(get("/imports/template").param("kind", "HISTORY").with(user(account).roles("provider")))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
+    }
+
+    /** The sheet a provider uploads at /imports: the template's columns by their JSON keys, one row per person. */
+    static byte[] sheet(List<List<Object>> rows) throws Exception {
+        try (XSSFWorkbook book = new XSSFWorkbook(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            var sheet = book.createSheet("报送");
+            List<String> header = List.of("userId", "name", "date", "title", "item.activityType", "item.params");
+            var h = sheet.createRow(0);
+            for (int i = 0; i < header.size(); i++) {
+                h.createCell(i).setCellValue(header.get(i));
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                var row = sheet.createRow(r + 1);
+                for (int i = 0; i < rows.get(r).size(); i++) {
+                    row.createCell(i).setCellValue(String.valueOf(rows.get(r).get(i)));
+                }
+            }
+            book.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    @Test
+    void aProviderReportsOnlyWithinItsJurisdictions() throws Exception {
+        // the provider is registered for Qingdao: a member of a Jilin unit is refused, per row, nothing created
+        Unit jl = users.unit("吉林辖区外医院", UnitType.STATE_OWNED, "JILIN", "jilin-2026");
+        String outside = users.member(jl, "辖", "外");
+        Map<String, Object> training = Map.of("activityType", "TRAINING", "hours", 8, "days", 1);
+        Map<String, Object> body = Map.of("rows", List.of(
+                row(student, "2026-10-15", "辖区内培训班", training),
+                row(outside, "2026-10-15", "辖区内培训班", training)));
+        JsonNode dry = send(account, true, body, 200);
+        assertThat(dry.get("valid").asInt()).as(dry.toString()).isEqualTo(1);
+        assertThat(dry.get("errors")).hasSize(1);
+        assertThat(dry.get("errors").get(0).get("row").asInt()).isEqualTo(2);
+        assertThat(dry.get("errors").get(0).get("field").asText()).isEqualTo("userId");
+        assertThat(dry.get("errors").get(0).get("message").asText()).contains("青岛").contains("吉林辖区外医院")
+                .contains("不在其中");
+        JsonNode done = send(account, false, body, 200);
+        assertThat(done.get("created").asInt()).isEqualTo(1);
+        assertThat(claims.findByClaimantOrderBySubmittedAtDesc(outside)).isEmpty();
+
+        // the page: the same refusal beside the row of the uploaded sheet, and nothing written for it
+        byte[] file = sheet(List.of(List.of(outside, "辖外", "2026-10-20", "页面上传的培训班", "TRAINING", "hours=8; days=1")));
+        MvcResult upload = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                .multipart("/imports").file(new org.springframework.mock.web.MockMultipartFile("file", "结业名单.xlsx",
+                        "application/octet-stream", file)).param("kind", "PROVIDER_REPORT")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user(account).roles("provider"))).andReturn();
+        assertThat(upload.getResponse().getStatus()).as(upload.getResponse().getContentAsString()).isEqualTo(302);
+        String report = mvc.perform(get(upload.getResponse().getRedirectedUrl()).with(user(account).roles("provider")))
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report).contains("不在其中").contains("吉林辖区外医院");
+        assertThat(claims.findByClaimantOrderBySubmittedAtDesc(outside)).isEmpty();
+    }
+
+    @Test
+    void theBureauRegistersProvidersForItsOwnJurisdictionsOnly() throws Exception {
+        String bureau = users.user("bqd", "青", "局", "bureau");
+        directory.assignOversight(bureau, "QINGDAO");
+        String acct = users.user("prv", "新", "基地");
+        String code = TestUsers.uniqueId("N");
+        MvcResult foreign = mvc.perform(post("/providers").param("code", code).param("name", "新的基地")
+                .param("types", "TRAINING").param("account", acct).param("jurisdictions", "JILIN")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user(bureau).roles("bureau"))).andReturn();
+        assertThat(foreign.getResponse().getStatus()).isEqualTo(200);
+        String page = foreign.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("请至少选择一个您所监管的辖区").contains("新的基地");
+        assertThat(providers.byCode(code)).isEmpty();
+
+        MvcResult ok = mvc.perform(post("/providers").param("code", code).param("name", "新的基地")
+                .param("types", "TRAINING").param("account", acct).param("jurisdictions", "QINGDAO")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user(bureau).roles("bureau"))).andReturn();
+        assertThat(ok.getResponse().getStatus()).isEqualTo(302);
+        assertThat(providers.byCode(code).orElseThrow().jurisdictions()).containsExactly("QINGDAO");
     }
 }
