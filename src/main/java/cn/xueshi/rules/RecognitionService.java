@@ -121,12 +121,15 @@ public class RecognitionService {
         if (reference.isEmpty()) {
             return reference;
         }
-        Optional<String> own = hierarchy.forOwner("UNIT", unitId == null ? null : String.valueOf(unitId),
-                reference.get(), year).map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
+        String unitCode = unitId == null ? null : String.valueOf(unitId);
+        // the unit's and the department's filed sets in one query (not every filed set of the province, twice)
+        List<RuleSetHierarchy.Filed> owned = hierarchy.filedFor(unitCode, departmentCode);
+        Optional<String> own = hierarchy.forOwner(owned, "UNIT", unitCode, reference.get(), year)
+                .map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
         if (own.isPresent()) {
             return own;
         }
-        Optional<String> department = hierarchy.forOwner("DEPARTMENT", departmentCode, reference.get(), year)
+        Optional<String> department = hierarchy.forOwner(owned, "DEPARTMENT", departmentCode, reference.get(), year)
                 .map(RuleSetHierarchy.Filed::key).filter(k -> deployed(snapshot, k));
         return department.isPresent() ? department : reference;
     }

@@ -55,6 +55,16 @@ public class RuleSetHierarchy {
             }
 
             @Override
+            public List<Filed> filedFor(String unitCode, String departmentCode) {
+                List<Filed> all = new ArrayList<>(real.filedFor(unitCode, departmentCode));
+                all.removeIf(f -> f.key().equals(draft.key()));
+                if (owns(draft, unitCode, departmentCode)) {
+                    all.add(draft);
+                }
+                return all;
+            }
+
+            @Override
             public Optional<String> parentOf(String key) {
                 return key.equals(draft.key()) ? Optional.of(draft.parentKey()) : real.parentOf(key);
             }
@@ -63,10 +73,31 @@ public class RuleSetHierarchy {
 
     /** The filed derived sets (newest filed version of each). */
     public List<Filed> filed() {
-        return jdbc.query(FILED + " ORDER BY s.rule_set_key", (rs, n) -> new Filed(rs.getString(1), rs.getString(2),
-                rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7), rs.getInt(8),
-                rs.getDate(9).toLocalDate(), (Integer) rs.getObject(10)));
+        return jdbc.query(FILED + " ORDER BY s.rule_set_key", ROW);
     }
+
+    /**
+     * The filed sets of one unit (by its id as the owner code) and of one department, the two owners whose sets
+     * may price a unit's claims, in one query by the owner index: a claim's validation used to read every filed
+     * set of the province twice (issue 16's profile of the submission).
+     */
+    public List<Filed> filedFor(String unitCode, String departmentCode) {
+        if (unitCode == null && departmentCode == null) {
+            return List.of();
+        }
+        return jdbc.query(FILED + " AND ((s.owner_kind = 'UNIT' AND s.owner_code = ?)"
+                + " OR (s.owner_kind = 'DEPARTMENT' AND s.owner_code = ?)) ORDER BY s.rule_set_key", ROW,
+                unitCode, departmentCode);
+    }
+
+    private static boolean owns(Filed f, String unitCode, String departmentCode) {
+        return ("UNIT".equals(f.ownerKind()) && f.ownerCode().equals(unitCode))
+                || ("DEPARTMENT".equals(f.ownerKind()) && f.ownerCode().equals(departmentCode));
+    }
+
+    private static final org.springframework.jdbc.core.RowMapper<Filed> ROW = (rs, n) -> new Filed(rs.getString(1),
+            rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getInt(7),
+            rs.getInt(8), rs.getDate(9).toLocalDate(), (Integer) rs.getObject(10));
 
     public Optional<Filed> filed(String key) {
         return filed().stream().filter(f -> f.key().equals(key)).findFirst();
@@ -95,11 +126,16 @@ public class RuleSetHierarchy {
      * effective latest wins.
      */
     public Optional<Filed> forOwner(String ownerKind, String ownerCode, String reference, int year) {
+        return ownerCode == null ? Optional.empty() : forOwner(filed(), ownerKind, ownerCode, reference, year);
+    }
+
+    /** {@link #forOwner(String, String, String, int)} among {@code filed} (e.g. {@link #filedFor}'s answer). */
+    public Optional<Filed> forOwner(List<Filed> filed, String ownerKind, String ownerCode, String reference, int year) {
         if (ownerCode == null) {
             return Optional.empty();
         }
         List<Filed> candidates = new ArrayList<>();
-        for (Filed f : filed()) {
+        for (Filed f : filed) {
             if (f.ownerKind().equals(ownerKind) && f.ownerCode().equals(ownerCode) && f.firstYear() <= year
                     && reference.equals(root(f.key()))) {
                 candidates.add(f);
