@@ -460,6 +460,9 @@ class LifecycleBenchmark {
     }
 
     private static void steps(StringBuilder out, String side, Round r) {
+        if (!Boolean.getBoolean("bench.sql")) {
+            out.append("  (SQL statements per step: run with -Dbench.sql=true; the counting proxy slows the timings)\n");
+        }
         long total = r.steps().nanos.values().stream().mapToLong(LongAdder::sum).sum();
         long totalCpu = r.steps().cpuNanos.values().stream().mapToLong(LongAdder::sum).sum();
         out.append(String.format("%s, per claim (mean over the round; wall time and CPU time of the worker thread):%n",

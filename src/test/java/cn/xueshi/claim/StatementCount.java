@@ -16,7 +16,10 @@ import org.springframework.context.annotation.Bean;
  * The benchmark's SQL statement counter: the application's {@link DataSource} (which the engine, Hibernate,
  * the JdbcTemplates and the benchmark's bare engine all use) wrapped so that every statement executed on it is
  * counted for the executing thread; a JDBC batch counts once (one round trip), its rows apart. The benchmark reads
- * the thread's counters around each step. The wrapping is two reflective calls per statement: the same on both sides.
+ * the thread's counters around each step. On only with {@code -Dbench.sql=true}: every JDBC call (each parameter
+ * bound, each column read) then goes through a reflective proxy, which costs the side with more JDBC calls more
+ * (in run G the proxy was 16 % of the application's samples) — the counts are exact, the timings of such a run are
+ * not; measure the timings without it.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class StatementCount {
@@ -41,7 +44,7 @@ class StatementCount {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
-                if (bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass()))) {
+                if (Boolean.getBoolean("bench.sql") && bean instanceof DataSource ds && !(Proxy.isProxyClass(bean.getClass()))) {
                     return proxy(DataSource.class, ds, (target, method, args) -> {
                         Object result = invoke(target, method, args);
                         return result instanceof Connection c ? proxy(Connection.class, c, StatementCount::connection)
