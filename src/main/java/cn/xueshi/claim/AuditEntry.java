@@ -9,8 +9,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** One line of a claim's audit trail (审核记录): who did what, when, with which comment. */
+/**
+ * One line of a claim's audit trail (审核记录): who did what, when, with which comment. Written once, never
+ * changed ({@code @Immutable}: Hibernate keeps no snapshot of it and skips it when it dirty-checks the step's
+ * persistence context at the commit; a decision holds two of them beside the claim).
+ */
 @Entity
+@org.hibernate.annotations.Immutable
 @Table(name = "xs_audit")
 public class AuditEntry {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -65,8 +66,12 @@ public class ProcessStartGuard implements ExecutionListener {
 
     @Override
     public void notify(DelegateExecution execution) {
-        ProcessDefinition definition = execution.getProcessEngineServices().getRepositoryService()
-                .getProcessDefinition(execution.getProcessDefinitionId());
+        // the started instance's own definition (the deployment cache's entity) where the engine hands it over;
+        // a RepositoryService lookup is a nested command with its own authorization check (on every submission)
+        ProcessDefinition definition = execution instanceof ExecutionEntity e && e.getProcessDefinition() != null
+                ? e.getProcessDefinition()
+                : execution.getProcessEngineServices().getRepositoryService()
+                        .getProcessDefinition(execution.getProcessDefinitionId());
         String process = definition.getName() != null ? definition.getName() : definition.getKey();
         Contract contract = CONTRACTS.get(definition.getKey());
         if (contract == null) {

@@ -67,8 +67,9 @@ class PublicityDelegates {
             LocalDate last = calendar.addWorkingDays(first, days - 1);
             Instant end = last.atTime(23, 59, 59).atZone(zone).toInstant();
             execution.setVariable("publicityEnd", Date.from(end));
+            // the claim from ProcessTrust is managed by this step's transaction: written at its commit, version
+            // checked; a save here was a merge through the repository's proxy chain (as in ClaimDelegates)
             claim.publicize(first.atStartOfDay(zone).toInstant(), end);
-            claims.save(claim);
             audit.record(claim.getId(), "system", "PUBLICITY_STARTED", first + " ~ " + last, null);
         };
     }

@@ -159,7 +159,7 @@ public class ReviewService {
      */
     @Transactional
     public void decide(String taskId, CurrentUser me, ReviewForm form) {
-        Task t = decidable(taskId, me);
+        HumanTasks.Actionable t = decidable(taskId, me);
         record(t, inReview(t), me, form);
     }
 
@@ -171,7 +171,7 @@ public class ReviewService {
      */
     @Transactional
     public boolean decide(String taskId, CurrentUser me, ReviewForm form, Errors errors) {
-        Task t = decidable(taskId, me);
+        HumanTasks.Actionable t = decidable(taskId, me);
         Claim claim = inReview(t);
         validate(form, claim, errors);
         if (errors.hasErrors()) {
@@ -181,16 +181,19 @@ public class ReviewService {
         return true;
     }
 
-    /** The task the reviewer may decide: theirs to act on and not claimed by someone else. */
-    private Task decidable(String taskId, CurrentUser me) {
-        Task t;
+    /**
+     * The task the reviewer may decide: theirs to act on and not claimed by someone else ({@link #task}'s rule,
+     * in one query: {@link HumanTasks#actionable}).
+     */
+    private HumanTasks.Actionable decidable(String taskId, CurrentUser me) {
+        HumanTasks.Actionable t;
         try {
-            t = task(taskId, me);
+            t = humanTasks.actionable(taskId, REVIEW_TASK, me.userId());
         } catch (cn.xueshi.system.NotFound e) {
             // the form was shown, so the task was there: another decision was faster
             throw new Conflict("review.conflict.done");
         }
-        if (t.getAssignee() != null && !t.getAssignee().equals(me.userId())) {
+        if (t.assignee() != null && !t.assignee().equals(me.userId())) {
             throw new Conflict("review.conflict.claimedByOther");
         }
         return t;
@@ -201,8 +204,8 @@ public class ReviewService {
      * {@link #claimOf} does for a task from a list): the task query a moment ago in this transaction said it is
      * open, and a decision racing this one fails at the completion (a conflict) or at the status check.
      */
-    private Claim inReview(Task t) {
-        Claim claim = claims.findByProcessInstanceId(t.getProcessInstanceId())
+    private Claim inReview(HumanTasks.Actionable t) {
+        Claim claim = claims.findByProcessInstanceId(t.processInstanceId())
                 .orElseThrow(() -> new Conflict("review.conflict.done"));
         if (claim.getStatus() != ClaimStatus.IN_REVIEW) {
             throw new Conflict("review.conflict.done");
@@ -210,14 +213,14 @@ public class ReviewService {
         return claim;
     }
 
-    private void record(Task t, Claim claim, CurrentUser me, ReviewForm form) {
+    private void record(HumanTasks.Actionable t, Claim claim, CurrentUser me, ReviewForm form) {
         String comment = form.getComment() == null || form.getComment().isBlank() ? null : form.getComment().trim();
         String detail = form.getDecision() == ReviewForm.Decision.ADJUST
                 ? "公需 " + form.getAdjustedPublic() + " / 专业 " + form.getAdjustedProfessional()
                         + (comment == null ? "" : "；" + comment)
                 : comment;
-        audit.record(claim.getId(), me.userId(), "REVIEW_" + form.getDecision().name(), detail, t.getId());
-        humanTasks.complete(t.getId(), Variables.createVariables()
+        audit.record(claim.getId(), me.userId(), "REVIEW_" + form.getDecision().name(), detail, t.id());
+        humanTasks.complete(t.id(), Variables.createVariables()
                 .putValue("decision", form.getDecision().name())
                 .putValue("reviewer", me.userId())
                 .putValue("reviewComment", comment)

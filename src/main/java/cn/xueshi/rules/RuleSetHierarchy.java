@@ -71,6 +71,16 @@ public class RuleSetHierarchy {
             }
 
             @Override
+            public List<Filed> historyOf(String ownerKind, String ownerCode) {
+                List<Filed> all = new ArrayList<>(real.historyOf(ownerKind, ownerCode));
+                all.removeIf(f -> f.key().equals(draft.key()));
+                if (draft.ownerKind().equals(ownerKind) && draft.ownerCode().equals(ownerCode)) {
+                    all.add(draft);
+                }
+                return all;
+            }
+
+            @Override
             public Optional<String> parentOf(String key) {
                 return key.equals(draft.key()) ? Optional.of(draft.parentKey()) : real.parentOf(key);
             }
@@ -85,6 +95,15 @@ public class RuleSetHierarchy {
     /** Every filed version of every derived set: a version filed later does not erase the one it follows. */
     public List<Filed> history() {
         return jdbc.query(HISTORY + " ORDER BY s.rule_set_key, v.version", RuleSetHierarchy::row);
+    }
+
+    /**
+     * Every filed version of one owner's sets, by the owner index: a claim's validation used to read every filed
+     * version of every set of the province (issue 16's profile of the submission).
+     */
+    public List<Filed> historyOf(String ownerKind, String ownerCode) {
+        return jdbc.query(HISTORY + " AND s.owner_kind = ? AND s.owner_code = ? ORDER BY s.rule_set_key, v.version",
+                RuleSetHierarchy::row, ownerKind, ownerCode);
     }
 
     private static Filed row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
@@ -143,9 +162,8 @@ public class RuleSetHierarchy {
             return Optional.empty();
         }
         List<Filed> candidates = new ArrayList<>();
-        for (Filed f : history()) {
-            if (f.ownerKind().equals(ownerKind) && f.ownerCode().equals(ownerCode)
-                    && reference.equals(root(f.key()))) {
+        for (Filed f : historyOf(ownerKind, ownerCode)) {
+            if (reference.equals(root(f.key()))) {
                 candidates.add(f);
             }
         }

@@ -61,6 +61,7 @@ import org.springframework.validation.BeanPropertyBindingResult;
  */
 @Tag("benchmark")
 @cn.xueshi.support.IntegrationTest
+@org.springframework.context.annotation.Import(StatementCount.class)
 class LifecycleBenchmark {
 
     static final int THREADS = Integer.getInteger("bench.threads", 4);
@@ -107,15 +108,24 @@ class LifecycleBenchmark {
          * It leaves out PostgreSQL's share, the JIT and GC threads.
          */
         final Map<String, LongAdder> cpuNanos = new LinkedHashMap<>();
+        /** SQL statements (JDBC round trips; a batch counts once) the worker thread executed in each step. */
+        final Map<String, LongAdder> statements = new LinkedHashMap<>();
+        /** Rows sent in JDBC batches in each step (the engine's history inserts, the rollup marks). */
+        final Map<String, LongAdder> batchedRows = new LinkedHashMap<>();
 
         Steps(String... names) {
             for (String n : names) {
                 nanos.put(n, new LongAdder());
                 cpuNanos.put(n, new LongAdder());
+                statements.put(n, new LongAdder());
+                batchedRows.put(n, new LongAdder());
             }
         }
 
         <T> T time(String step, java.util.function.Supplier<T> work) {
+            StatementCount.Counters sql = StatementCount.current();
+            long s = sql.statements;
+            long r = sql.batchedRows;
             long t = System.nanoTime();
             long c = THREADS_CPU.getCurrentThreadCpuTime();
             try {
@@ -123,6 +133,8 @@ class LifecycleBenchmark {
             } finally {
                 nanos.get(step).add(System.nanoTime() - t);
                 cpuNanos.get(step).add(THREADS_CPU.getCurrentThreadCpuTime() - c);
+                statements.get(step).add(sql.statements - s);
+                batchedRows.get(step).add(sql.batchedRows - r);
             }
         }
 
@@ -448,17 +460,25 @@ class LifecycleBenchmark {
     }
 
     private static void steps(StringBuilder out, String side, Round r) {
+        if (!Boolean.getBoolean("bench.sql")) {
+            out.append("  (SQL statements per step: run with -Dbench.sql=true; the counting proxy slows the timings)\n");
+        }
         long total = r.steps().nanos.values().stream().mapToLong(LongAdder::sum).sum();
         long totalCpu = r.steps().cpuNanos.values().stream().mapToLong(LongAdder::sum).sum();
         out.append(String.format("%s, per claim (mean over the round; wall time and CPU time of the worker thread):%n",
                 side));
         r.steps().nanos.forEach((step, n) -> {
             long cpu = r.steps().cpuNanos.get(step).sum();
-            out.append(String.format("  %-55s wall %7.2f ms %4.1f %%   CPU %6.2f ms %4.1f %%%n", step,
-                    n.sum() / 1e6 / r.claims(), 100.0 * n.sum() / total, cpu / 1e6 / r.claims(), 100.0 * cpu / totalCpu));
+            out.append(String.format("  %-55s wall %7.2f ms %4.1f %%   CPU %6.2f ms %4.1f %%   SQL %5.1f (+%5.1f rows batched)%n",
+                    step, n.sum() / 1e6 / r.claims(), 100.0 * n.sum() / total, cpu / 1e6 / r.claims(),
+                    100.0 * cpu / totalCpu, (double) r.steps().statements.get(step).sum() / r.claims(),
+                    (double) r.steps().batchedRows.get(step).sum() / r.claims()));
         });
-        out.append(String.format("  %-55s wall %7.2f ms          CPU %6.2f ms%n", "total", total / 1e6 / r.claims(),
-                totalCpu / 1e6 / r.claims()));
+        long sql = r.steps().statements.values().stream().mapToLong(LongAdder::sum).sum();
+        long batched = r.steps().batchedRows.values().stream().mapToLong(LongAdder::sum).sum();
+        out.append(String.format("  %-55s wall %7.2f ms          CPU %6.2f ms          SQL %5.1f (+%5.1f rows batched)%n",
+                "total", total / 1e6 / r.claims(), totalCpu / 1e6 / r.claims(), (double) sql / r.claims(),
+                (double) batched / r.claims()));
     }
 
     private static Recording startRecording() throws Exception {

@@ -16,14 +16,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -145,6 +156,163 @@ final class ClusterNodes {
             }
         }
         running.clear();
+    }
+
+    // ---------------------------------------------------------------- the drivers' people and their work
+    // (ScaleOutBenchmark and NodeFailureTest drive the nodes the same way: a unit of their own, its people made
+    // through engine-rest, employees posting the claim form, reviewers deciding the unit's open review tasks)
+
+    /** A Jilin state-owned unit of the reference rule set, made directly in the database; returns its id. */
+    static long createUnit(String code, String name) throws SQLException {
+        try (Connection db = database(); PreparedStatement s = db.prepareStatement(
+                "INSERT INTO xs_unit (code, name, unit_type, jurisdiction, rule_set, competent_department, created_at)"
+                        + " VALUES (?, ?, 'STATE_OWNED', 'JILIN', 'jilin-2026', '测试主管部门', ?)",
+                Statement.RETURN_GENERATED_KEYS)) {
+            s.setString(1, code);
+            s.setString(2, name);
+            s.setTimestamp(3, Timestamp.from(Instant.now()));
+            s.executeUpdate();
+            try (ResultSet keys = s.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * A Camunda user made through engine-rest on {@code port} (as the first admin), in {@code group} ({@code employee}
+     * or {@code reviewer}), attached to the unit as its member or its reviewer; returns the person's browser.
+     */
+    Browser person(int port, String id, String group, long unit, String personPassword, String firstName)
+            throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString((admin + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String json = """
+                {"profile": {"id": "%s", "firstName": "%s", "lastName": "测", "email": "%s@example.cn"},
+                 "credentials": {"password": "%s"}}""".formatted(id, firstName, id, personPassword);
+        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/engine-rest/user/create"))
+                .header("Authorization", auth).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(created.statusCode()).as("create user: " + created.body()).isEqualTo(204);
+        HttpResponse<String> member = http.send(HttpRequest.newBuilder(URI.create(
+                        "http://127.0.0.1:" + port + "/engine-rest/group/" + group + "/members/" + id))
+                .header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(member.statusCode()).as("membership: " + member.body()).isEqualTo(204);
+        String table = "employee".equals(group) ? "xs_person" : "xs_reviewer_unit";
+        try (Connection db = database();
+                PreparedStatement s = db.prepareStatement("INSERT INTO " + table + " (user_id, unit_id) VALUES (?, ?)")) {
+            s.setString(1, id);
+            s.setLong(2, unit);
+            s.executeUpdate();
+        }
+        return new Browser(id, personPassword);
+    }
+
+    /** The claim form's fields as a browser posts them: one 2-day professional exchange of 2026 with this title. */
+    static Map<String, String> claimForm(String csrf, String submissionKey, String title) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("_csrf", csrf);
+        fields.put("submissionKey", submissionKey);
+        fields.put("year", "2026");
+        fields.put("pledge", "true");
+        fields.put("items[0].activityType", "PROFESSIONAL_EXCHANGE");
+        fields.put("items[0].activityDate", "2026-03-02");
+        fields.put("items[0].title", title);
+        fields.put("items[0].params[days]", "2");
+        return fields;
+    }
+
+    /** An open review task of a unit: its id and the title of its claim's (first) item. */
+    record ReviewTask(String id, String title) {
+    }
+
+    /** The open review tasks of the unit's claims, oldest first. */
+    static List<ReviewTask> openReviewTasks(Connection db, long unit) throws SQLException {
+        List<ReviewTask> out = new ArrayList<>();
+        try (PreparedStatement s = db.prepareStatement("SELECT t.id_, MIN(i.title) FROM act_ru_task t"
+                + " JOIN xs_claim c ON c.process_instance_id = t.proc_inst_id_ JOIN xs_claim_item i ON i.claim_id = c.id"
+                + " WHERE c.unit_id = ? AND t.task_def_key_ = 'reviewClaim' GROUP BY t.id_, t.create_time_"
+                + " ORDER BY t.create_time_")) {
+            s.setLong(1, unit);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    out.add(new ReviewTask(r.getString(1), r.getString(2)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What a reviewer does with one task; false ends the reviewer's work (the driver saw a failure). */
+    interface Decision {
+        boolean decide(ReviewTask task) throws Exception;
+    }
+
+    /**
+     * The reviewer's loop of both drivers: polls the unit's open review tasks on {@code db} and hands each to
+     * {@code decision}, until {@code stop} (asked before every poll and every task) or, when nothing is open,
+     * {@code finished}; {@code shuffled} hands the tasks over in random order (two reviewers racing for them).
+     */
+    static void reviewOpenTasks(Connection db, long unit, boolean shuffled, BooleanSupplier stop,
+            BooleanSupplier finished, Decision decision) throws Exception {
+        while (!stop.getAsBoolean()) {
+            List<ReviewTask> tasks = openReviewTasks(db, unit);
+            if (tasks.isEmpty()) {
+                if (finished.getAsBoolean()) {
+                    return;
+                }
+                Thread.sleep(100);
+                continue;
+            }
+            if (shuffled) {
+                Collections.shuffle(tasks);
+            }
+            for (ReviewTask task : tasks) {
+                if (stop.getAsBoolean() || !decision.decide(task)) {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** One person's work in a driver: may throw; the driver records what it threw as a failure. */
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * The driver's people at work, each on a thread of its own; what any of them saw go wrong is collected in
+     * {@link #failures} (a test asserts it empty), never thrown into the pool and lost.
+     */
+    static final class Driver implements AutoCloseable {
+        final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+        private final ExecutorService pool = Executors.newCachedThreadPool();
+
+        /** Starts {@code who}'s work; an exception it throws is a failure of {@code who}. */
+        Future<?> start(String who, Work work) {
+            return pool.submit(() -> {
+                try {
+                    work.run();
+                } catch (Exception e) {
+                    failures.add(who + ": " + e);
+                }
+                return null;
+            });
+        }
+
+        /** Waits for each piece of work, at most {@code timeout} each. */
+        static void await(List<Future<?>> work, Duration timeout) throws Exception {
+            for (Future<?> f : work) {
+                f.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            }
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     Path log(String name) {

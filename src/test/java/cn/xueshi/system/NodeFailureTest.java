@@ -5,31 +5,21 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -88,10 +78,12 @@ class NodeFailureTest {
     final AtomicInteger conflicts = new AtomicInteger();
     final AtomicInteger approvalsAnswered = new AtomicInteger();
     final AtomicInteger approvalsWon = new AtomicInteger();
-    final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    final ClusterNodes.Driver driver = new ClusterNodes.Driver();
+    final List<String> failures = driver.failures;
 
     @AfterEach
     void stop() throws Exception {
+        driver.close();
         if (cluster != null) {
             cluster.stopAll();
         }
@@ -105,14 +97,14 @@ class NodeFailureTest {
         portB = cluster.start("b", SHORT_JOB_LOCK);
         aUp = true;
 
-        long unit = createUnit();
+        long unit = ClusterNodes.createUnit("NF" + run.toUpperCase(), "节点故障演练医院" + run);
         List<ClusterNodes.Browser> employees = new ArrayList<>();
         for (int i = 0; i < EMPLOYEES; i++) {
-            employees.add(person("emp" + run + i, "employee", unit));
+            employees.add(cluster.person(portA, "emp" + run + i, "employee", unit, PASSWORD, "演练"));
         }
         List<ClusterNodes.Browser> reviewers = new ArrayList<>();
         for (int i = 0; i < REVIEWERS; i++) {
-            reviewers.add(person("rev" + run + i, "reviewer", unit));
+            reviewers.add(cluster.person(portA, "rev" + run + i, "reviewer", unit, PASSWORD, "演练"));
         }
         // everyone signs in on A: after the kill their sessions must carry on on B
         for (ClusterNodes.Browser b : employees) {
@@ -123,15 +115,15 @@ class NodeFailureTest {
         }
 
         Instant started = Instant.now();
-        ExecutorService pool = Executors.newFixedThreadPool(EMPLOYEES + REVIEWERS);
         List<Future<?>> submitting = new ArrayList<>();
         for (int i = 0; i < EMPLOYEES; i++) {
             int index = i;
-            submitting.add(pool.submit(() -> submitAll(employees.get(index), index)));
+            ClusterNodes.Browser me = employees.get(index);
+            submitting.add(driver.start(me.username, () -> submitAll(me, index)));
         }
         List<Future<?>> reviewing = new ArrayList<>();
         for (ClusterNodes.Browser r : reviewers) {
-            reviewing.add(pool.submit(() -> approveAll(r, unit)));
+            reviewing.add(driver.start(r.username, () -> approveAll(r, unit)));
         }
 
         waitFor(() -> acknowledged.size() >= TOTAL / 3, Duration.ofMinutes(2), "a third of the submissions");
@@ -146,14 +138,9 @@ class NodeFailureTest {
         aUp = true;
         System.out.println("node A back after " + Duration.between(killed, Instant.now()).toSeconds() + " s");
 
-        for (Future<?> f : submitting) {
-            f.get(3, TimeUnit.MINUTES);
-        }
+        ClusterNodes.Driver.await(submitting, Duration.ofMinutes(3));
         employeesDone = true;
-        for (Future<?> f : reviewing) {
-            f.get(3, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+        ClusterNodes.Driver.await(reviewing, Duration.ofMinutes(3));
 
         Report report = check(unit);
         long optimisticLocks = ClusterNodes.count(cluster.log("a"), "OptimisticLockingException")
@@ -182,13 +169,9 @@ class NodeFailureTest {
     }
 
     /** One employee: CLAIMS_EACH claims through GET /claims/new and the form's POST, alternating nodes. */
-    void submitAll(ClusterNodes.Browser me, int index) {
-        try {
-            for (int n = 0; n < CLAIMS_EACH; n++) {
-                submitOne(me, index, n);
-            }
-        } catch (Exception e) {
-            failures.add(me.username + ": " + e);
+    void submitAll(ClusterNodes.Browser me, int index) throws Exception {
+        for (int n = 0; n < CLAIMS_EACH; n++) {
+            submitOne(me, index, n);
         }
     }
 
@@ -213,15 +196,7 @@ class NodeFailureTest {
             }
         }
         assertThat(key).as("a claim form within 30 attempts").isNotNull();
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("_csrf", csrf);
-        fields.put("submissionKey", key);
-        fields.put("year", "2026");
-        fields.put("pledge", "true");
-        fields.put("items[0].activityType", "PROFESSIONAL_EXCHANGE");
-        fields.put("items[0].activityDate", "2026-03-02");
-        fields.put("items[0].title", title);
-        fields.put("items[0].params[days]", "2");
+        Map<String, String> fields = ClusterNodes.claimForm(csrf, key, title);
         // the same form again after a connection error or a conflict, the way a person presses 提交 once more
         for (int attempt = 0; attempt < 30; attempt++) {
             try {
@@ -253,62 +228,71 @@ class NodeFailureTest {
     }
 
     /** One reviewer: approves whatever of the unit is in review, racing the other reviewer, until all are done. */
-    void approveAll(ClusterNodes.Browser me, long unit) {
-        int i = ThreadLocalRandom.current().nextInt(2);
-        String csrf = null;
+    void approveAll(ClusterNodes.Browser me, long unit) throws Exception {
+        int[] i = {ThreadLocalRandom.current().nextInt(2)};
+        String[] csrf = {null};
         Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
         try (Connection db = ClusterNodes.database()) {
-            while (Instant.now().isBefore(deadline)) {
-                List<String[]> tasks = openReviewTasks(db, unit);
-                if (tasks.isEmpty()) {
-                    if (employeesDone && allSettled(db, unit)) {
-                        return;
-                    }
-                    Thread.sleep(500);
-                    continue;
-                }
-                Collections.shuffle(tasks);
-                for (String[] task : tasks) {
-                    i++;
-                    try {
-                        if (csrf == null) {
-                            HttpResponse<String> inbox = me.get(node(i), "/review");
-                            if (signedOut(me, inbox)) {
-                                return;
-                            }
-                            csrf = ClusterNodes.Browser.csrfOf(inbox.body());
+            ClusterNodes.reviewOpenTasks(db, unit, true, () -> Instant.now().isAfter(deadline),
+                    () -> employeesDone && settled(db, unit), task -> {
+                        i[0]++;
+                        try {
+                            return decide(me, task, node(i[0]), csrf);
+                        } catch (IOException e) {
+                            connectionRetries.incrementAndGet();
+                            Thread.sleep(300);
+                            return true;
                         }
-                        HttpResponse<String> r = me.post(node(i), "/review/tasks/" + task[0], returned(task[1])
-                                ? Map.of("_csrf", csrf, "decision", "RETURN", "comment", RETURN_COMMENT)
-                                : Map.of("_csrf", csrf, "decision", "APPROVE"));
-                        if (signedOut(me, r)) {
-                            return;
-                        }
-                        if (r.statusCode() == 409) {
-                            conflicts.incrementAndGet();
-                        } else if (r.statusCode() == 302) {
-                            approvalsAnswered.incrementAndGet();
-                            // the flash message says whether this reviewer won or the other had done it
-                            HttpResponse<String> after = me.get(node(i), "/review");
-                            if (after.body().contains(REVIEW_CONFLICT)) {
-                                conflicts.incrementAndGet();
-                            } else if (REVIEW_WON.stream().anyMatch(after.body()::contains)) {
-                                approvalsWon.incrementAndGet();
-                            }
-                        } else if (r.statusCode() == 403) {
-                            csrf = null;
-                        } else {
-                            failures.add("approval answered " + r.statusCode() + ": " + excerpt(r.body()));
-                        }
-                    } catch (IOException e) {
-                        connectionRetries.incrementAndGet();
-                        Thread.sleep(300);
-                    }
-                }
-            }
+                    });
+        }
+        if (Instant.now().isAfter(deadline)) {
             failures.add(me.username + ": claims still in review at the deadline");
+        }
+    }
+
+    /**
+     * One review decision through the form's POST on {@code port} (the CSRF token of the reviewer's session in
+     * {@code csrf[0]}, read from the inbox when missing); false when the reviewer was signed out.
+     */
+    boolean decide(ClusterNodes.Browser me, ClusterNodes.ReviewTask task, int port, String[] csrf) throws Exception {
+        if (csrf[0] == null) {
+            HttpResponse<String> inbox = me.get(port, "/review");
+            if (signedOut(me, inbox)) {
+                return false;
+            }
+            csrf[0] = ClusterNodes.Browser.csrfOf(inbox.body());
+        }
+        HttpResponse<String> r = me.post(port, "/review/tasks/" + task.id(), returned(task.title())
+                ? Map.of("_csrf", csrf[0], "decision", "RETURN", "comment", RETURN_COMMENT)
+                : Map.of("_csrf", csrf[0], "decision", "APPROVE"));
+        if (signedOut(me, r)) {
+            return false;
+        }
+        if (r.statusCode() == 409) {
+            conflicts.incrementAndGet();
+        } else if (r.statusCode() == 302) {
+            approvalsAnswered.incrementAndGet();
+            // the flash message says whether this reviewer won or the other had done it
+            HttpResponse<String> after = me.get(port, "/review");
+            if (after.body().contains(REVIEW_CONFLICT)) {
+                conflicts.incrementAndGet();
+            } else if (REVIEW_WON.stream().anyMatch(after.body()::contains)) {
+                approvalsWon.incrementAndGet();
+            }
+        } else if (r.statusCode() == 403) {
+            csrf[0] = null;
+        } else {
+            failures.add("approval answered " + r.statusCode() + ": " + excerpt(r.body()));
+        }
+        return true;
+    }
+
+    /** {@link #allSettled} for a polling loop (a database error counts as not settled yet). */
+    static boolean settled(Connection db, long unit) {
+        try {
+            return allSettled(db, unit);
         } catch (Exception e) {
-            failures.add(me.username + ": " + e);
+            return false;
         }
     }
 
@@ -334,52 +318,6 @@ class NodeFailureTest {
         }
     }
 
-    // ---------------------------------------------------------------- set-up: people of one unit
-
-    long createUnit() throws Exception {
-        try (Connection db = ClusterNodes.database(); PreparedStatement s = db.prepareStatement(
-                "INSERT INTO xs_unit (code, name, unit_type, jurisdiction, rule_set, competent_department, created_at)"
-                        + " VALUES (?, ?, 'STATE_OWNED', 'JILIN', 'jilin-2026', '测试主管部门', ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, "NF" + run.toUpperCase());
-            s.setString(2, "节点故障演练医院" + run);
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    /** A Camunda user made through engine-rest (as the first admin), in a group, attached to the unit. */
-    ClusterNodes.Browser person(String id, String group, long unit) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (cluster.admin + ":" + cluster.password).getBytes(StandardCharsets.UTF_8));
-        String json = """
-                {"profile": {"id": "%s", "firstName": "演练", "lastName": "测", "email": "%s@example.cn"},
-                 "credentials": {"password": "%s"}}""".formatted(id, id, PASSWORD);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + portA + "/engine-rest/user/create"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as("create user: " + created.body()).isEqualTo(204);
-        HttpResponse<String> member = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + portA + "/engine-rest/group/" + group + "/members/" + id))
-                .header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(member.statusCode()).as("membership: " + member.body()).isEqualTo(204);
-        String table = "employee".equals(group) ? "xs_person" : "xs_reviewer_unit";
-        try (Connection db = ClusterNodes.database();
-                PreparedStatement s = db.prepareStatement("INSERT INTO " + table + " (user_id, unit_id) VALUES (?, ?)")) {
-            s.setString(1, id);
-            s.setLong(2, unit);
-            s.executeUpdate();
-        }
-        return new ClusterNodes.Browser(id, PASSWORD);
-    }
-
     // ---------------------------------------------------------------- the database afterwards
 
     /** Jobs some node holds a lock on right now (the ones a dead node had locked wait for the lock to expire). */
@@ -394,22 +332,6 @@ class NodeFailureTest {
     /** Every fourth claim of a person is returned for correction (a notification), the others approved. */
     static boolean returned(String title) {
         return Integer.parseInt(title.substring(title.lastIndexOf('-') + 1)) % 4 == 3;
-    }
-
-    /** The open review tasks of the unit: task id and the claim's activity title. */
-    static List<String[]> openReviewTasks(Connection db, long unit) throws Exception {
-        List<String[]> out = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement("SELECT t.id_, i.title FROM act_ru_task t"
-                + " JOIN xs_claim c ON c.process_instance_id = t.proc_inst_id_ JOIN xs_claim_item i ON i.claim_id = c.id"
-                + " WHERE c.unit_id = ? AND t.task_def_key_ = 'reviewClaim'")) {
-            s.setLong(1, unit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(new String[] {r.getString(1), r.getString(2)});
-                }
-            }
-        }
-        return out;
     }
 
     /** No claim of the unit waits for its hours, its review or the start of its publicity. */

@@ -3,11 +3,7 @@ package cn.xueshi.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,7 +14,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -30,7 +25,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -73,6 +67,7 @@ class ScaleOutBenchmark {
 
     ClusterNodes cluster;
     final String run = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    /** What the driver's people saw go wrong, in both phases. */
     final List<String> failures = Collections.synchronizedList(new ArrayList<>());
 
     @AfterEach
@@ -182,29 +177,28 @@ class ScaleOutBenchmark {
 
     private Phase phase(List<Integer> ports, List<Unit> units, List<String> nodes, Instant phaseStart)
             throws Exception {
-        AtomicLong measuring = new AtomicLong(Long.MAX_VALUE);
         java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
         AtomicInteger submitted = new AtomicInteger();
         AtomicInteger http409 = new AtomicInteger();
         AtomicInteger peak = new AtomicInteger();
-        ExecutorService pool = Executors.newCachedThreadPool();
+        ClusterNodes.Driver driver = new ClusterNodes.Driver();
         List<Future<?>> work = new ArrayList<>();
         int n = 0;
         for (Unit u : units) {
             for (ClusterNodes.Browser e : u.employees()) {
                 int port = ports.get(n++ % ports.size());
-                work.add(pool.submit(() -> employee(e, u, port, stop, submitted, measuring, http409)));
+                work.add(driver.start(e.username, () -> employee(e, u, port, stop, submitted, http409)));
             }
-            work.add(pool.submit(() -> reviewer(u, ports, stop, http409)));
+            ClusterNodes.Browser r = u.reviewer();
+            work.add(driver.start(r.username, () -> reviewer(u, ports, stop, http409)));
         }
-        Future<?> sampler = pool.submit(() -> sampleConnections(stop, peak));
+        Future<?> sampler = driver.start("connection sampler", () -> sampleConnections(stop, peak));
         Thread.sleep(WARM_UP_SECONDS * 1000L);
 
         Map<Long, Long> nodeStart = nodeTicks(nodes);
         Map<Integer, Long> pgStart = postgresTicks();
         long approvedStart = approvals(units, null);
         long t0 = System.nanoTime();
-        measuring.set(t0);
         submitted.set(0);
         peak.set(0);
         Thread.sleep(MEASURE_SECONDS * 1000L);
@@ -215,11 +209,10 @@ class ScaleOutBenchmark {
         int submittedInWindow = submitted.get();
         int peakConnections = peak.get();
         stop.set(true);
-        for (Future<?> f : work) {
-            f.get(2, TimeUnit.MINUTES);
-        }
-        sampler.get(1, TimeUnit.MINUTES);
-        pool.shutdown();
+        ClusterNodes.Driver.await(work, Duration.ofMinutes(2));
+        ClusterNodes.Driver.await(List.of(sampler), Duration.ofMinutes(1));
+        driver.close();
+        failures.addAll(driver.failures);
         long nodeTicks = 0;
         for (Map.Entry<Long, Long> e : nodeEnd.entrySet()) {
             nodeTicks += e.getValue() - nodeStart.getOrDefault(e.getKey(), 0L);
@@ -266,7 +259,7 @@ class ScaleOutBenchmark {
 
     /** An employee: submits claims through the form's POST while the unit's backlog of reviews is small. */
     private void employee(ClusterNodes.Browser me, Unit unit, int port, java.util.concurrent.atomic.AtomicBoolean stop,
-            AtomicInteger submitted, AtomicLong measuring, AtomicInteger http409) {
+            AtomicInteger submitted, AtomicInteger http409) throws Exception {
         try (Connection db = driverConnection()) {
             String csrf = me.csrf(port, "/claims/new");
             int n = 0;
@@ -275,16 +268,9 @@ class ScaleOutBenchmark {
                     Thread.sleep(50);
                     continue;
                 }
-                Map<String, String> fields = new LinkedHashMap<>();
-                fields.put("_csrf", csrf);
                 // a fresh form's key, as GET /claims/new would give (the page itself is not what is measured)
-                fields.put("submissionKey", UUID.randomUUID().toString());
-                fields.put("year", "2026");
-                fields.put("pledge", "true");
-                fields.put("items[0].activityType", "PROFESSIONAL_EXCHANGE");
-                fields.put("items[0].activityDate", "2026-03-02");
-                fields.put("items[0].title", "扩容测量交流会-" + run + "-" + me.username + "-" + n++);
-                fields.put("items[0].params[days]", "2");
+                Map<String, String> fields = ClusterNodes.claimForm(csrf, UUID.randomUUID().toString(),
+                        "扩容测量交流会-" + run + "-" + me.username + "-" + n++);
                 HttpResponse<String> r = me.postMultipart(port, "/claims", fields, null, null, null, null);
                 if (r.statusCode() == 302 && CLAIM_LOCATION.matcher(r.headers().firstValue("Location").orElse("")).find()) {
                     submitted.incrementAndGet();
@@ -295,45 +281,33 @@ class ScaleOutBenchmark {
                     return;
                 }
             }
-        } catch (Exception e) {
-            failures.add(me.username + ": " + e);
         }
     }
 
     /** The unit's reviewer: approves each claim waiting for review through the review form's POST, nodes in turn. */
     private void reviewer(Unit unit, List<Integer> ports, java.util.concurrent.atomic.AtomicBoolean stop,
-            AtomicInteger http409) {
+            AtomicInteger http409) throws Exception {
         ClusterNodes.Browser me = unit.reviewer();
         try (Connection db = driverConnection()) {
             String csrf = me.csrf(ports.get(0), "/");
-            int i = 0;
-            while (!stop.get()) {
-                List<String> tasks = openReviewTasks(db, unit.id());
-                if (tasks.isEmpty()) {
-                    Thread.sleep(50);
-                    continue;
+            int[] i = {0};
+            ClusterNodes.reviewOpenTasks(db, unit.id(), false, stop::get, () -> false, task -> {
+                HttpResponse<String> r = me.post(ports.get(i[0]++ % ports.size()), "/review/tasks/" + task.id(),
+                        Map.of("_csrf", csrf, "decision", "APPROVE"));
+                if (r.statusCode() == 409) {
+                    http409.incrementAndGet();
+                } else if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login")) {
+                    failures.add("approval answered " + r.statusCode());
+                    return false;
                 }
-                for (String task : tasks) {
-                    if (stop.get()) {
-                        return;
-                    }
-                    HttpResponse<String> r = me.post(ports.get(i++ % ports.size()), "/review/tasks/" + task,
-                            Map.of("_csrf", csrf, "decision", "APPROVE"));
-                    if (r.statusCode() == 409) {
-                        http409.incrementAndGet();
-                    } else if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login")) {
-                        failures.add("approval answered " + r.statusCode());
-                        return;
-                    }
-                }
-            }
-        } catch (Exception e) {
-            failures.add(me.username + ": " + e);
+                return true;
+            });
         }
     }
 
     /** The peak of the connections the nodes hold on the database (the driver's own left out). */
-    private void sampleConnections(java.util.concurrent.atomic.AtomicBoolean stop, AtomicInteger peak) {
+    private void sampleConnections(java.util.concurrent.atomic.AtomicBoolean stop, AtomicInteger peak)
+            throws Exception {
         try (Connection db = driverConnection(); PreparedStatement s = db.prepareStatement(
                 "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
                         + " AND backend_type = 'client backend' AND application_name <> ?")) {
@@ -345,8 +319,6 @@ class ScaleOutBenchmark {
                 }
                 Thread.sleep(250);
             }
-        } catch (Exception e) {
-            failures.add("connection sampler: " + e);
         }
     }
 
@@ -369,21 +341,6 @@ class ScaleOutBenchmark {
                 return r.getInt(1);
             }
         }
-    }
-
-    static List<String> openReviewTasks(Connection db, long unit) throws Exception {
-        List<String> out = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement("SELECT t.id_ FROM act_ru_task t"
-                + " JOIN xs_claim c ON c.process_instance_id = t.proc_inst_id_"
-                + " WHERE c.unit_id = ? AND t.task_def_key_ = 'reviewClaim' ORDER BY t.create_time_")) {
-            s.setLong(1, unit);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.add(r.getString(1));
-                }
-            }
-        }
-        return out;
     }
 
     /** Approvals recorded for the driver's units (the review decision's audit line), since a moment if given. */
@@ -449,53 +406,12 @@ class ScaleOutBenchmark {
     // ---------------------------------------------------------------- set-up: units and people
 
     private Unit unit(int port, int index) throws Exception {
-        long id;
-        try (Connection db = driverConnection(); PreparedStatement s = db.prepareStatement(
-                "INSERT INTO xs_unit (code, name, unit_type, jurisdiction, rule_set, competent_department, created_at)"
-                        + " VALUES (?, ?, 'STATE_OWNED', 'JILIN', 'jilin-2026', '测试主管部门', ?)",
-                Statement.RETURN_GENERATED_KEYS)) {
-            s.setString(1, "SO" + run.toUpperCase() + index);
-            s.setString(2, "扩容测量医院" + run + "-" + index);
-            s.setTimestamp(3, Timestamp.from(Instant.now()));
-            s.executeUpdate();
-            try (ResultSet keys = s.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
+        long id = ClusterNodes.createUnit("SO" + run.toUpperCase() + index, "扩容测量医院" + run + "-" + index);
         List<ClusterNodes.Browser> employees = new ArrayList<>();
         for (int e = 0; e < EMPLOYEES_PER_UNIT; e++) {
-            employees.add(person(port, "se" + run + index + "x" + e, "employee", id));
+            employees.add(cluster.person(port, "se" + run + index + "x" + e, "employee", id, PASSWORD, "测量"));
         }
-        return new Unit(id, employees, person(port, "sr" + run + index, "reviewer", id));
-    }
-
-    /** A Camunda user made through engine-rest (as the first admin), in a group, attached to the unit. */
-    private ClusterNodes.Browser person(int port, String id, String group, long unit) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        String auth = "Basic " + Base64.getEncoder().encodeToString(
-                (cluster.admin + ":" + cluster.password).getBytes(StandardCharsets.UTF_8));
-        String json = """
-                {"profile": {"id": "%s", "firstName": "测量", "lastName": "扩", "email": "%s@example.cn"},
-                 "credentials": {"password": "%s"}}""".formatted(id, id, PASSWORD);
-        HttpResponse<String> created = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + port + "/engine-rest/user/create"))
-                .header("Authorization", auth).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(created.statusCode()).as("create user: " + created.body()).isEqualTo(204);
-        HttpResponse<String> member = http.send(HttpRequest.newBuilder(URI.create(
-                        "http://127.0.0.1:" + port + "/engine-rest/group/" + group + "/members/" + id))
-                .header("Authorization", auth).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(member.statusCode()).as("membership: " + member.body()).isEqualTo(204);
-        String table = "employee".equals(group) ? "xs_person" : "xs_reviewer_unit";
-        try (Connection db = driverConnection();
-                PreparedStatement s = db.prepareStatement("INSERT INTO " + table + " (user_id, unit_id) VALUES (?, ?)")) {
-            s.setString(1, id);
-            s.setLong(2, unit);
-            s.executeUpdate();
-        }
-        return new ClusterNodes.Browser(id, PASSWORD);
+        return new Unit(id, employees, cluster.person(port, "sr" + run + index, "reviewer", id, PASSWORD, "测量"));
     }
 
     // ---------------------------------------------------------------- the figures

@@ -1,0 +1,52 @@
+package cn.xueshi.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.xueshi.claim.ClaimForm;
+import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.ClaimValidation;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.support.ClaimFixtures;
+import cn.xueshi.support.IntegrationTest;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.validation.BeanPropertyBindingResult;
+
+/**
+ * The dirty marks of one transaction are one per person and year ({@link RollupChanges}): a submission inserts the
+ * claim and then stores its process instance on it (an insert and an update of the claim in one transaction), which
+ * wrote two marks before. The fold (every few seconds) may already have taken the mark when the count is read:
+ * at most one, never two.
+ */
+@IntegrationTest
+class RollupMarksTest {
+
+    @Autowired
+    ClaimFixtures fixtures;
+    @Autowired
+    ClaimValidation validation;
+    @Autowired
+    ClaimService claims;
+    @Autowired
+    CurrentUserService users;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void aSubmissionMarksItsPersonAndYearOnce() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        ClaimForm form = ClaimFixtures.form(2026, "PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 3, 2), Map.of("days", "2"));
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
+        String ruleSet = validation.validate(form, s.unit(), errors).orElseThrow();
+        assertThat(errors.hasErrors()).as(errors.toString()).isFalse();
+
+        claims.submit(form, ruleSet, s.unit(), users.load(s.employee()));
+
+        Integer marks = jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ? AND yr = 2026",
+                Integer.class, s.employee());
+        assertThat(marks).as("marks of the submission's transaction for the person and 2026").isLessThanOrEqualTo(1);
+    }
+}
