@@ -19,6 +19,18 @@ CREATE TABLE xs_rollup_step_time (
     PRIMARY KEY (unit_id, yr, task_key, bucket)
 );
 CREATE INDEX ix_rollup_step_time_year ON xs_rollup_step_time (yr, unit_id);
+-- the same per jurisdiction (sums of the unit rows, kept by the fold as deltas), so a province or the whole country
+-- reads a few dozen rows instead of 20,000 units × buckets; max_ms only grows (history is not changed, only cleaned)
+CREATE TABLE xs_rollup_step_time_j (
+    jurisdiction VARCHAR(20)  NOT NULL,
+    yr           INT          NOT NULL,
+    task_key     VARCHAR(255) NOT NULL,
+    bucket       INT          NOT NULL,
+    n            BIGINT       NOT NULL,
+    sum_ms       BIGINT       NOT NULL,
+    max_ms       BIGINT       NOT NULL,
+    PRIMARY KEY (jurisdiction, yr, task_key, bucket)
+);
 
 -- open user tasks of the claims of a unit and claim year, per step and due instant (NULL: none). Due instants are
 -- the end of a working day, so a unit has a row per step and due day, not per task; overdue is counted at read time

@@ -123,9 +123,12 @@ class ClaimFlowQueries {
         rollups.catchUp();
         record Bucket(String step, long n, long sum, long max) {
         }
-        List<Bucket> rows = jdbc.query("SELECT r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)"
-                + " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id"
-                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.task_key, r.bucket ORDER BY r.task_key, r.bucket",
+        // a unit reads its own rows; a province or the country the per-jurisdiction sums (a few dozen rows)
+        String from = s.unitId() != null ? " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id"
+                : " FROM xs_rollup_step_time_j r";
+        String where = s.unitId() != null ? s.where("u") : new DashboardScope(s.year(), s.jurisdictions(), null).where("r");
+        List<Bucket> rows = jdbc.query("SELECT r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)" + from
+                + " WHERE r.yr = :year AND r.n > 0" + where + " GROUP BY r.task_key, r.bucket ORDER BY r.task_key, r.bucket",
                 s.params(), (rs, i) -> new Bucket(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
         Map<String, List<Bucket>> bySteps = new TreeMap<>();
         rows.forEach(b -> bySteps.computeIfAbsent(b.step(), k -> new ArrayList<>()).add(b));

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import net.javacrumbs.shedlock.core.LockConfiguration;
@@ -227,12 +229,53 @@ class Rollups {
         }
         // the unit-year's tasks: Camunda's rows of this unit's claims of the year (index on the process instance)
         String claims = "AND c.unit_id = :unit AND c.claim_year = :yr";
+        Map<List<Object>, long[]> before = stepRows(p);
         jdbc.update("DELETE FROM xs_rollup_step_time WHERE unit_id = :unit AND yr = :yr", p);
         jdbc.update(STEP_ROWS.formatted(buckets.sql("h.DURATION_"), claims), p);
+        addToJurisdiction(p, before, stepRows(p));
         jdbc.update("DELETE FROM xs_rollup_open_task WHERE unit_id = :unit AND yr = :yr", p);
         jdbc.update(OPEN_ROWS.formatted(claims), p);
         jdbc.update("DELETE FROM xs_rollup_holder WHERE unit_id = :unit AND yr = :yr", p);
         jdbc.update(HOLDER_ROWS.formatted(claims), p);
+    }
+
+    /** The unit-year's step-time rows: (step, bucket) → n, sum, max. */
+    private Map<List<Object>, long[]> stepRows(MapSqlParameterSource p) {
+        Map<List<Object>, long[]> rows = new HashMap<>();
+        jdbc.query("SELECT task_key, bucket, n, sum_ms, max_ms FROM xs_rollup_step_time WHERE unit_id = :unit AND yr = :yr", p,
+                rs -> {
+                    rows.put(List.of(rs.getString(1), rs.getInt(2)), new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)});
+                });
+        return rows;
+    }
+
+    /**
+     * Moves the jurisdiction's step-time rows by the unit-year's change (after − before). Only the fold writes
+     * them (under the lock), so read-modify-write is safe; the longest duration only grows.
+     */
+    private void addToJurisdiction(MapSqlParameterSource p, Map<List<Object>, long[]> before, Map<List<Object>, long[]> after) {
+        List<String> jurisdiction = jdbc.queryForList("SELECT jurisdiction FROM xs_unit WHERE id = :unit", p, String.class);
+        if (jurisdiction.isEmpty() || jurisdiction.get(0) == null) {
+            return;
+        }
+        Set<List<Object>> keys = new LinkedHashSet<>(before.keySet());
+        keys.addAll(after.keySet());
+        for (List<Object> key : keys) {
+            long[] b = before.getOrDefault(key, new long[3]);
+            long[] a = after.getOrDefault(key, new long[3]);
+            if (a[0] == b[0] && a[1] == b[1] && a[2] <= b[2]) {
+                continue;
+            }
+            MapSqlParameterSource d = new MapSqlParameterSource("j", jurisdiction.get(0)).addValue("yr", p.getValue("yr"))
+                    .addValue("k", key.get(0)).addValue("b", key.get(1)).addValue("dn", a[0] - b[0])
+                    .addValue("ds", a[1] - b[1]).addValue("mx", a[2]);
+            if (jdbc.update("UPDATE xs_rollup_step_time_j SET n = n + :dn, sum_ms = sum_ms + :ds,"
+                    + " max_ms = CASE WHEN max_ms < :mx THEN :mx ELSE max_ms END"
+                    + " WHERE jurisdiction = :j AND yr = :yr AND task_key = :k AND bucket = :b", d) == 0) {
+                jdbc.update("INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
+                        + " VALUES (:j, :yr, :k, :b, :dn, :ds, :mx)", d);
+            }
+        }
     }
 
     /**
@@ -258,7 +301,7 @@ class Rollups {
             MapSqlParameterSource none = new MapSqlParameterSource();
             Long last = jdbc.queryForObject("SELECT MAX(id) FROM xs_rollup_dirty", none, Long.class);
             for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
-                    "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_open_task", "xs_rollup_holder", "xs_rollup_unit")) {
+                    "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_step_time_j", "xs_rollup_open_task", "xs_rollup_holder", "xs_rollup_unit")) {
                 jdbc.update("DELETE FROM " + table, none);
             }
             jdbc.update(PERSON_ROWS.formatted("", ""), none);
@@ -268,6 +311,10 @@ class Rollups {
             jdbc.update(DAY_ROWS.formatted("submitted_at", "S", ""), none);
             jdbc.update(DAY_ROWS.formatted("registered_at", "R", ""), none);
             jdbc.update(STEP_ROWS.formatted(buckets.sql("h.DURATION_"), ""), none);
+            jdbc.update("INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
+                    + " SELECT u.jurisdiction, r.yr, r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)"
+                    + " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id WHERE u.jurisdiction IS NOT NULL"
+                    + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none);
             jdbc.update(OPEN_ROWS.formatted(""), none);
             jdbc.update(HOLDER_ROWS.formatted(""), none);
             jdbc.update(UNIT_ROWS.formatted(""), none);

@@ -253,6 +253,14 @@ class RollupRecountTest {
         assertThat(compliance.units(jilin, req, LocalDate.of(2026, 12, 1))).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(scan.units(jilin, req, LocalDate.of(2026, 12, 1)));
+        // the province's time per step comes from the per-jurisdiction sums: the same counts and means as the scan
+        for (int year : YEARS) {
+            DashboardScope province = new DashboardScope(year, Set.of("JILIN"), null);
+            assertThat(flow.stepTimes(province)).as("time per step of the province %d", year)
+                    .usingRecursiveComparison().ignoringFields("p90Millis")
+                    .withComparatorForType((x, y) -> Math.abs(x - y) < 1e-6 ? 0 : Double.compare(x, y), Double.class)
+                    .isEqualTo(scan.stepTimes(province, buckets));
+        }
     }
 
     private String reviewTask(Claim claim) {
