@@ -16,9 +16,9 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * How claims move: counts by state, weekly throughput (from the rollups of V95, see {@link Rollups}), open review work, time per step and
- * objections. SQL aggregates only (the project's tables joined with Camunda's by process instance);
- * nothing is loaded row by row.
+ * How claims move: counts by state, weekly throughput, open review work, task holders, time per step and
+ * objections, all read from the rollups ({@link Rollups}: V95, V96, V130) that the lifecycle and the engine's
+ * task events keep current; only process health reads Camunda's tables (incidents and failed jobs are few).
  */
 @Repository
 class ClaimFlowQueries {
@@ -90,43 +90,56 @@ class ClaimFlowQueries {
         return result;
     }
 
-    private static final String OPEN_TASKS = " FROM ACT_RU_TASK t JOIN xs_claim c ON c.process_instance_id = t.PROC_INST_ID_"
-            + " JOIN xs_unit u ON u.id = c.unit_id";
-
-    /** Open user tasks of the year's claims per step, and how many are past their due date. */
+    /** Open user tasks of the year's claims per step, and how many are past their due date (rollup of V130). */
     List<StepBacklog> backlog(DashboardScope s, LocalDateTime now) {
-        return jdbc.query("SELECT t.TASK_DEF_KEY_, COUNT(*) AS n,"
-                + " SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue" + OPEN_TASKS
-                + " WHERE c.claim_year = :year" + s.where("u") + " GROUP BY t.TASK_DEF_KEY_ ORDER BY t.TASK_DEF_KEY_",
+        rollups.catchUp();
+        return jdbc.query("SELECT r.task_key, SUM(r.n) AS n, SUM(CASE WHEN r.due < :now THEN r.n ELSE 0 END) AS overdue"
+                + " FROM xs_rollup_open_task r JOIN xs_unit u ON u.id = r.unit_id"
+                + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.task_key ORDER BY r.task_key",
                 s.params(Map.of("now", Timestamp.valueOf(now))),
                 (rs, i) -> new StepBacklog(rs.getString(1), rs.getLong(2), rs.getLong(3)));
     }
 
     /**
      * Who holds the open tasks: the assignee, else each candidate user (a task offered to two
-     * reviewers counts for both). The {@code limit} busiest first, most overdue first.
+     * reviewers counts for both). The {@code limit} busiest first, most overdue first (rollup of V130).
      */
     List<Holder> holders(DashboardScope s, LocalDateTime now, int limit) {
-        return jdbc.query("SELECT h.holder, COUNT(*) AS n, SUM(h.overdue) AS overdue FROM ("
-                + " SELECT COALESCE(t.ASSIGNEE_, l.USER_ID_, l.GROUP_ID_) AS holder,"
-                + " CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END AS overdue" + OPEN_TASKS
-                + " LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND t.ASSIGNEE_ IS NULL"
-                + " WHERE c.claim_year = :year" + s.where("u") + ") h WHERE h.holder IS NOT NULL"
-                + " GROUP BY h.holder ORDER BY SUM(h.overdue) DESC, COUNT(*) DESC, h.holder"
+        rollups.catchUp();
+        return jdbc.query("SELECT r.holder, SUM(r.n) AS n, SUM(CASE WHEN r.due < :now THEN r.n ELSE 0 END) AS overdue"
+                + " FROM xs_rollup_holder r JOIN xs_unit u ON u.id = r.unit_id"
+                + " WHERE r.yr = :year" + s.where("u")
+                + " GROUP BY r.holder ORDER BY SUM(CASE WHEN r.due < :now THEN r.n ELSE 0 END) DESC, SUM(r.n) DESC, r.holder"
                 + " FETCH FIRST " + limit + " ROWS ONLY",
                 s.params(Map.of("now", Timestamp.valueOf(now))),
                 (rs, i) -> new Holder(rs.getString(1), rs.getLong(2), rs.getLong(3)));
     }
 
-    /** Finished user tasks of the year's claims: count, mean and 90th percentile (discrete) duration per step. */
+    /**
+     * Finished user tasks of the year's claims per step: count, mean and the 90th percentile read from the
+     * duration buckets of the rollup (V130, {@link StepTimeBuckets}): at least the exact p90, below its bucket's bound.
+     */
     List<StepTime> stepTimes(DashboardScope s) {
-        return jdbc.query("SELECT h.TASK_DEF_KEY_, COUNT(*) AS n, AVG(CAST(h.DURATION_ AS DOUBLE PRECISION)) AS mean,"
-                + " PERCENTILE_DISC(0.9) WITHIN GROUP (ORDER BY h.DURATION_) AS p90"
-                + " FROM ACT_HI_TASKINST h JOIN xs_claim c ON c.process_instance_id = h.PROC_INST_ID_"
-                + " JOIN xs_unit u ON u.id = c.unit_id"
-                + " WHERE h.END_TIME_ IS NOT NULL AND h.DURATION_ IS NOT NULL AND c.claim_year = :year" + s.where("u")
-                + " GROUP BY h.TASK_DEF_KEY_ ORDER BY h.TASK_DEF_KEY_", s.params(),
-                (rs, i) -> new StepTime(rs.getString(1), rs.getLong(2), rs.getDouble(3), rs.getLong(4)));
+        rollups.catchUp();
+        record Bucket(String step, long n, long sum, long max) {
+        }
+        // a unit reads its own rows; a province or the country the per-jurisdiction sums (a few dozen rows)
+        String from = s.unitId() != null ? " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id"
+                : " FROM xs_rollup_step_time_j r";
+        String where = s.unitId() != null ? s.where("u") : new DashboardScope(s.year(), s.jurisdictions(), null).where("r");
+        List<Bucket> rows = jdbc.query("SELECT r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)" + from
+                + " WHERE r.yr = :year AND r.n > 0" + where + " GROUP BY r.task_key, r.bucket ORDER BY r.task_key, r.bucket",
+                s.params(), (rs, i) -> new Bucket(rs.getString(1), rs.getLong(3), rs.getLong(4), rs.getLong(5)));
+        Map<String, List<Bucket>> bySteps = new TreeMap<>();
+        rows.forEach(b -> bySteps.computeIfAbsent(b.step(), k -> new ArrayList<>()).add(b));
+        List<StepTime> result = new ArrayList<>();
+        bySteps.forEach((step, buckets) -> {
+            long n = buckets.stream().mapToLong(Bucket::n).sum();
+            long sum = buckets.stream().mapToLong(Bucket::sum).sum();
+            long p90 = StepTimeBuckets.p90(buckets.stream().map(b -> new long[] {b.n(), b.max()}).toList());
+            result.add(new StepTime(step, n, (double) sum / n, p90));
+        });
+        return result;
     }
 
     /** Objections (异议) raised against the year's claims, by outcome: OPEN, DISMISSED, UPHELD. */

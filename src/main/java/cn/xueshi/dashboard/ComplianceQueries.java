@@ -26,7 +26,8 @@ import org.springframework.stereotype.Repository;
  * may show slightly more hours here than on their progress page.
  *
  * <p>Read from the rollups ({@link Rollups}, V95: a row per person and year with those sums, a row per
- * unit, year and activity type), never by scanning the claims; each read first folds pending changes.
+ * unit, year and activity type; V130: a unit's headcount), never by scanning the claims or the persons; each
+ * read first folds pending changes.
  */
 @Repository
 class ComplianceQueries {
@@ -144,8 +145,9 @@ class ComplianceQueries {
                     rolled.put(rs.getLong(1), new long[] {rs.getLong(2), rs.getLong(3)});
                 });
         Map<Long, Long> persons = new HashMap<>();
-        jdbc.query("SELECT p.unit_id, COUNT(*) FROM xs_person p JOIN xs_unit u ON u.id = p.unit_id WHERE 1 = 1" + s.where("u")
-                + " GROUP BY p.unit_id", p, rs -> {
+        // headcounts from the rollup (V130), kept current by the fold when people join, leave or move
+        jdbc.query("SELECT r.unit_id, r.persons FROM xs_rollup_unit r JOIN xs_unit u ON u.id = r.unit_id WHERE 1 = 1"
+                + s.where("u"), p, rs -> {
                     persons.put(rs.getLong(1), rs.getLong(2));
                 });
         Map<Long, long[]> obligations = new HashMap<>();

@@ -26,6 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -49,6 +50,9 @@ public class DashboardService {
     private final NamedParameterJdbcTemplate named;
     private final BusinessClock clock;
     private final ZoneId zone;
+    private final NationwideCopies copies;
+    private final Duration nationwideMaxAge;
+    private final Duration nationwideWait;
     /** Runs the overview's queries side by side; bounded so one page cannot take every connection. */
     private final Executor views = Executors.newFixedThreadPool(3, r -> {
         Thread t = new Thread(r, "dashboard-view");
@@ -58,7 +62,12 @@ public class DashboardService {
 
     DashboardService(ClaimFlowQueries flow, ComplianceQueries compliance, RecognitionService recognition,
             FilingProperties filing, UnitRepository units, Directory directory, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
-            BusinessClock clock) {
+            BusinessClock clock, NationwideCopies copies,
+            @Value("${xueshi.dashboard.nationwide-max-age}") Duration nationwideMaxAge,
+            @Value("${xueshi.dashboard.nationwide-wait}") Duration nationwideWait) {
+        this.copies = copies;
+        this.nationwideMaxAge = nationwideMaxAge;
+        this.nationwideWait = nationwideWait;
         this.flow = flow;
         this.compliance = compliance;
         this.recognition = recognition;
@@ -107,39 +116,52 @@ public class DashboardService {
     }
 
     /**
-     * The whole-country overview (an administrator without filters) is the one page too big to compute
-     * within a second on 1,000,000 claims; it is served from a copy at most this old and refreshed
-     * in the background, so its figures may lag by up to a minute.
+     * The whole-country overview (an administrator without filters) is served from the cluster's shared copy
+     * ({@link NationwideCopies}, in the database) at most {@code xueshi.dashboard.nationwide-max-age} old: one node
+     * rebuilds a stale copy in the background while every node serves the one there is. The first request of a
+     * year waits for the node that builds it (or builds it itself) and computes on its own only when that takes
+     * longer than {@code xueshi.dashboard.nationwide-wait}.
      */
-    static final Duration NATIONWIDE_MAX_AGE = Duration.ofSeconds(60);
-
-    private record Cached(Overview overview, Instant at) {
-    }
-
-    private final Map<Integer, Cached> nationwide = new ConcurrentHashMap<>();
-    private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
-
     Overview overview(DashboardScope s) {
         if (!s.unrestricted()) {
             return compute(s);
         }
-        Cached c = nationwide.get(s.year());
-        if (c == null) {
-            Overview fresh = compute(s);
-            nationwide.put(s.year(), new Cached(fresh, Instant.now()));
-            return fresh;
+        Optional<NationwideCopies.Copy> copy = copies.read(s.year());
+        if (copy.isPresent()) {
+            if (copy.get().olderThan(nationwideMaxAge) && refreshing.add(s.year())) {
+                CompletableFuture.runAsync(() -> {
+                    try {
+                        copies.build(s.year(), nationwideMaxAge, () -> compute(s));
+                    } finally {
+                        refreshing.remove(s.year());
+                    }
+                }, views);
+            }
+            return copy.get().overview();
         }
-        if (c.at().plus(NATIONWIDE_MAX_AGE).isBefore(Instant.now()) && refreshing.add(s.year())) {
-            CompletableFuture.runAsync(() -> {
-                try {
-                    nationwide.put(s.year(), new Cached(compute(s), Instant.now()));
-                } finally {
-                    refreshing.remove(s.year());
-                }
-            }, views);
+        Instant giveUp = Instant.now().plus(nationwideWait);
+        while (Instant.now().isBefore(giveUp)) {
+            Optional<NationwideCopies.Copy> built = copies.build(s.year(), nationwideMaxAge, () -> compute(s));
+            if (built.isPresent()) {
+                return built.get().overview();
+            }
+            // another node is building it: its copy appears when it is done
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            copy = copies.read(s.year());
+            if (copy.isPresent()) {
+                return copy.get().overview();
+            }
         }
-        return c.overview();
+        return compute(s);
     }
+
+    /** Years whose nationwide copy is being rebuilt by this node (one background rebuild per year at a time). */
+    private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
 
     /**
      * All views of the page. The aggregates are independent read-only queries, so they run side by

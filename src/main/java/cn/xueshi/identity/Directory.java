@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,22 @@ public class Directory {
     private final IdentityService identityService;
     private final UnitRepository units;
     private final JdbcTemplate jdbc;
+    private final ApplicationEventPublisher events;
 
-    public Directory(IdentityService identityService, UnitRepository units, JdbcTemplate jdbc) {
+    public Directory(IdentityService identityService, UnitRepository units, JdbcTemplate jdbc,
+            ApplicationEventPublisher events) {
         this.identityService = identityService;
         this.units = units;
         this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** Makes the person a member of the unit (xs_person) and tells the listeners, in this transaction. */
+    private void setUnit(String userId, long unitId) {
+        List<Long> before = jdbc.queryForList("SELECT unit_id FROM xs_person WHERE user_id = ?", Long.class, userId);
+        jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
+        jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        events.publishEvent(new PersonUnitChanged(userId, before.isEmpty() ? null : before.get(0), unitId));
     }
 
     public Optional<Unit> unitOf(String userId) {
@@ -82,8 +94,7 @@ public class Directory {
 
     @Transactional
     public void assignToUnit(String userId, long unitId) {
-        jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
-        jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        setUnit(userId, unitId);
         // an assignment without a date (set-up, demo, tests) replaces the open membership's unit
         Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM xs_membership WHERE user_id = ? AND to_date IS NULL",
                 Integer.class, userId);
@@ -147,8 +158,7 @@ public class Directory {
                 java.sql.Date.valueOf(from.minusDays(1)), userId);
         jdbc.update("INSERT INTO xs_membership (user_id, unit_id, from_date, moved_by, moved_at) VALUES (?, ?, ?, ?, ?)",
                 userId, unitId, java.sql.Date.valueOf(from), by, java.sql.Timestamp.from(cn.xueshi.clock.BusinessClock.now()));
-        jdbc.update("DELETE FROM xs_person WHERE user_id = ?", userId);
-        jdbc.update("INSERT INTO xs_person (user_id, unit_id) VALUES (?, ?)", userId, unitId);
+        setUnit(userId, unitId);
         return true;
     }
 

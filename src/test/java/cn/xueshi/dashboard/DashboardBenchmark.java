@@ -91,6 +91,8 @@ class DashboardBenchmark {
         }
         System.out.printf("rollup rows: %d person-years, %d unit states, %d unit types, %d unit days%n",
                 count("xs_rollup_person"), count("xs_rollup_state"), count("xs_rollup_type"), count("xs_rollup_day"));
+        System.out.printf("task rollup rows: %d step-time buckets, %d open-task rows, %d holder rows, %d unit headcounts%n",
+                count("xs_rollup_step_time"), count("xs_rollup_open_task"), count("xs_rollup_holder"), count("xs_rollup_unit"));
         System.out.printf("data: %d units, %d persons, %d claims, %d items, %d task history rows, %d open tasks%n",
                 count("xs_unit"), count("xs_person"), count("xs_claim"), count("xs_claim_item"),
                 count("ACT_HI_TASKINST"), count("ACT_RU_TASK"));
@@ -116,7 +118,7 @@ class DashboardBenchmark {
             }
             rows.add(time(scope, "whole overview computed (all of the above, side by side)", () -> dashboards.compute(s)));
             if (s.unrestricted()) {
-                rows.add(time(scope, "whole overview served (nationwide copy, at most 60 s old)", () -> dashboards.overview(s)));
+                rows.add(time(scope, "whole overview served (shared nationwide copy in the database, at most 60 s old)", () -> dashboards.overview(s)));
             }
         }
         System.out.println("| scope | view | median ms | max ms |");

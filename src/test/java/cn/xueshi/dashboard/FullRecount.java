@@ -1,5 +1,8 @@
 package cn.xueshi.dashboard;
 
+import cn.xueshi.dashboard.ClaimFlowQueries.Holder;
+import cn.xueshi.dashboard.ClaimFlowQueries.StepBacklog;
+import cn.xueshi.dashboard.ClaimFlowQueries.StepTime;
 import cn.xueshi.dashboard.ClaimFlowQueries.Week;
 import cn.xueshi.dashboard.ComplianceQueries.HoursByType;
 import cn.xueshi.dashboard.ComplianceQueries.PersonRow;
@@ -10,6 +13,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -174,5 +178,73 @@ class FullRecount {
                     counts.put(rs.getString(1), rs.getLong(2));
                 });
         return counts;
+    }
+
+    private static final String OPEN_TASKS = " FROM ACT_RU_TASK t JOIN xs_claim c ON c.process_instance_id = t.PROC_INST_ID_"
+            + " JOIN xs_unit u ON u.id = c.unit_id";
+
+    /** The scan the dashboard ran before V130: open tasks of the year's claims per step. */
+    List<StepBacklog> backlog(DashboardScope s, LocalDateTime now) {
+        return jdbc.query("SELECT t.TASK_DEF_KEY_, COUNT(*) AS n,"
+                + " SUM(CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END) AS overdue" + OPEN_TASKS
+                + " WHERE c.claim_year = :year" + s.where("u") + " GROUP BY t.TASK_DEF_KEY_ ORDER BY t.TASK_DEF_KEY_",
+                s.params(Map.of("now", Timestamp.valueOf(now))),
+                (rs, i) -> new StepBacklog(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** The scan before V130: who holds the open tasks, the busiest first. */
+    List<Holder> holders(DashboardScope s, LocalDateTime now, int limit) {
+        return jdbc.query("SELECT h.holder, COUNT(*) AS n, SUM(h.overdue) AS overdue FROM ("
+                + " SELECT COALESCE(t.ASSIGNEE_, l.USER_ID_, l.GROUP_ID_) AS holder,"
+                + " CASE WHEN t.DUE_DATE_ < :now THEN 1 ELSE 0 END AS overdue" + OPEN_TASKS
+                + " LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND t.ASSIGNEE_ IS NULL"
+                + " WHERE c.claim_year = :year" + s.where("u") + ") h WHERE h.holder IS NOT NULL"
+                + " GROUP BY h.holder ORDER BY SUM(h.overdue) DESC, COUNT(*) DESC, h.holder"
+                + " FETCH FIRST " + limit + " ROWS ONLY",
+                s.params(Map.of("now", Timestamp.valueOf(now))),
+                (rs, i) -> new Holder(rs.getString(1), rs.getLong(2), rs.getLong(3)));
+    }
+
+    /** Every finished task duration of the year's claims, per step, ascending (for the exact p90 and its bucket). */
+    Map<String, List<Long>> durations(DashboardScope s) {
+        Map<String, List<Long>> bySteps = new TreeMap<>();
+        jdbc.query("SELECT h.TASK_DEF_KEY_, h.DURATION_ FROM ACT_HI_TASKINST h"
+                + " JOIN xs_claim c ON c.process_instance_id = h.PROC_INST_ID_ JOIN xs_unit u ON u.id = c.unit_id"
+                + " WHERE h.END_TIME_ IS NOT NULL AND h.DURATION_ IS NOT NULL AND c.claim_year = :year" + s.where("u")
+                + " ORDER BY h.TASK_DEF_KEY_, h.DURATION_", s.params(), rs -> {
+                    bySteps.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                });
+        return bySteps;
+    }
+
+    /**
+     * Time per step counted from every row: count, mean, and the p90 as the buckets give it — the longest
+     * duration in the bucket of the exact discrete p90 (rank ⌈0.9·n⌉).
+     */
+    List<StepTime> stepTimes(DashboardScope s, StepTimeBuckets buckets) {
+        List<StepTime> result = new ArrayList<>();
+        durations(s).forEach((step, d) -> {
+            long exact = exactP90(d);
+            int bucket = buckets.of(exact);
+            long inBucket = d.stream().filter(x -> buckets.of(x) == bucket).mapToLong(Long::longValue).max().orElseThrow();
+            result.add(new StepTime(step, d.size(), d.stream().mapToLong(Long::longValue).average().orElseThrow(), inBucket));
+        });
+        return result;
+    }
+
+    /** PERCENTILE_DISC(0.9) of ascending durations. */
+    static long exactP90(List<Long> ascending) {
+        int rank = (9 * ascending.size() + 9) / 10;
+        return ascending.get(rank - 1);
+    }
+
+    /** Persons per unit of the scope, counted from xs_person. */
+    Map<Long, Long> headcounts(DashboardScope s) {
+        Map<Long, Long> n = new TreeMap<>();
+        jdbc.query("SELECT p.unit_id, COUNT(*) FROM xs_person p JOIN xs_unit u ON u.id = p.unit_id WHERE 1 = 1" + s.where("u")
+                + " GROUP BY p.unit_id", s.params(), rs -> {
+                    n.put(rs.getLong(1), rs.getLong(2));
+                });
+        return n;
     }
 }

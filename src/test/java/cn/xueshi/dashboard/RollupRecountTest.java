@@ -56,6 +56,8 @@ class RollupRecountTest {
     @Autowired CurrentUserService currentUsers;
     @Autowired TaskService tasks;
     @Autowired JdbcTemplate jdbc;
+    @Autowired StepTimeBuckets buckets;
+    @Autowired cn.xueshi.identity.Directory directory;
 
     static BigDecimal h(String v) {
         return new BigDecimal(v);
@@ -77,8 +79,35 @@ class RollupRecountTest {
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.hoursByType(s));
             assertThat(compliance.people(s, one)).as("people %d", year).usingRecursiveComparison()
                     .withComparatorForType(BigDecimal::compareTo, BigDecimal.class).isEqualTo(scan.people(s, one));
+            tasksAgree(s);
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_dirty", Long.class)).as("every mark folded").isZero();
+    }
+
+    /** Backlog, holders (now and a month later, when every task is overdue) and time per step equal the scans. */
+    void tasksAgree(DashboardScope s) {
+        for (LocalDateTime now : List.of(LocalDateTime.now(), LocalDateTime.now().plusDays(40))) {
+            assertThat(flow.backlog(s, now)).as("backlog %s at %s", s, now).isEqualTo(scan.backlog(s, now));
+            assertThat(flow.holders(s, now, 20)).as("holders %s at %s", s, now).isEqualTo(scan.holders(s, now, 20));
+        }
+        assertThat(flow.stepTimes(s)).as("time per step %s", s).usingRecursiveComparison()
+                .withComparatorForType((a, b) -> Math.abs(a - b) < 1e-6 ? 0 : Double.compare(a, b), Double.class)
+                .isEqualTo(scan.stepTimes(s, buckets));
+        // the p90 read from the buckets is never below the exact one and stays inside the exact one's bucket
+        scan.durations(s).forEach((step, d) -> {
+            long exact = FullRecount.exactP90(d);
+            long read = flow.stepTimes(s).stream().filter(t -> t.taskKey().equals(step)).findFirst().orElseThrow().p90Millis();
+            assertThat(read).as("p90 of %s", step).isGreaterThanOrEqualTo(exact)
+                    .isLessThan(buckets.upperBound(buckets.of(exact)));
+        });
+        java.util.Map<Long, Long> rolled = new java.util.TreeMap<>();
+        jdbc.query("SELECT unit_id, persons FROM xs_rollup_unit WHERE persons > 0"
+                + (s.unitId() == null ? "" : " AND unit_id = " + s.unitId()), rs -> {
+                    rolled.put(rs.getLong(1), rs.getLong(2));
+                });
+        if (s.unitId() != null) {
+            assertThat(rolled).as("headcount").isEqualTo(scan.headcounts(s));
+        }
     }
 
     @Test
@@ -132,8 +161,21 @@ class RollupRecountTest {
 
         Claim approved = fixtures.exchange(s.employee(), 2);
         agree(unit);
+        // the reviewer claims the task (holder: the assignee), gives it back (holder: the candidates), claims it again
+        assertThat(flow.backlog(new DashboardScope(2026, Set.of("JILIN"), unit), LocalDateTime.now()))
+                .extracting(ClaimFlowQueries.StepBacklog::open).containsExactly(1L);
+        reviews.claimTask(reviewTask(approved), currentUsers.load(s.reviewer()));
+        agree(unit);
+        assertThat(flow.holders(new DashboardScope(2026, Set.of("JILIN"), unit), LocalDateTime.now(), 20))
+                .extracting(ClaimFlowQueries.Holder::holder).containsExactly(s.reviewer());
+        reviews.unclaimTask(reviewTask(approved), currentUsers.load(s.reviewer()));
+        agree(unit);
+        reviews.claimTask(reviewTask(approved), currentUsers.load(s.reviewer()));
+        agree(unit);
         fixtures.approve(approved, s.reviewer());
         agree(unit);
+        assertThat(flow.stepTimes(new DashboardScope(2026, Set.of("JILIN"), unit)))
+                .extracting(ClaimFlowQueries.StepTime::taskKey).contains("reviewClaim");
         assertThat(fixtures.endPublicity(approved).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
         agree(unit);
 
@@ -177,6 +219,48 @@ class RollupRecountTest {
         agree(unit);
         assertThat(jdbc.queryForObject("SELECT rp FROM xs_rollup_person WHERE user_id = ? AND yr = 2026", BigDecimal.class,
                 s.employee())).isPositive();
+    }
+
+    @Test
+    void aPersonWhoMovesBetweenUnitsTakesTheirFiguresAndHeadcountAlong() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        long from = s.unit().getId();
+        Unit to = fx.unit("调入单位");
+        fx.member(to, "吴", "原有");
+        Claim registered = fixtures.approve(fixtures.exchange(s.employee(), 2), s.reviewer());
+        fixtures.endPublicity(registered);
+        agree(from);
+        agree(to.getId());
+        long before = jdbc.queryForObject("SELECT COALESCE(SUM(persons), 0) FROM xs_rollup_unit WHERE unit_id = ?", Long.class, from);
+
+        // (a unit nobody belongs to has no headcount row: zero)
+        // 人员流动: from the 1st of next month on the employee belongs to the other unit; the move marks the rollups
+        assertThat(directory.moveToUnit(s.employee(), to.getId(), LocalDate.now().plusMonths(1).withDayOfMonth(1), "admin"))
+                .isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ?", Long.class, s.employee()))
+                .as("marks written by the move").isPositive();
+        agree(from);
+        agree(to.getId());
+        assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(persons), 0) FROM xs_rollup_unit WHERE unit_id = ?", Long.class, from))
+                .isEqualTo(before - 1);
+        assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(persons), 0) FROM xs_rollup_unit WHERE unit_id = ?", Long.class, to.getId()))
+                .isEqualTo(2L);
+        assertThat(jdbc.queryForObject("SELECT unit_id FROM xs_rollup_person WHERE user_id = ? AND yr = 2026", Long.class,
+                s.employee())).isEqualTo(to.getId());
+        // the whole jurisdiction agrees too (units view: headcounts and compliance of both units)
+        DashboardScope jilin = new DashboardScope(2026, Set.of("JILIN"), null);
+        Map<String, Requirement> req = dashboards.requirements(jilin);
+        assertThat(compliance.units(jilin, req, LocalDate.of(2026, 12, 1))).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(scan.units(jilin, req, LocalDate.of(2026, 12, 1)));
+        // the province's time per step comes from the per-jurisdiction sums: the same counts and means as the scan
+        for (int year : YEARS) {
+            DashboardScope province = new DashboardScope(year, Set.of("JILIN"), null);
+            assertThat(flow.stepTimes(province)).as("time per step of the province %d", year)
+                    .usingRecursiveComparison().ignoringFields("p90Millis")
+                    .withComparatorForType((x, y) -> Math.abs(x - y) < 1e-6 ? 0 : Double.compare(x, y), Double.class)
+                    .isEqualTo(scan.stepTimes(province, buckets));
+        }
     }
 
     private String reviewTask(Claim claim) {
