@@ -47,12 +47,13 @@ public class Derivations {
     private final RuleSetHierarchy hierarchy;
     private final Guardrails guardrails;
     private final HierarchyAudit audit;
+    private final OwnCases ownCases;
     private final MessageSource messages;
     private final ObjectMapper json = new ObjectMapper();
 
     Derivations(DerivedRuleSetRepository sets, RuleSetVersionRepository versions, RepositoryService repository,
             RecognitionService recognition, DraftRecognition drafts, RuleSetHierarchy hierarchy, Guardrails guardrails,
-            HierarchyAudit audit, MessageSource messages) {
+            HierarchyAudit audit, OwnCases ownCases, MessageSource messages) {
         this.sets = sets;
         this.versions = versions;
         this.repository = repository;
@@ -61,6 +62,7 @@ public class Derivations {
         this.hierarchy = hierarchy;
         this.guardrails = guardrails;
         this.audit = audit;
+        this.ownCases = ownCases;
         this.messages = messages;
     }
 
@@ -300,6 +302,8 @@ public class Derivations {
         if (parentDecisionVersion(set.getParentKey()) != v.getParentVersion()) {
             throw refusal("delta", "hierarchy.error.mergeFirst", set.getParentKey());
         }
+        // the set's own regression cases must pass against the draft (the maintainer fixes the case or the draft)
+        ownCases.requirePassing(key, preview(v));
         v.submit(reason.trim(), documentRef.trim(), effectiveFrom, by);
         requireGuardrails(v);
         audit.record(key, v.getVersion(), by, "SUBMITTED", reason.trim() + "（" + documentRef.trim() + "，自 "
@@ -375,6 +379,7 @@ public class Derivations {
         if (parentDecisionVersion(set.getParentKey()) != v.getParentVersion()) {
             throw refusal("delta", "hierarchy.error.mergeFirst", set.getParentKey());
         }
+        ownCases.requirePassing(v.getRuleSetKey(), preview(v));
         v.submit(reason.trim(), v.getDocumentRef(), v.getEffectiveFrom(), by);
         requireGuardrails(v);
         audit.record(v.getRuleSetKey(), v.getVersion(), by, "RESUBMITTED", reason.trim());

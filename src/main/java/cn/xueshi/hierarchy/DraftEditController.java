@@ -59,11 +59,12 @@ class DraftEditController {
     private final RecognitionService recognition;
     private final BusinessClock clock;
     private final MessageSource messages;
+    private final OwnCases ownCases;
 
     DraftEditController(Derivations derivations, DraftEditor editor, MaintainerScope scope, CurrentUserService currentUsers,
             RowPreview preview, RuleSentences sentences, RuleVocabulary vocabularies, WordDiff wordDiff,
             MemberImpactPreview impacts, OwnMembers members, RecognitionService recognition, BusinessClock clock,
-            MessageSource messages) {
+            MessageSource messages, OwnCases ownCases) {
         this.derivations = derivations;
         this.editor = editor;
         this.scope = scope;
@@ -77,6 +78,7 @@ class DraftEditController {
         this.recognition = recognition;
         this.clock = clock;
         this.messages = messages;
+        this.ownCases = ownCases;
     }
 
     // ---------------------------------------------------------------- the draft page
@@ -139,6 +141,7 @@ class DraftEditController {
         model.addAttribute("removed", removed);
         model.addAttribute("diff", wordDiff.describe(key, parentXml, xml));
         model.addAttribute("guardrails", derivations.guardrails(latest));
+        model.addAttribute("ownCases", ownCases.run(key, derivations.preview(latest)));
         model.addAttribute("measures", editor.measures().keySet());
         model.addAttribute("impactYear", clock.year());
         if (!model.containsAttribute("errors")) {

@@ -48,14 +48,16 @@ class HierarchyController {
     private final MessageSource messages;
     private final BigDecimal maxCellValue;
     private final Samples samples;
+    private final OwnCases ownCases;
     private final FilingDocuments documents;
 
     HierarchyController(Derivations derivations, RuleFiling filing, MaintainerScope scope, FilingAuthority authority,
             RecognitionService recognition, ParentDiff diff, CurrentUserService currentUsers, TaskForms taskForms,
             MessageSource messages, @Value("${xueshi.hierarchy.max-cell-value:1000}") BigDecimal maxCellValue,
-            Samples samples, FilingDocuments documents) {
+            Samples samples, FilingDocuments documents, OwnCases ownCases) {
         this.documents = documents;
         this.samples = samples;
+        this.ownCases = ownCases;
         this.derivations = derivations;
         this.filing = filing;
         this.scope = scope;
@@ -248,6 +250,7 @@ class HierarchyController {
         model.addAttribute("samples", samples.of(recognition.chain(set.getParentKey()).get(
                 recognition.chain(set.getParentKey()).size() - 1).key(), set.getParentKey(), recognition, set.getKey(),
                 derivations.preview(v)));
+        model.addAttribute("ownCases", ownCases.run(set.getKey(), derivations.preview(v)));
         model.addAttribute("audit", derivations.auditOf(set.getKey()));
         if (!model.containsAttribute("errors")) {
             model.addAttribute("errors", Map.of());
