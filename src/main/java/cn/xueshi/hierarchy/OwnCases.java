@@ -203,7 +203,8 @@ class OwnCases {
             errors.put(all.isEmpty() ? "params" : "items", msg("hierarchy.cases.error.json"));
             return List.of();
         }
-        if (items == null || items.isEmpty() || items.size() > maxItems || items.contains(null)) {
+        if (items == null || items.isEmpty() || items.size() > maxItems
+                || items.stream().anyMatch(java.util.Objects::isNull)) {
             errors.put("items", msg("hierarchy.cases.error.count", maxItems));
             return List.of();
         }
