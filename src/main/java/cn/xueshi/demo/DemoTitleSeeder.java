@@ -27,7 +27,10 @@ import org.springframework.stereotype.Component;
  * 2024 short, so her five-year window misses 5 × 90 (see /title); 赵磊 (长春新材料科技有限公司, an engineer) with a
  * 2026 继续教育学习证明 issued by the unit (see /title/proofs, /verify/{code}). Earlier years' hours are registered
  * as carried over from the earlier registration (one claim per year, the unit's adjusted hours). Idempotent by
- * submission key. 韩雪 moved from 吉林省人民医院 to 安徽省农业科学院 on 2025-07-01 (/admin/units/moves).
+ * submission key. 韩雪 moved from 吉林省人民医院 to 安徽省农业科学院 on 2025-07-01 (/admin/units/moves), with 2025
+ * hours registered at each unit (January–June in Jilin, September–November in Anhui), so her split year shows in her
+ * year view (the transfer-year-policy row of the year-end rule set), in both units' filing summaries and in the
+ * title check.
  */
 @Component
 @Order(35)
@@ -56,10 +59,12 @@ class DemoTitleSeeder implements ApplicationRunner {
     private final TaskService tasks;
     private final cn.xueshi.identity.Directory directory;
     private final cn.xueshi.identity.UnitRepository units;
+    private final cn.xueshi.rules.RecognitionService recognition;
 
     DemoTitleSeeder(ClaimRepository claims, CurrentUserService currentUsers, TitleProofs proofs,
             TitleProofRepository proofRepository, TaskService tasks, cn.xueshi.identity.Directory directory,
-            cn.xueshi.identity.UnitRepository units) {
+            cn.xueshi.identity.UnitRepository units, cn.xueshi.rules.RecognitionService recognition) {
+        this.recognition = recognition;
         this.directory = directory;
         this.units = units;
         this.claims = claims;
@@ -88,6 +93,13 @@ class DemoTitleSeeder implements ApplicationRunner {
                     && directory.unitOf("hanxue").map(u -> u.getId().equals(jilin.getId())).orElse(false)) {
                 directory.moveToUnit("hanxue", anhui.getId(), LocalDate.of(2025, 7, 1), "admin");
             }
+            if (directory.unitOf("hanxue").map(u -> u.getId().equals(anhui.getId())).orElse(false)) {
+                // idempotent by submission key, also for a demo database seeded before these claims existed
+                registeredAt(jilin, new DemoYear("demo-move-jl-2025", "hanxue", 2025, "20", "30",
+                        "2025年上半年继续教育（吉林省人民医院登记）"), LocalDate.of(2025, 3, 1), LocalDate.of(2025, 6, 20));
+                registeredAt(anhui, new DemoYear("demo-move-ah-2025", "hanxue", 2025, "12", "34",
+                        "2025年下半年继续教育（安徽省农业科学院登记）"), LocalDate.of(2025, 9, 1), LocalDate.of(2025, 11, 20));
+            }
         } catch (RuntimeException e) {
             LOG.warn("Demo title applications not created: {}", e.getMessage());
         }
@@ -97,8 +109,20 @@ class DemoTitleSeeder implements ApplicationRunner {
         CurrentUser me = currentUsers.load(y.employee());
         Unit unit = me.unit().orElseThrow();
         Claim c = new Claim(me.userId(), unit.getId(), unit.getRuleSet(), y.year(), y.title(), y.key());
-        c.replaceItems(List.of(new ClaimItem("TRAINING", "{}", y.title(), LocalDate.of(y.year(), 3, 1),
-                LocalDate.of(y.year(), 11, 30))), y.title());
+        save(c, y, LocalDate.of(y.year(), 3, 1), LocalDate.of(y.year(), 11, 30));
+    }
+
+    /** A registered claim of the unit the person belonged to then, priced by that unit's rule set of the year. */
+    private void registeredAt(Unit unit, DemoYear y, LocalDate from, LocalDate to) {
+        if (claims.findBySubmissionKey(y.key()).isPresent()) {
+            return;
+        }
+        String ruleSet = recognition.ruleSetFor(unit, y.year()).orElse(unit.getRuleSet());
+        save(new Claim(y.employee(), unit.getId(), ruleSet, y.year(), y.title(), y.key()), y, from, to);
+    }
+
+    private void save(Claim c, DemoYear y, LocalDate from, LocalDate to) {
+        c.replaceItems(List.of(new ClaimItem("TRAINING", "{}", y.title(), from, to)), y.title());
         c.approve("reviewer", new BigDecimal(y.publicHours()), new BigDecimal(y.professionalHours()), CARRIED);
         c.register();
         claims.save(c);

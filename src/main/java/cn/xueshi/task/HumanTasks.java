@@ -195,15 +195,42 @@ public class HumanTasks {
      * message. Besides the engine's own signals (optimistic locking, not found), a completion that began
      * while the winner committed can fail inside the engine with a NullPointerException (its execution was
      * removed under it, seen on H2 with twenty parallel approvals); when the task is gone afterwards, that is
-     * the same race. Anything else is rethrown.
+     * the same race. On PostgreSQL two completions of one task can also meet as a deadlock (or a serialization
+     * failure): the database rolls the loser back whole, so that is the same race too (and the loser's transaction
+     * can no longer ask whether the task is gone). Anything else is rethrown.
      */
     private RuntimeException doneMeanwhile(String taskId, RuntimeException e) {
         boolean raceSignal = e instanceof NullValueException || e instanceof NotFoundException
-                || e instanceof OptimisticLockingException || e instanceof ObjectOptimisticLockingFailureException;
+                || e instanceof OptimisticLockingException || e instanceof ObjectOptimisticLockingFailureException
+                || concurrencyFailure(e);
         if (raceSignal || gone(taskId)) {
             return new Conflict("review.conflict.done");
         }
         return e;
+    }
+
+    /** SQLSTATE 40P01 (deadlock detected) or 40001 (serialization failure) anywhere among the causes. */
+    static boolean concurrencyFailure(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> todo = new java.util.ArrayDeque<>(java.util.List.of(e));
+        while (!todo.isEmpty()) {
+            Throwable t = todo.pop();
+            if (!seen.add(t)) {
+                continue;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                if ("40P01".equals(sql.getSQLState()) || "40001".equals(sql.getSQLState())) {
+                    return true;
+                }
+                if (sql.getNextException() != null) {
+                    todo.push(sql.getNextException());
+                }
+            }
+            if (t.getCause() != null) {
+                todo.push(t.getCause());
+            }
+        }
+        return false;
     }
 
     private boolean gone(String taskId) {

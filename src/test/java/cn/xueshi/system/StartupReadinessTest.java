@@ -146,6 +146,13 @@ class StartupReadinessTest {
         whenReady.counts.forEach((what, count) ->
                 assertThat(((Number) count).longValue()).as(what + " when ready").isPositive());
 
+        // the demo mover (吉林 → 安徽 on 2025-07-01) has her split year: both units' hours, the Jilin part carried over
+        cn.xueshi.claim.YearProgress moved = app.join().getBean(cn.xueshi.claim.ProgressService.class)
+                .ofPerson("hanxue", 2025).orElseThrow();
+        assertThat(moved.totalHours()).as("20 + 30 in Jilin, 12 + 34 in Anhui").isEqualByComparingTo("96");
+        assertThat(moved.carriedPublic().add(moved.carriedProfessional())).as("carried over from Jilin")
+                .isEqualByComparingTo("50");
+
         // and now the same sign-in works
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
