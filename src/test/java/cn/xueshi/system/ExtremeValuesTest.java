@@ -265,8 +265,11 @@ class ExtremeValuesTest {
                 Map<String, String> values = new LinkedHashMap<>(benign);
                 values.put(target, extreme);
                 HttpResponse<String> r = check(s, method, pattern, values, body, target + "=" + abbreviate(extreme), null);
+                // (a 404 where the benign values found nothing either is a refusal before any work, e.g. another
+                // set's impact preview, whose page keeps a typed year to say what is wrong with it beside the field)
+                boolean notFoundAlike = r != null && r.statusCode() == 404 && baseline.statusCode() == 404;
                 if (r != null && direct.contains(target) && target.toLowerCase().contains("year") && !extreme.isEmpty()
-                        && r.statusCode() != 400 && !unauthorised(r)) {
+                        && r.statusCode() != 400 && !unauthorised(r) && !notFoundAlike) {
                     // a year beyond xueshi.limits (or none at all) is refused before any handler code runs
                     failures.add(s.name() + " " + method + " " + pattern + " year=" + abbreviate(extreme)
                             + ": answered " + r.statusCode());
