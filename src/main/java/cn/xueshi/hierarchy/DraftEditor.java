@@ -9,6 +9,7 @@ import cn.xueshi.ruleedit.RowEdit;
 import cn.xueshi.ruleedit.RowPreview;
 import cn.xueshi.ruleedit.RuleEditProperties;
 import cn.xueshi.ruleedit.TableView;
+import cn.xueshi.ruleedit.TypedForm;
 import cn.xueshi.system.Conflict;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -297,15 +298,7 @@ class DraftEditor {
     record TypeForm(String code, String nameZh, String subject, String measure, String rate, String cap, String basis) {
 
         Map<String, String> typed() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("code", code);
-            m.put("nameZh", nameZh);
-            m.put("subject", subject);
-            m.put("measure", measure);
-            m.put("rate", rate);
-            m.put("cap", cap);
-            m.put("basis", basis);
-            return m;
+            return TypedForm.echo(this);
         }
     }
 

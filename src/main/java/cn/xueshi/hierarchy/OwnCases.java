@@ -1,6 +1,7 @@
 package cn.xueshi.hierarchy;
 
 import cn.xueshi.clock.BusinessClock;
+import cn.xueshi.ruleedit.TypedForm;
 import cn.xueshi.rules.RecognitionException;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
@@ -45,15 +46,7 @@ class OwnCases {
             String expectProfessional) {
 
         Map<String, String> typed() {
-            Map<String, String> m = new LinkedHashMap<>();
-            m.put("name", name);
-            m.put("year", year);
-            m.put("activityType", activityType);
-            m.put("params", params);
-            m.put("items", items);
-            m.put("expectPublic", expectPublic);
-            m.put("expectProfessional", expectProfessional);
-            return m;
+            return TypedForm.echo(this);
         }
     }
 
