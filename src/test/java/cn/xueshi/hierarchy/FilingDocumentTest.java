@@ -52,19 +52,12 @@ class FilingDocumentTest {
     Setup setup() {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
-        String maintainer = maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
+        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
         String staff = staffOf(dept);
         String key = HierarchyFixtures.unique("d");
         derivations.create(key, "测试实施细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
         derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
         return new Setup(dept, unit, maintainer, staff, key);
-    }
-
-    String maintainerOf(OwnerKind kind, String code) {
-        String id = users.user("rm", "赵", "维护", Groups.RULE_MAINTAINER);
-        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(),
-                code);
-        return id;
     }
 
     String staffOf(Department d) {
@@ -143,7 +136,7 @@ class FilingDocumentTest {
         // anyone else: 404, and so for other ids
         Department other = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         String otherStaff = staffOf(other);
-        String otherMaintainer = maintainerOf(OwnerKind.UNIT, String.valueOf(fixtures.unit("JILIN", "jilin-2026", other).getId()));
+        String otherMaintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(fixtures.unit("JILIN", "jilin-2026", other).getId()));
         String employee = users.user("em", "孙", "员工", Groups.EMPLOYEE);
         String analyst = users.user("an", "周", "分析", Groups.ANALYST);
         for (String who : List.of(otherStaff, otherMaintainer, employee, analyst)) {

@@ -1,14 +1,22 @@
 package cn.xueshi.hierarchy;
 
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
 import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
+import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
 import cn.xueshi.identity.UnitType;
+import cn.xueshi.support.TestUsers;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
 
 /** Departments, units and derived sets with unique codes, so tests share the one database. */
 @Component
@@ -20,11 +28,16 @@ class HierarchyFixtures {
     final DepartmentRepository departments;
     final UnitRepository units;
     final Derivations derivations;
+    final TestUsers users;
+    final JdbcTemplate jdbc;
 
-    HierarchyFixtures(DepartmentRepository departments, UnitRepository units, Derivations derivations) {
+    HierarchyFixtures(DepartmentRepository departments, UnitRepository units, Derivations derivations,
+            TestUsers users, JdbcTemplate jdbc) {
         this.departments = departments;
         this.units = units;
         this.derivations = derivations;
+        this.users = users;
+        this.jdbc = jdbc;
     }
 
     static String unique(String prefix) {
@@ -34,6 +47,20 @@ class HierarchyFixtures {
     Department department(String jurisdiction, Department.Level level) {
         String code = unique("DEPT").toUpperCase();
         return departments.save(new Department(code, "测试卫生健康委员会" + code, jurisdiction, "HEALTH", level));
+    }
+
+    /** A new rule maintainer (规则维护员) of the given department's or unit's sets. */
+    String maintainerOf(OwnerKind kind, String code) {
+        String id = users.user("rm", "赵", "维护", Groups.RULE_MAINTAINER);
+        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(),
+                code);
+        return id;
+    }
+
+    /** A page as {@code userId} with {@code roles}, in Chinese; it must answer 200. */
+    static String page(MockMvc mvc, String path, String userId, String... roles) throws Exception {
+        return mvc.perform(get(path).with(user(userId).roles(roles)).header("Accept-Language", "zh-CN"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
     }
 
     Unit unit(String jurisdiction, String ruleSet, Department department) {

@@ -19,7 +19,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The pages and the API of the hierarchy: scoping (404 for someone else's set), bad input beside the field, chain. */
@@ -36,25 +35,16 @@ class HierarchyWebTest {
     TestUsers users;
     @Autowired
     Directory directory;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    String maintainerOf(OwnerKind kind, String code) {
-        String id = users.user("rm", "赵", "维护", Groups.RULE_MAINTAINER);
-        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(), code);
-        return id;
-    }
 
     String page(String path, String userId, String... roles) throws Exception {
-        return mvc.perform(get(path).with(user(userId).roles(roles)).header("Accept-Language", "zh-CN"))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return HierarchyFixtures.page(mvc, path, userId, roles);
     }
 
     @Test
     void aDepartmentsMaintainerSeesAndChangesOnlyItsOwnSet() throws Exception {
         Department mine = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         Department theirs = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, mine.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, mine.getCode());
         String myKey = fixtures.drafted(OwnerKind.DEPARTMENT, mine.getCode(), "jilin-2026", DerivedRuleSetTest.healthRules("w1"));
         String theirKey = fixtures.drafted(OwnerKind.DEPARTMENT, theirs.getCode(), "jilin-2026", Delta.empty());
         String html = page("/rule-sets/" + myKey, me, Groups.RULE_MAINTAINER);
@@ -76,7 +66,7 @@ class HierarchyWebTest {
     @Test
     void badInputIsShownBesideTheFieldWithWhatWasTyped() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", Delta.empty());
         String html = mvc.perform(post("/rule-sets/" + key + "/cells").param("cell", "items|jl-paper-3|base")
                 .param("value", "abc").with(user(me).roles(Groups.RULE_MAINTAINER)).with(csrf()))
@@ -153,7 +143,7 @@ class HierarchyWebTest {
         String draft = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", Delta.empty());
         assertThat(mvc.perform(get("/api/v1/rule-sets").with(user(stranger).roles(Groups.EMPLOYEE)))
                 .andReturn().getResponse().getContentAsString()).doesNotContain(draft);
-        String maintainer = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String maintainer = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         assertThat(mvc.perform(get("/api/v1/rule-sets").with(user(maintainer).roles(Groups.RULE_MAINTAINER)))
                 .andReturn().getResponse().getContentAsString()).contains("\"key\":\"" + draft + "\",")
                 .contains("\"status\":\"DRAFT\"");

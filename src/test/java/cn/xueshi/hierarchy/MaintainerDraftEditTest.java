@@ -13,13 +13,11 @@ import cn.xueshi.identity.Groups;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionResult;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -41,20 +39,9 @@ class MaintainerDraftEditTest {
     HierarchyFixtures fixtures;
     @Autowired
     Derivations derivations;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    String maintainerOf(OwnerKind kind, String code) {
-        String id = users.user("rm", "钱", "维护", Groups.RULE_MAINTAINER);
-        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(), code);
-        return id;
-    }
 
     String page(String path, String me) throws Exception {
-        return mvc.perform(get(path).with(user(me).roles(Groups.RULE_MAINTAINER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return HierarchyFixtures.page(mvc, path, me, Groups.RULE_MAINTAINER);
     }
 
     MockHttpServletRequestBuilder base(String key, String me, String typed) {
@@ -70,7 +57,7 @@ class MaintainerDraftEditTest {
     @Test
     void aRateChangedThroughTheTypedEditorLandsInTheDeltaAndReadsAsWords() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", Delta.empty());
 
         String form = page("/rule-sets/" + key + "/draft/rules/" + PAPER + "?decision=" + key + "-items", me);
@@ -107,7 +94,7 @@ class MaintainerDraftEditTest {
     @Test
     void badInputIsShownBesideTheFieldKeepsWhatWasTypedAndSavesNothing() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", Delta.empty());
 
         String html = mvc.perform(base(key, me, "abc")).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -138,7 +125,7 @@ class MaintainerDraftEditTest {
     @Test
     void rowsAreRemovedAndRestoredAndOwnTypesAdded() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026", Delta.empty());
 
         mvc.perform(post("/rule-sets/" + key + "/draft/rules/jl-paper-1/remove").param("decision", key + "-items")
@@ -190,7 +177,7 @@ class MaintainerDraftEditTest {
     @Test
     void onlyADraftIsEditedFilingAndFiledVersionsAnswer409() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026",
                 Delta.empty().withChange(new Delta.Change("items", PAPER, "base", "30")));
         RuleSetVersion v = derivations.submit(key, "结合本行业特点调整", "测试〔2026〕2号", LocalDate.of(2026, 1, 1), "tester");
@@ -223,7 +210,7 @@ class MaintainerDraftEditTest {
     void someoneElsesSetsAndTheReferenceAre404ByChangingTheKey() throws Exception {
         Department mine = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         Department theirs = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String me = maintainerOf(OwnerKind.DEPARTMENT, mine.getCode());
+        String me = fixtures.maintainerOf(OwnerKind.DEPARTMENT, mine.getCode());
         String theirKey = fixtures.drafted(OwnerKind.DEPARTMENT, theirs.getCode(), "jilin-2026", Delta.empty());
         // a unit of my department has its own set: it is the unit's maintainer's, not mine
         var unitOfMine = fixtures.unit("JILIN", "jilin-2026", mine);
@@ -231,7 +218,7 @@ class MaintainerDraftEditTest {
         String unitKey = fixtures.drafted(OwnerKind.UNIT, String.valueOf(unitOfMine.getId()), myDeptKey, Delta.empty());
         var unitElsewhere = fixtures.unit("JILIN", "jilin-2026", theirs);
         String elsewhereKey = fixtures.drafted(OwnerKind.UNIT, String.valueOf(unitElsewhere.getId()), "jilin-2026", Delta.empty());
-        String unitMaintainer = maintainerOf(OwnerKind.UNIT, String.valueOf(unitOfMine.getId()));
+        String unitMaintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unitOfMine.getId()));
 
         for (String key : List.of(theirKey, unitKey, elsewhereKey, "jilin-2026")) {
             mvc.perform(get("/rule-sets/" + key + "/draft").with(user(me).roles(Groups.RULE_MAINTAINER)))

@@ -40,23 +40,16 @@ class OwnCasesTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    String maintainerOf(OwnerKind kind, String code) {
-        String id = users.user("rm", "郑", "维护", Groups.RULE_MAINTAINER);
-        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(), code);
-        return id;
-    }
-
     /** A department's draft with the provincial-journal first-author paper at 30 (the reference says 26). */
     String[] paper30() {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         String key = fixtures.drafted(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026",
                 Delta.empty().withChange(new Delta.Change("items", "jl-paper-3", "base", "30")));
-        return new String[] {key, maintainerOf(OwnerKind.DEPARTMENT, dept.getCode())};
+        return new String[] {key, fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode())};
     }
 
     String page(String path, String me) throws Exception {
-        return mvc.perform(get(path).with(user(me).roles(Groups.RULE_MAINTAINER)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return HierarchyFixtures.page(mvc, path, me, Groups.RULE_MAINTAINER);
     }
 
     MockHttpServletRequestBuilder addCase(String key, String me, String name, String year, String pub, String pro) {
@@ -171,7 +164,7 @@ class OwnCasesTest {
         mvc.perform(addCase(key, me, "本部门用例", "2026", "0", "30")).andExpect(status().is3xxRedirection());
         long id = caseId(key, "本部门用例");
         Department other = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String stranger = maintainerOf(OwnerKind.DEPARTMENT, other.getCode());
+        String stranger = fixtures.maintainerOf(OwnerKind.DEPARTMENT, other.getCode());
         String otherKey = fixtures.drafted(OwnerKind.DEPARTMENT, other.getCode(), "jilin-2026", Delta.empty());
         mvc.perform(get("/rule-sets/" + key + "/cases").with(user(stranger).roles(Groups.RULE_MAINTAINER)))
                 .andExpect(status().isNotFound());

@@ -76,12 +76,6 @@ class RuleFilingProcessTest {
         LocaleContextHolder.resetLocaleContext();
     }
 
-    String maintainerOf(OwnerKind kind, String code) {
-        String id = users.user("rm", "赵", "维护", Groups.RULE_MAINTAINER);
-        jdbc.update("INSERT INTO xs_rule_maintainer (user_id, owner_kind, owner_code) VALUES (?, ?, ?)", id, kind.name(), code);
-        return id;
-    }
-
     String staffOf(Department d) {
         String id = users.user("dp", "钱", "备案", Groups.DEPARTMENT);
         jdbc.update("INSERT INTO xs_department_member (user_id, department_code) VALUES (?, ?)", id, d.getCode());
@@ -91,7 +85,7 @@ class RuleFilingProcessTest {
     Setup unitSetup() {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
-        String maintainer = maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
+        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
         String staff = staffOf(dept);
         String key = HierarchyFixtures.unique("t");
         derivations.create(key, "测试实施细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
@@ -171,7 +165,7 @@ class RuleFilingProcessTest {
     @Test
     void aProvincialDepartmentFilesWithTheProvincialBureau() {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        String maintainer = maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
+        String maintainer = fixtures.maintainerOf(OwnerKind.DEPARTMENT, dept.getCode());
         String bureau = users.user("bur", "孙", "人社", Groups.BUREAU);
         directory.assignOversight(bureau, "JILIN");
         String staff = staffOf(dept);
