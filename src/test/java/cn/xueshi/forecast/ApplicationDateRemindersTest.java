@@ -17,23 +17,19 @@ import cn.xueshi.identity.Groups;
 import cn.xueshi.notification.Notifications;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
+import cn.xueshi.support.MailCatcher;
 import cn.xueshi.support.TestUsers;
 import cn.xueshi.title.TitleProof;
 import cn.xueshi.title.TitleProofs;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -45,7 +41,7 @@ import org.springframework.test.web.servlet.MockMvc;
 class ApplicationDateRemindersTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static MailCatcher smtp = new MailCatcher();
 
     @Autowired
     ApplicationDateReminders reminders;
@@ -60,8 +56,6 @@ class ApplicationDateRemindersTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    JavaMailSenderImpl sender;
-    @Autowired
     WorkingDayCalendar calendar;
     @Autowired
     BusinessClock clock;
@@ -73,23 +67,6 @@ class ApplicationDateRemindersTest {
     ClaimRepository claims;
     @Autowired
     MockMvc mvc;
-
-    String host;
-    int port;
-
-    @BeforeEach
-    void pointTheSenderAtGreenMail() {
-        host = sender.getHost();
-        port = sender.getPort();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void restoreTheSender() {
-        sender.setHost(host);
-        sender.setPort(port);
-    }
 
     private void withAddress(String userId) {
         User u = identity.createUserQuery().userId(userId).singleResult();

@@ -6,16 +6,13 @@ import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import cn.xueshi.support.MailCatcher;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDate;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +23,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 class ShortfallMailTest {
 
     @RegisterExtension
-    static GreenMailExtension smtp = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    static MailCatcher smtp = new MailCatcher();
 
     @Autowired
     ShortfallReminders reminders;
@@ -35,30 +32,14 @@ class ShortfallMailTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    JavaMailSenderImpl sender;
-    @Autowired
     WorkingDayCalendar calendar;
     @Autowired
     BusinessClock clock;
     @Autowired
     ForecastProperties properties;
-
-    String host;
-    int port;
-
-    @BeforeEach
-    void pointTheSenderAtGreenMail() {
-        host = sender.getHost();
-        port = sender.getPort();
-        sender.setHost("127.0.0.1");
-        sender.setPort(smtp.getSmtp().getPort());
-    }
-
-    @AfterEach
-    void restoreTheSender() {
-        sender.setHost(host);
-        sender.setPort(port);
-    }
+    /** Set at GreenMail for each test by {@link MailCatcher}, and back afterwards. */
+    @Autowired
+    JavaMailSenderImpl sender;
 
     @Test
     void theShortGetTheReminderByMailTooAndThoseWithoutAnAddressOnlyInApp() throws Exception {

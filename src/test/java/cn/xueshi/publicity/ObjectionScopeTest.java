@@ -9,6 +9,7 @@ import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import java.io.InputStream;
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -74,69 +75,90 @@ class ObjectionScopeTest {
         return objectionRepository.findById(o.getId()).orElseThrow().getStatus();
     }
 
+    /** A claim in publicity with one objection per colleague, each raised in turn with its reason. */
+    private record Objected(ClaimFixtures.Setup setup, Claim claim, List<Objection> objections) {
+
+        Objection first() {
+            return objections.get(0);
+        }
+
+        Objection second() {
+            return objections.get(1);
+        }
+
+        Objection third() {
+            return objections.get(2);
+        }
+    }
+
+    /** An approved claim of {@code days} days in publicity, then objections: surname, reason, surname, reason… */
+    private Objected objected(int days, String... surnamesAndReasons) {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), days), s.reviewer());
+        List<Objection> raised = new ArrayList<>();
+        for (int i = 0; i < surnamesAndReasons.length; i += 2) {
+            raised.add(raise(claim, s, surnamesAndReasons[i], surnamesAndReasons[i + 1]));
+        }
+        return new Objected(s, claim, raised);
+    }
+
+    private void decide(Objected on, Objection o, String decision) {
+        decide(on.claim(), o, on.setup(), decision);
+    }
+
     @Test
     void twoObjectionsOpenAtOnceEachShowAndDecideTheirOwn() {
-        ClaimFixtures.Setup s = fixtures.jilin();
-        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 2), s.reviewer());
-        Objection first = raise(claim, s, "甲", "第一条：会议只有一天");
-        Objection second = raise(claim, s, "乙", "第二条：未见签到表");
+        Objected two = objected(2, "甲", "第一条：会议只有一天", "乙", "第二条：未见签到表");
 
-        List<Task> open = objectionTasks(claim);
+        List<Task> open = objectionTasks(two.claim());
         assertThat(open).hasSize(2);
         assertThat(open).extracting(t -> publicity.objectionOf(t).getId())
-                .containsExactly(first.getId(), second.getId());
+                .containsExactly(two.first().getId(), two.second().getId());
 
-        decide(claim, first, s, "DISMISS");
-        assertThat(status(first)).isEqualTo(Objection.Status.DISMISSED);
-        assertThat(status(second)).isEqualTo(Objection.Status.OPEN);
-        assertThat(publicity.objectionOf(objectionTasks(claim).get(0)).getId()).isEqualTo(second.getId());
-        decide(claim, second, s, "DISMISS");
-        assertThat(status(second)).isEqualTo(Objection.Status.DISMISSED);
-        assertThat(objectionTasks(claim)).isEmpty();
+        decide(two, two.first(), "DISMISS");
+        assertThat(status(two.first())).isEqualTo(Objection.Status.DISMISSED);
+        assertThat(status(two.second())).isEqualTo(Objection.Status.OPEN);
+        assertThat(publicity.objectionOf(objectionTasks(two.claim()).get(0)).getId()).isEqualTo(two.second().getId());
+        decide(two, two.second(), "DISMISS");
+        assertThat(status(two.second())).isEqualTo(Objection.Status.DISMISSED);
+        assertThat(objectionTasks(two.claim())).isEmpty();
 
-        assertThat(fixtures.endPublicity(claim).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
+        assertThat(fixtures.endPublicity(two.claim()).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
     }
 
     @Test
     void thePeriodEndingWhileTwoObjectionsAreOpenWaitsForBothThenRegisters() {
-        ClaimFixtures.Setup s = fixtures.jilin();
-        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 1), s.reviewer());
-        Objection first = raise(claim, s, "丙", "请核实一");
-        Objection second = raise(claim, s, "丁", "请核实二");
-        assertThat(fixtures.endPublicity(claim).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
+        Objected two = objected(1, "丙", "请核实一", "丁", "请核实二");
+        assertThat(fixtures.endPublicity(two.claim()).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
 
-        decide(claim, second, s, "DISMISS"); // the later one first
-        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
-        assertThat(publicity.objectionOf(objectionTasks(claim).get(0)).getId()).isEqualTo(first.getId());
-        decide(claim, first, s, "DISMISS");
-        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
-        assertThat(List.of(status(first), status(second))).containsOnly(Objection.Status.DISMISSED);
+        decide(two, two.second(), "DISMISS"); // the later one first
+        assertThat(fixtures.reload(two.claim()).getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
+        assertThat(publicity.objectionOf(objectionTasks(two.claim()).get(0)).getId()).isEqualTo(two.first().getId());
+        decide(two, two.first(), "DISMISS");
+        assertThat(fixtures.reload(two.claim()).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
+        assertThat(two.objections()).extracting(this::status).containsOnly(Objection.Status.DISMISSED);
     }
 
     @Test
     void threeObjectionsOneDismissedOneUpheldTheThirdEndsWithThePeriodAndTheClaimIsRegisteredAfterReview() {
-        ClaimFixtures.Setup s = fixtures.jilin();
-        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 3), s.reviewer());
-        Objection first = raise(claim, s, "戊", "一：天数不符");
-        Objection second = raise(claim, s, "己", "二：本人同去，仅两天");
-        Objection third = raise(claim, s, "庚", "三：证明材料模糊");
-        assertThat(objectionTasks(claim)).extracting(t -> publicity.objectionOf(t).getId())
-                .containsExactly(first.getId(), second.getId(), third.getId());
+        Objected three = objected(3, "戊", "一：天数不符", "己", "二：本人同去，仅两天", "庚", "三：证明材料模糊");
+        assertThat(objectionTasks(three.claim())).extracting(t -> publicity.objectionOf(t).getId())
+                .containsExactly(three.first().getId(), three.second().getId(), three.third().getId());
 
-        decide(claim, first, s, "DISMISS");
-        decide(claim, second, s, "UPHOLD");
-        assertThat(status(first)).isEqualTo(Objection.Status.DISMISSED);
-        assertThat(status(second)).isEqualTo(Objection.Status.UPHELD);
+        decide(three, three.first(), "DISMISS");
+        decide(three, three.second(), "UPHOLD");
+        assertThat(status(three.first())).isEqualTo(Objection.Status.DISMISSED);
+        assertThat(status(three.second())).isEqualTo(Objection.Status.UPHELD);
         // the claim is reviewed again: the third objection's task ends with the publicity period
-        assertThat(status(third)).isEqualTo(Objection.Status.SUPERSEDED);
-        assertThat(objectionTasks(claim)).isEmpty();
-        Claim back = fixtures.reload(claim);
+        assertThat(status(three.third())).isEqualTo(Objection.Status.SUPERSEDED);
+        assertThat(objectionTasks(three.claim())).isEmpty();
+        Claim back = fixtures.reload(three.claim());
         assertThat(back.getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
 
-        Claim again = fixtures.approve(back, s.reviewer());
+        Claim again = fixtures.approve(back, three.setup().reviewer());
         assertThat(again.getStatus()).isEqualTo(ClaimStatus.IN_PUBLICITY);
-        Objection fourth = raise(again, s, "辛", "四：仍有疑问");
-        decide(again, fourth, s, "DISMISS");
+        Objection fourth = raise(again, three.setup(), "辛", "四：仍有疑问");
+        decide(again, fourth, three.setup(), "DISMISS");
         assertThat(fixtures.endPublicity(again).getStatus()).isEqualTo(ClaimStatus.REGISTERED);
     }
 
@@ -163,16 +185,13 @@ class ObjectionScopeTest {
 
     @Test
     void upholdingTheFirstOfTwoSendsTheClaimBackAndClosesTheOther() {
-        ClaimFixtures.Setup s = fixtures.jilin();
-        Claim claim = fixtures.approve(fixtures.exchange(s.employee(), 2), s.reviewer());
-        Objection first = raise(claim, s, "壬", "一：会议取消");
-        Objection second = raise(claim, s, "癸", "二：同上");
-        decide(claim, first, s, "UPHOLD");
-        assertThat(status(first)).isEqualTo(Objection.Status.UPHELD);
-        assertThat(status(second)).isEqualTo(Objection.Status.SUPERSEDED);
-        Claim back = fixtures.reload(claim);
+        Objected two = objected(2, "壬", "一：会议取消", "癸", "二：同上");
+        decide(two, two.first(), "UPHOLD");
+        assertThat(status(two.first())).isEqualTo(Objection.Status.UPHELD);
+        assertThat(status(two.second())).isEqualTo(Objection.Status.SUPERSEDED);
+        Claim back = fixtures.reload(two.claim());
         assertThat(back.getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
-        assertThat(fixtures.endPublicity(fixtures.approve(back, s.reviewer())).getStatus())
+        assertThat(fixtures.endPublicity(fixtures.approve(back, two.setup().reviewer())).getStatus())
                 .isEqualTo(ClaimStatus.REGISTERED);
     }
 

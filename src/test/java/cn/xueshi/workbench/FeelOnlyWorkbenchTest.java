@@ -7,7 +7,6 @@ import static cn.xueshi.workbench.WorkbenchFixtures.YUXI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -15,20 +14,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.xueshi.identity.Groups;
 import cn.xueshi.rules.UnsafeModels;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The security report's reproductions: an analyst puts JUEL that runs {@code touch proof-file} into a
@@ -36,37 +30,14 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * message naming the cell, and no command runs.
  */
 @IntegrationTest
-class FeelOnlyWorkbenchTest {
+class FeelOnlyWorkbenchTest extends AnalystMvcTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    Workbench workbench;
+    FeelOnlyWorkbenchTest() {
+        super("wbf", "安", "全");
+    }
+
     @Autowired
     DraftRepository drafts;
-    @Autowired
-    RuleSetVersions versions;
-
-    String analyst;
-
-    @BeforeEach
-    void analyst() {
-        analyst = users.user("wbf", "安", "全", Groups.ANALYST);
-    }
-
-    RequestPostProcessor asAnalyst() {
-        return user(analyst).roles(Groups.ANALYST);
-    }
-
-    long openDraft() throws Exception {
-        String url = mvc.perform(post("/workbench/rule-sets/" + YUXI + "/drafts").with(asAnalyst()).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
-    }
 
     @Test
     void juelThroughTheEditorIsRefusedAndCheckRunsNothing() throws Exception {

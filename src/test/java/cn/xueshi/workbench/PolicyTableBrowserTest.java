@@ -2,45 +2,28 @@ package cn.xueshi.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xueshi.identity.Groups;
 import cn.xueshi.support.Browser;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * In Chromium: an analyst opens 审核分流 from the workbench, lengthens Anhui's bureau review period in a draft,
  * sees the regression case fail and the note instead of an impact preview, updates the case and deploys.
  */
 @IntegrationTest
-class PolicyTableBrowserTest {
+class PolicyTableBrowserTest extends AnalystBrowserTest {
 
     static final String KEY = "review-routing";
     static final String DAYS_CELL = "out:route-anhui-non-state:1";
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    Workbench workbench;
-    @Autowired
-    RuleSetVersions versions;
 
     @Test
     void analystChangesTheBureauReviewPeriodUpdatesTheCaseAndDeploys() throws Exception {
         WorkbenchFixtures.Saved saved = fixtures.save(KEY);
         int before = versions.activeVersion(KEY);
-        String analyst = users.user("wbpb", "规", "则", Groups.ANALYST);
-        try (Browser browser = Browser.open(port)) {
-            browser.login(analyst, TestUsers.PASSWORD).awaitText("您好");
+        try (Browser browser = signedInAnalyst("wbpb")) {
             browser.go("/workbench").awaitText("政策表", "审核分流", "登记政策", "公示政策", "困难补学/减免政策", "规则集选择");
             browser.click(By.linkText("审核分流"));
             browser.awaitText("政策表：审核分流", "审核时限（工作日）", "安徽：非公企业由属地人社部门核验（办法第十四条）");

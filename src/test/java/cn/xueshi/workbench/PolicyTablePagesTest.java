@@ -13,14 +13,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.xueshi.identity.Groups;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -29,35 +26,18 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * (DMNDI) drawn in Camunda Modeler survives editing and deploying.
  */
 @IntegrationTest
-class PolicyTablePagesTest {
+class PolicyTablePagesTest extends AnalystMvcTest {
 
     static final String KEY = "review-routing";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    Workbench workbench;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    RuleSetVersions versions;
+    PolicyTablePagesTest() {
+        super("wbt", "规", "则");
+    }
+
     @Autowired
     DraftRepository drafts;
     @Autowired
     CaseRepository cases;
-
-    String analyst;
-
-    @BeforeEach
-    void analyst() {
-        analyst = users.user("wbt", "规", "则", Groups.ANALYST);
-    }
-
-    RequestPostProcessor asAnalyst() {
-        return user(analyst).roles(Groups.ANALYST);
-    }
 
     @Test
     void otherRolesAreRefusedEveryPageAndAction() throws Exception {

@@ -3,7 +3,6 @@ package cn.xueshi.workbench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -12,24 +11,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.RegistrationPolicy;
-import cn.xueshi.identity.Groups;
 import cn.xueshi.makeup.HardshipPolicy;
 import cn.xueshi.makeup.MakeupRequest;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Each policy table goes through the workbench's whole cycle: a cell edited in a draft, the regression gate
@@ -38,18 +32,12 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * the older version, and the way back through a draft of it.
  */
 @IntegrationTest
-class PolicyTablesFlowTest {
+class PolicyTablesFlowTest extends AnalystMvcTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    Workbench workbench;
-    @Autowired
-    RuleSetVersions versions;
+    PolicyTablesFlowTest() {
+        super("wbp", "政", "策");
+    }
+
     @Autowired
     ClaimFixtures claims;
     @Autowired
@@ -58,17 +46,6 @@ class PolicyTablesFlowTest {
     HardshipPolicy hardship;
     @Autowired
     RecognitionService recognition;
-
-    String analyst;
-
-    @BeforeEach
-    void analyst() {
-        analyst = users.user("wbp", "政", "策", Groups.ANALYST);
-    }
-
-    RequestPostProcessor asAnalyst() {
-        return user(analyst).roles(Groups.ANALYST);
-    }
 
     // ---------------------------------------------------------------- one round trip per table
 

@@ -4,7 +4,6 @@ import static cn.xueshi.workbench.WorkbenchFixtures.RATE_CELL;
 import static cn.xueshi.workbench.WorkbenchFixtures.YUXI;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitType;
 import cn.xueshi.support.Browser;
@@ -16,34 +15,21 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * An analyst raises a rate, sees a regression case fail, updates the case with a reason and deploys;
  * an employee's claim preview then shows the new hours.
  */
 @IntegrationTest
-class WorkbenchBrowserTest {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    Workbench workbench;
+class WorkbenchBrowserTest extends AnalystBrowserTest {
 
     @Test
     void analystRaisesARateUpdatesTheCaseDeploysAndTheEmployeePreviewFollows() throws Exception {
         WorkbenchFixtures.Saved saved = fixtures.save(YUXI);
-        String analyst = users.user("wbb", "规", "则", Groups.ANALYST);
         Unit unit = users.unit("玉溪市人民医院", UnitType.STATE_OWNED, "YUXI", YUXI);
         String employee = users.member(unit, "赵", "玉溪");
         try {
-            try (Browser browser = Browser.open(port)) {
-                browser.login(analyst, TestUsers.PASSWORD).awaitText("您好");
+            try (Browser browser = signedInAnalyst("wbb")) {
                 browser.go("/workbench").awaitText("规则维护", YUXI);
                 browser.go("/workbench/rule-sets/" + YUXI).awaitText("版本历史", "统一学习项目（考试合格） → 每项（次）5 学时", "首条命中");
                 browser.screenshot("workbench-rule-set");

@@ -10,7 +10,6 @@ import static cn.xueshi.workbench.WorkbenchFixtures.YUXI;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -18,55 +17,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.UnitType;
 import cn.xueshi.support.IntegrationTest;
-import cn.xueshi.support.TestUsers;
 import java.math.BigDecimal;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** An analyst changes a rate in a draft, meets the regression gate, deploys, and rolls back. */
 @IntegrationTest
-class WorkbenchFlowTest {
+class WorkbenchFlowTest extends AnalystMvcTest {
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    TestUsers users;
-    @Autowired
-    WorkbenchFixtures fixtures;
-    @Autowired
-    Workbench workbench;
-    @Autowired
-    RuleSetVersions versions;
-
-    String analyst;
-
-    @BeforeEach
-    void analyst() {
-        analyst = users.user("wba", "分", "析", Groups.ANALYST);
-    }
-
-    RequestPostProcessor asAnalyst() {
-        return user(analyst).roles(Groups.ANALYST);
+    WorkbenchFlowTest() {
+        super("wba", "分", "析");
     }
 
     void expectHours(double hours) throws Exception {
         mvc.perform(post("/api/v1/recognition/evaluate").with(asAnalyst()).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content(BODY))
                 .andExpect(status().isOk()).andExpect(jsonPath("$.items[0].hours").value(hours));
-    }
-
-    long openDraft() throws Exception {
-        String url = mvc.perform(post("/workbench/rule-sets/" + YUXI + "/drafts").with(asAnalyst()).with(csrf()))
-                .andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
-        return Long.parseLong(url.substring(url.lastIndexOf('/') + 1));
     }
 
     @Test
