@@ -509,11 +509,15 @@ public class RecognitionService {
         if (selection == null || jurisdiction == null) {
             return Optional.empty();
         }
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("jurisdiction", jurisdiction);
-        vars.put("year", year);
-        Fired fired = decisions.evaluate(selection, vars);
-        return Optional.ofNullable(fired == null ? null : HourFormula.str(fired.outputs(), "ruleSet"));
+        // the selection table's answer depends on its inputs and the deployed table only: once per snapshot (a
+        // claim asked it three times, in its validation, its pricing and its proposal; issue 16's profile: 3 %)
+        return snapshot.memo("selection\u0000" + jurisdiction + "\u0000" + year, () -> {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("jurisdiction", jurisdiction);
+            vars.put("year", year);
+            Fired fired = decisions.evaluate(selection, vars);
+            return Optional.ofNullable(fired == null ? null : HourFormula.str(fired.outputs(), "ruleSet"));
+        });
     }
 
     private RecognitionException error(String field, String key, Object... args) {
