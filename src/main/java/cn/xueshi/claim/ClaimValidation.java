@@ -48,10 +48,6 @@ public class ClaimValidation {
         return clock.today();
     }
 
-    private Optional<String> ruleSetFor(Unit unit, int year) {
-        return recognition.ruleSetFor(unit, year);
-    }
-
     /**
      * Checks the form; every problem is reported against its field in {@code errors}, in Chinese.
      * Returns the rule set that applies when the form is valid so far.
@@ -66,7 +62,9 @@ public class ClaimValidation {
             errors.rejectValue("year", "claim.error.year.range", new Object[] {String.valueOf(today().getYear())}, null);
             return Optional.empty();
         }
-        Optional<String> ruleSet = ruleSetFor(unit, year);
+        // the unit's filed rule sets are read once for the year's end, the pricing date and each item's date
+        RecognitionService.UnitRuleSets rules = recognition.forUnit(unit);
+        Optional<String> ruleSet = rules.ruleSetFor(year);
         if (ruleSet.isEmpty()) {
             errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(year)}, null);
             return Optional.empty();
@@ -105,7 +103,7 @@ public class ClaimValidation {
         if (errors.hasFieldErrors("items*")) {
             return ruleSet;
         }
-        Optional<String> dated = byActivityDate(form, unit, errors);
+        Optional<String> dated = byActivityDate(form, rules, errors);
         if (dated.isEmpty()) {
             return ruleSet;
         }
@@ -124,16 +122,16 @@ public class ClaimValidation {
      * notice 一（二）). One claim is priced by one version, so items on both sides of an effective date are refused
      * on the later item's date: they are registered as two claims. Empty (with the error) when they differ.
      */
-    private Optional<String> byActivityDate(ClaimForm form, Unit unit, Errors errors) {
+    private Optional<String> byActivityDate(ClaimForm form, RecognitionService.UnitRuleSets rules, Errors errors) {
         LocalDate first = pricingDate(form);
-        Optional<RecognitionService.Applicable> applies = recognition.applicable(unit, first);
+        Optional<RecognitionService.Applicable> applies = rules.applicable(first);
         if (applies.isEmpty()) {
             errors.rejectValue("year", "claim.error.year.noRuleSet", new Object[] {String.valueOf(form.getYear())}, null);
             return Optional.empty();
         }
         for (int i = 0; i < form.getItems().size(); i++) {
             LocalDate date = form.getItems().get(i).getActivityDate();
-            Optional<RecognitionService.Applicable> here = recognition.applicable(unit, date);
+            Optional<RecognitionService.Applicable> here = rules.applicable(date);
             if (!here.equals(applies)) {
                 LocalDate boundary = java.util.stream.Stream.of(applies, here).flatMap(Optional::stream)
                         .map(RecognitionService.Applicable::effectiveFrom).filter(java.util.Objects::nonNull)

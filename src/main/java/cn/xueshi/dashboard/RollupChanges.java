@@ -45,8 +45,10 @@ class RollupChanges implements PostInsertEventListener, PostUpdateEventListener,
     private static final List<String> CLAIM_YEARS = List.of("year", "makeupForYear", "submittedAt", "registeredAt");
 
     private final ZoneId[] zones;
+    private final EntityManagerFactory emf;
 
     RollupChanges(EntityManagerFactory emf, BusinessClock clock) {
+        this.emf = emf;
         // timestamps reach the database in the JVM's zone; the business zone and UTC are marked too, to be safe
         this.zones = new ZoneId[] {ZoneId.systemDefault(), clock.zone(), ZoneOffset.UTC};
         EventListenerRegistry registry = emf.unwrap(SessionFactoryImplementor.class).getServiceRegistry()
@@ -107,6 +109,34 @@ class RollupChanges implements PostInsertEventListener, PostUpdateEventListener,
         for (int year : Rollups.years(values, zones)) {
             marks.add(user + '\u0000' + year);
         }
+    }
+
+    /**
+     * For {@link TaskRollupListener}: marks the claimant and year of the claim that carries this process instance in
+     * the transaction's batch of marks, when that claim is already in the transaction's persistence context (the
+     * hour-proposal job and the review decision loaded it for their checks). Returns false when it is not (a claim
+     * or unclaim of the task, a process without a claim): the caller then writes the mark by its own statement. The
+     * mark is the one the listener's statement wrote (claimant, claim year), now deduplicated with the claim's own
+     * marks of the same transaction: two statements and two marks fewer per claim (issue 16's statement counts).
+     */
+    boolean markClaimOf(String processInstanceId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return false;
+        }
+        jakarta.persistence.EntityManager em =
+                org.springframework.orm.jpa.EntityManagerFactoryUtils.getTransactionalEntityManager(emf);
+        if (em == null) {
+            return false;
+        }
+        SessionImplementor session = em.unwrap(SessionImplementor.class);
+        for (var entry : session.getPersistenceContextInternal().reentrantSafeEntityEntries()) {
+            if (entry.getKey() instanceof Claim c && processInstanceId.equals(c.getProcessInstanceId())
+                    && entry.getValue().getStatus() == org.hibernate.engine.spi.Status.MANAGED) {
+                marksOf((EventSource) session).add(c.getClaimant() + '\u0000' + c.getYear());
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,10 +47,21 @@ class TaskRollupListener extends AbstractProcessEnginePlugin implements TaskList
         configuration.setCustomPostBPMNParseListeners(listeners);
     }
 
+    private final ObjectProvider<RollupChanges> claimMarks;
+
+    TaskRollupListener(ObjectProvider<RollupChanges> claimMarks) {
+        this.claimMarks = claimMarks;
+    }
+
     @Override
     public void notify(DelegateTask task) {
         String instance = task.getProcessInstanceId();
         if (instance == null || Context.getCommandContext() == null) {
+            return;
+        }
+        // the claim already in this transaction (the proposal job, the decision): its mark joins the transaction's
+        // batch of claim marks instead of a statement of its own
+        if (claimMarks.getObject().markClaimOf(instance)) {
             return;
         }
         Connection connection = Context.getCommandContext().getDbSqlSession().getSqlSession().getConnection();

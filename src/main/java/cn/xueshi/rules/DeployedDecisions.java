@@ -212,6 +212,27 @@ class DeployedDecisions {
             return byKey.get(key);
         }
 
+        /** How many {@link #memo} answers a snapshot keeps (a caller can name any jurisdiction and year). */
+        static final int MEMO_LIMIT = 4096;
+        private final Map<String, Object> memo = new ConcurrentHashMap<>();
+
+        /**
+         * The answer of a pure function of this snapshot's decisions and {@code key} (e.g. which rule set the
+         * selection table picks for a jurisdiction and year), computed once per snapshot: a snapshot's decisions
+         * never change (a deployment makes a new one). Beyond {@link #MEMO_LIMIT} answers it is computed each time.
+         */
+        @SuppressWarnings("unchecked")
+        <T> T memo(String key, java.util.function.Supplier<T> compute) {
+            Object value = memo.get(key);
+            if (value == null) {
+                value = compute.get();
+                if (memo.size() < MEMO_LIMIT) {
+                    memo.put(key, value);
+                }
+            }
+            return (T) value;
+        }
+
         @SuppressWarnings("unchecked")
         <T> T derived(String name, Function<String, T> build) {
             Object value = derived.get(name);

@@ -212,25 +212,72 @@ public class RecognitionService {
     }
 
     public Optional<Applicable> applicable(Unit unit, java.time.LocalDate date) {
-        return applicable(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId(), date);
+        return forUnit(unit).applicable(date);
     }
 
     private Optional<Applicable> applicable(String jurisdiction, String departmentCode, Long unitId,
             java.time.LocalDate date) {
-        Snapshot snapshot = decisions.current();
-        Optional<String> reference = select(snapshot, jurisdiction, date.getYear());
-        if (reference.isEmpty()) {
-            return Optional.empty();
+        return new UnitRuleSets(jurisdiction, departmentCode, unitId).applicable(date);
+    }
+
+    /**
+     * The rule sets that price one unit's activities, for the dates of one request: the unit's and its department's
+     * filed sets are read once (on the first date that needs them) and the deployed decisions are those of one
+     * snapshot. A claim form asks for the year's end, its pricing date and each item's date: each used to read the
+     * same filed sets again, one statement and one (autocommit) transaction each (issue 16's statement counts).
+     * Not a cache: it lives as long as the caller's one request.
+     */
+    public UnitRuleSets forUnit(Unit unit) {
+        return new UnitRuleSets(unit.getJurisdiction(), unit.getDepartmentCode(), unit.getId());
+    }
+
+    /** See {@link #forUnit}. */
+    public final class UnitRuleSets {
+        private final Snapshot snapshot = decisions.current();
+        private final String jurisdiction;
+        private final String departmentCode;
+        private final String unitCode;
+        private final Map<Integer, Optional<String>> references = new HashMap<>();
+        private final Map<String, List<RuleSetHierarchy.Filed>> filedByOwner = new HashMap<>();
+        private final Map<String, String> roots = new HashMap<>();
+
+        private UnitRuleSets(String jurisdiction, String departmentCode, Long unitId) {
+            this.jurisdiction = jurisdiction;
+            this.departmentCode = departmentCode;
+            this.unitCode = unitId == null ? null : String.valueOf(unitId);
         }
-        Optional<RuleSetHierarchy.Filed> own = hierarchy.forOwner("UNIT",
-                unitId == null ? null : String.valueOf(unitId), reference.get(), date)
-                .filter(f -> deployed(snapshot, f.key()));
-        if (own.isEmpty()) {
-            own = hierarchy.forOwner("DEPARTMENT", departmentCode, reference.get(), date)
+
+        /** {@link RecognitionService#applicable(Unit, java.time.LocalDate)}. */
+        public Optional<Applicable> applicable(java.time.LocalDate date) {
+            Optional<String> reference = references.computeIfAbsent(date.getYear(),
+                    year -> select(snapshot, jurisdiction, year));
+            if (reference.isEmpty()) {
+                return Optional.empty();
+            }
+            Optional<RuleSetHierarchy.Filed> own = owned("UNIT", unitCode, reference.get(), date);
+            if (own.isEmpty()) {
+                own = owned("DEPARTMENT", departmentCode, reference.get(), date);
+            }
+            return Optional.of(own.map(f -> new Applicable(f.key(), f.version(), f.effectiveFrom()))
+                    .orElse(new Applicable(reference.get(), null, null)));
+        }
+
+        /** {@link RecognitionService#ruleSetFor(Unit, int)}. */
+        public Optional<String> ruleSetFor(int year) {
+            return applicable(yearEnd(year)).map(Applicable::ruleSet);
+        }
+
+        private Optional<RuleSetHierarchy.Filed> owned(String kind, String code, String reference,
+                java.time.LocalDate date) {
+            if (code == null) {
+                return Optional.empty();
+            }
+            List<RuleSetHierarchy.Filed> history = filedByOwner.computeIfAbsent(kind,
+                    k -> hierarchy.historyOf(kind, code));
+            return RuleSetHierarchy.latestEffective(history.stream()
+                    .filter(f -> reference.equals(roots.computeIfAbsent(f.key(), hierarchy::root))).toList(), date)
                     .filter(f -> deployed(snapshot, f.key()));
         }
-        return Optional.of(own.map(f -> new Applicable(f.key(), f.version(), f.effectiveFrom()))
-                .orElse(new Applicable(reference.get(), null, null)));
     }
 
     /** The requirement of a rule set for a year (its version in force on 31 December; empty when not in force). */
@@ -462,11 +509,15 @@ public class RecognitionService {
         if (selection == null || jurisdiction == null) {
             return Optional.empty();
         }
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("jurisdiction", jurisdiction);
-        vars.put("year", year);
-        Fired fired = decisions.evaluate(selection, vars);
-        return Optional.ofNullable(fired == null ? null : HourFormula.str(fired.outputs(), "ruleSet"));
+        // the selection table's answer depends on its inputs and the deployed table only: once per snapshot (a
+        // claim asked it three times, in its validation, its pricing and its proposal; issue 16's profile: 3 %)
+        return snapshot.memo("selection\u0000" + jurisdiction + "\u0000" + year, () -> {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put("jurisdiction", jurisdiction);
+            vars.put("year", year);
+            Fired fired = decisions.evaluate(selection, vars);
+            return Optional.ofNullable(fired == null ? null : HourFormula.str(fired.outputs(), "ruleSet"));
+        });
     }
 
     private RecognitionException error(String field, String key, Object... args) {

@@ -125,7 +125,7 @@ public class RuleSetHierarchy {
                 .min(LocalDate::compareTo);
     }
 
-    private static Optional<Filed> latestEffective(List<Filed> versions, LocalDate date) {
+    static Optional<Filed> latestEffective(List<Filed> versions, LocalDate date) {
         return versions.stream().filter(f -> !f.effectiveFrom().isAfter(date))
                 .max(Comparator.comparing(Filed::effectiveFrom).thenComparingInt(Filed::version));
     }

@@ -53,4 +53,27 @@ class RollupMarksTest {
         Integer marks = jdbc.queryForObject(count, Integer.class, s.employee()) - before;
         assertThat(marks).as("marks of the submission's transaction for the person and 2026").isLessThanOrEqualTo(1);
     }
+
+    /**
+     * The hour-proposal job changes the claim (its proposal, its reviewers' kind and due date) and creates the review
+     * task: the claim's mark and the task's mark ({@link TaskRollupListener}) are the same person and year, written
+     * once (the task's mark joins the transaction's claim marks; two before).
+     */
+    @Test
+    void theProposalJobMarksItsPersonAndYearOnce() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        ClaimForm form = ClaimFixtures.form(2026, "PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 3, 2), Map.of("days", "2"));
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
+        String ruleSet = validation.validate(form, s.unit(), errors).orElseThrow();
+        var claim = claims.submit(form, ruleSet, s.unit(), users.load(s.employee()));
+        String count = "SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ? AND yr = 2026";
+        Integer before = jdbc.queryForObject(count, Integer.class, s.employee());
+
+        fixtures.runJobs(claim);
+
+        Integer marks = jdbc.queryForObject(count, Integer.class, s.employee()) - before;
+        assertThat(marks).as("marks of the proposal job's transaction for the person and 2026").isLessThanOrEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ?", Integer.class,
+                fixtures.reload(claim).getProcessInstanceId())).as("the review task was created").isEqualTo(1);
+    }
 }
