@@ -43,10 +43,12 @@ class DashboardController {
     private final DashboardWorkbook workbook;
     private final ObjectMapper json;
     private final BusinessClock clock;
+    private final cn.xueshi.task.TaskListProperties pageLimits;
 
     DashboardController(DashboardService dashboards, CurrentUserService currentUsers,
             JurisdictionRepository jurisdictions, DashboardLabels labels, DashboardWorkbook workbook, ObjectMapper json,
-            BusinessClock clock) {
+            BusinessClock clock, cn.xueshi.task.TaskListProperties pageLimits) {
+        this.pageLimits = pageLimits;
         this.dashboards = dashboards;
         this.currentUsers = currentUsers;
         this.jurisdictions = jurisdictions;
@@ -67,17 +69,26 @@ class DashboardController {
 
     @GetMapping("/dashboard")
     String overview(@RequestParam(required = false) Integer year, @RequestParam(required = false) String jurisdiction,
-            @RequestParam(required = false) Long unit, Model model, Locale locale) throws JsonProcessingException {
+            @RequestParam(required = false) Long unit, @RequestParam(required = false) String q,
+            @RequestParam(required = false) String sort, @RequestParam(required = false) String page,
+            @RequestParam(required = false) String size, Model model, Locale locale) throws JsonProcessingException {
         CurrentUser me = currentUsers.current();
         DashboardScope scope = dashboards.scope(me, yearOr(year), jurisdiction, unit);
         Overview o = dashboards.overview(scope);
         model.addAttribute("o", o);
+        UnitTable table = UnitTable.of(o.units(), q, sort, page, size, pageLimits);
+        model.addAttribute("units", table);
+        model.addAttribute("pageRequest", table.request());
+        model.addAttribute("maxPageSize", pageLimits.maxPageSize());
         model.addAttribute("year", scope.year());
         model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction);
         model.addAttribute("unit", unit);
         model.addAttribute("jurisdictionChoices", jurisdictionNames(dashboards.jurisdictions(me), locale));
         model.addAttribute("jurisdictionNames", jurisdictionNames(null, locale));
-        model.addAttribute("unitChoices", dashboards.unitChoices(scope));
+        // a province's thousands of units make no drop-down: then the table's search finds a unit
+        List<Map<String, Object>> choices = dashboards.unitChoices(scope);
+        model.addAttribute("unitChoices", choices.size() > dashboards.unitChoicesMax() ? List.of() : choices);
+        model.addAttribute("unitChoicesTooMany", choices.size() > dashboards.unitChoicesMax());
         model.addAttribute("years", years());
         model.addAttribute("stepNames", stepNames(o, locale));
         model.addAttribute("typeNames", labels.activityTypes(locale));

@@ -53,6 +53,7 @@ public class DashboardService {
     private final NationwideCopies copies;
     private final Duration nationwideMaxAge;
     private final Duration nationwideWait;
+    private final int unitChoicesMax;
     /** Runs the overview's queries side by side; bounded so one page cannot take every connection. */
     private final Executor views = Executors.newFixedThreadPool(3, r -> {
         Thread t = new Thread(r, "dashboard-view");
@@ -64,7 +65,9 @@ public class DashboardService {
             FilingProperties filing, UnitRepository units, Directory directory, JdbcTemplate jdbc, NamedParameterJdbcTemplate named,
             BusinessClock clock, NationwideCopies copies,
             @Value("${xueshi.dashboard.nationwide-max-age}") Duration nationwideMaxAge,
-            @Value("${xueshi.dashboard.nationwide-wait}") Duration nationwideWait) {
+            @Value("${xueshi.dashboard.nationwide-wait}") Duration nationwideWait,
+            @Value("${xueshi.dashboard.unit-choices-max}") int unitChoicesMax) {
+        this.unitChoicesMax = unitChoicesMax;
         this.copies = copies;
         this.nationwideMaxAge = nationwideMaxAge;
         this.nationwideWait = nationwideWait;
@@ -197,11 +200,19 @@ public class DashboardService {
                 u.overdueObligations());
     }
 
-    /** Units the unit filter offers: those of the scope's jurisdictions, by name. */
+    /**
+     * Units the unit filter offers: those of the scope's jurisdictions, by name — at most
+     * {@code xueshi.dashboard.unit-choices-max} + 1 (more than the maximum: the page offers the search instead).
+     */
     List<Map<String, Object>> unitChoices(DashboardScope s) {
         DashboardScope all = new DashboardScope(s.year(), s.jurisdictions(), null);
-        return named.queryForList(
-                "SELECT u.id, u.name FROM xs_unit u WHERE 1 = 1" + all.where("u") + " ORDER BY u.name, u.id", all.params());
+        var p = all.params();
+        return named.queryForList("SELECT u.id, u.name FROM xs_unit u WHERE 1 = 1" + all.where("u")
+                + " ORDER BY u.name, u.id FETCH FIRST " + (unitChoicesMax + 1) + " ROWS ONLY", p);
+    }
+
+    int unitChoicesMax() {
+        return unitChoicesMax;
     }
 
     Unit unit(DashboardScope s) {

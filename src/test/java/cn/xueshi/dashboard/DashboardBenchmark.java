@@ -30,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @Tag("benchmark")
 @SpringBootTest
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
 class DashboardBenchmark {
 
@@ -63,6 +64,12 @@ class DashboardBenchmark {
     ComplianceQueries compliance;
     @Autowired
     Rollups rollups;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    cn.xueshi.support.TestUsers users;
+    /** An administrator of the benchmark database (a real account: the pages read the viewer's groups). */
+    String admin;
 
     @Test
     void everyViewAtTheChosenScale() throws Exception {
@@ -96,6 +103,7 @@ class DashboardBenchmark {
         System.out.printf("data: %d units, %d persons, %d claims, %d items, %d task history rows, %d open tasks%n",
                 count("xs_unit"), count("xs_person"), count("xs_claim"), count("xs_claim_item"),
                 count("ACT_HI_TASKINST"), count("ACT_RU_TASK"));
+        admin = users.user("bench", "看板", "管理员", cn.xueshi.identity.Groups.ADMIN);
         Long someUnit = jdbc.queryForObject("SELECT MIN(id) FROM xs_unit WHERE code LIKE 'BENCH%'", Long.class);
         List<String[]> rows = new ArrayList<>();
         for (DashboardScope s : List.of(new DashboardScope(YEAR, null, null),
@@ -120,10 +128,31 @@ class DashboardBenchmark {
             if (s.unrestricted()) {
                 rows.add(time(scope, "whole overview served (shared nationwide copy in the database, at most 60 s old)", () -> dashboards.overview(s)));
             }
+            // the page as the browser gets it: the filters, the overview, the charts' JSON and the HTML (Thymeleaf)
+            String url = s.unitId() != null ? "/dashboard?unit=" + s.unitId()
+                    : s.jurisdictions() == null ? "/dashboard" : "/dashboard?jurisdiction=JILIN";
+            rows.add(time(scope, "whole page (GET " + url + ", HTML)", () -> page(url)));
+            if (s.unitId() != null) {
+                String people = "/dashboard/units/" + s.unitId();
+                rows.add(time(scope, "unit's people page (GET " + people + ", HTML)", () -> page(people)));
+            }
         }
         System.out.println("| scope | view | median ms | max ms |");
         System.out.println("|---|---|---:|---:|");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
+    }
+
+    /** The page's HTML for an administrator (every scope is theirs); its length, so nothing is optimised away. */
+    private int page(String url) {
+        try {
+            return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(url)
+                            .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                                    .user(admin).roles(cn.xueshi.identity.Groups.ADMIN)))
+                    .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                    .andReturn().getResponse().getContentAsString().length();
+        } catch (Exception e) {
+            throw new IllegalStateException(url, e);
+        }
     }
 
     private long count(String table) {

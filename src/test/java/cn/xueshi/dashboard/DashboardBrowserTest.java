@@ -29,7 +29,7 @@ class DashboardBrowserTest {
     Directory directory;
 
     @Test
-    void supervisorSeesChartsAndSortsTheUnits() throws Exception {
+    void supervisorSeesChartsAndFindsAUnitInTheTable() throws Exception {
         ClaimFixtures.Setup s = fixtures.unit("看板浏览器医院" + TestUsers.uniqueId("-"), UnitType.STATE_OWNED, "JILIN",
                 "jilin-2026");
         fixtures.registeredExchange(s, 3);
@@ -43,9 +43,14 @@ class DashboardBrowserTest {
             new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d ->
                     d.findElements(By.cssSelector("canvas[data-rendered='true']")).size() == 3);
             browser.screenshot("dashboard-overview");
-            browser.click(By.cssSelector("#units thead th:nth-child(3)"));
-            assertThat(browser.driver().findElement(By.cssSelector("#units thead th:nth-child(3)"))
-                    .getAttribute("aria-sort")).isEqualTo("ascending");
+            // a province has thousands of units: the table is searched, sorted and paged by the server
+            browser.driver().findElement(By.id("q")).sendKeys(s.unit().getName());
+            new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("sort")))
+                    .selectByValue("persons");
+            browser.click(By.cssSelector("#dashboard-filter button[type=submit]"));
+            browser.awaitText("第 1 页");
+            assertThat(browser.driver().findElements(By.cssSelector("#units tbody tr"))).hasSize(1);
+            assertThat(browser.driver().findElement(By.id("q")).getAttribute("value")).isEqualTo(s.unit().getName());
             browser.screenshot("dashboard-overview-units");
             browser.click(By.linkText(s.unit().getName()));
             browser.awaitText("王小明");

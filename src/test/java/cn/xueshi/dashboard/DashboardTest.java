@@ -353,4 +353,45 @@ class DashboardTest {
         }
         throw new AssertionError(first + " not in " + sheet.getSheetName());
     }
+
+    @Test
+    void theUnitsTableIsSearchedSortedAndPagedAndSaysWhatIsWrongBesideTheField() throws Exception {
+        mvc.perform(get("/dashboard").param("year", "2026").param("jurisdiction", "JILIN").param("q", a.getName())
+                        .with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("data-unit=\"" + a.getId() + "\"")))
+                .andExpect(content().string(not(containsString("data-unit=\"" + b.getId() + "\""))))
+                .andExpect(content().string(containsString("id=\"units-pager\"")));
+        mvc.perform(get("/dashboard").param("jurisdiction", "JILIN").param("sort", "bogus").param("page", "x")
+                        .param("q", "没有这个单位" + "甲".repeat(UnitTable.MAX_QUERY))
+                        .with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("没有这种排序方式，已按达标率由低到高排列")))
+                .andExpect(content().string(containsString("页码须为 1 至 1000000 之间的整数")))
+                .andExpect(content().string(containsString("请输入不超过 100 个字的单位名称或代码")));
+        mvc.perform(get("/dashboard").param("jurisdiction", "JILIN").param("q", "没有这个单位")
+                        .with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("没有符合条件的单位")));
+    }
+
+    @Test
+    void aScopeWithMoreUnitsThanTheDropDownTakesGetsTheSearchInstead() throws Exception {
+        int max = dashboards.unitChoicesMax();
+        try {
+            org.springframework.test.util.ReflectionTestUtils.setField(dashboards, "unitChoicesMax", 100_000);
+            mvc.perform(get("/dashboard").param("jurisdiction", "JILIN").with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("<select class=\"form-select\" id=\"unit\"")));
+            org.springframework.test.util.ReflectionTestUtils.setField(dashboards, "unitChoicesMax", 1);
+            mvc.perform(get("/dashboard").param("jurisdiction", "JILIN").param("unit", String.valueOf(a.getId()))
+                            .with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("id=\"unit\""))))
+                    .andExpect(content().string(containsString("在“各单位”表中查找")))
+                    // the chosen unit stays chosen through the filter form
+                    .andExpect(content().string(containsString("name=\"unit\" value=\"" + a.getId() + "\"")));
+        } finally {
+            org.springframework.test.util.ReflectionTestUtils.setField(dashboards, "unitChoicesMax", max);
+        }
+    }
 }
