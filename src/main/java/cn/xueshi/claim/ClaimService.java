@@ -32,6 +32,13 @@ public class ClaimService {
 
     public static final String PROCESS_KEY = "claim-lifecycle";
 
+    /**
+     * How many process starts share one engine command (one flush, its rows in JDBC batches). Not all of a
+     * roster: the engine orders a flush's inserts by their references in quadratic time (DbOperationManager
+     * .sortByReferences), 40 % of the CPU of a 1,000-start flush; a hundred keeps that small and the flushes few.
+     */
+    private static final int STARTS_PER_COMMAND = 100;
+
     private final ClaimRepository claims;
     private final RecognitionService recognition;
     private final RegistrationPolicy policies;
@@ -44,11 +51,13 @@ public class ClaimService {
     private final ClaimValidation validation;
     /** Runs several engine calls as one command: one flush, batched inserts (see submitManyOnBehalf). */
     private final org.camunda.bpm.engine.impl.interceptor.CommandExecutor engineCommands;
+    private final ProcessStartGuard startGuard;
 
     ClaimService(ClaimRepository claims, RecognitionService recognition, RegistrationPolicy policies,
             RuntimeService runtime, TaskService tasks, AuditLog audit, EvidenceStore evidence,
             AnnualDeclarations declarations, ItemParameters parameters, ClaimValidation validation,
-            org.camunda.bpm.engine.ProcessEngine engine) {
+            org.camunda.bpm.engine.ProcessEngine engine, ProcessStartGuard startGuard) {
+        this.startGuard = startGuard;
         this.engineCommands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.claims = claims;
@@ -104,9 +113,10 @@ public class ClaimService {
 
     /**
      * Many claims filed for others in the caller's one transaction (a roster's commit): the same as
-     * {@link #submitOnBehalf} for each, in order, but the repeats found with one query and the process instances
-     * started inside one engine command, so the engine writes their rows (instance, variables, history, the hour
-     * proposal's job) in batches at its one flush instead of one flush per claim. Each is still its own
+     * {@link #submitOnBehalf} for each, in order, but the repeats found with one query, the claims' audit lines
+     * written as one batch, the pending-evidence and start-guard checks made with one query each, and the process
+     * instances started a hundred to an engine command, so the engine writes their rows (instance, variables,
+     * history, the hour proposal's job) in batches at a few flushes instead of one flush per claim. Each is still its own
      * {@code claim-lifecycle} instance whose first step is the asynchronous proposal; nothing is left unstarted:
      * the claims and their instances commit or roll back together.
      */
@@ -118,54 +128,106 @@ public class ClaimService {
             claims.findBySubmissionKeyIn(keys.subList(i, Math.min(keys.size(), i + 500)))
                     .forEach(c -> earlier.put(c.getSubmissionKey(), c));
         }
-        Map<String, RegistrationPolicy.Policy> policyOf = new java.util.HashMap<>();
         List<Submission> out = new ArrayList<>(requests.size());
-        List<Claim> fresh = new ArrayList<>();
-        List<OnBehalf> freshRequests = new ArrayList<>();
+        List<Fresh> fresh = new ArrayList<>();
         for (OnBehalf r : requests) {
             Claim before = earlier.get(r.form().getSubmissionKey());
             if (before != null) {
-                if (!before.getClaimant().equals(r.claimant())) {
-                    throw new ClaimNotFound();
-                }
-                out.add(new Submission(before, true));
+                out.add(repeat(before, r.claimant()));
                 continue;
             }
-            Claim claim = new Claim(r.claimant(), r.unit().getId(), r.ruleSet(), r.form().getYear(),
-                    blankToNull(r.form().getDescription()), r.form().getSubmissionKey());
-            claim.replaceItems(items(r.form(), r.ruleSet()), blankToNull(r.form().getDescription()));
-            claim.countFor(r.form().getMakeupForYear());
-            claim.importedFrom(r.origin(), r.source(), null);
+            Claim claim = newClaim(r);
             earlier.put(r.form().getSubmissionKey(), claim); // the same key twice in one batch is one claim
-            fresh.add(claim);
-            freshRequests.add(r);
+            fresh.add(new Fresh(claim, r));
             out.add(new Submission(claim, false));
         }
         try {
-            claims.saveAll(fresh);
+            claims.saveAll(fresh.stream().map(Fresh::claim).toList());
             claims.flush();
         } catch (DataIntegrityViolationException e) {
-            throw new cn.xueshi.system.Conflict("claim.submit.duplicate");
+            throw duplicateRace();
         }
-        for (int i = 0; i < fresh.size(); i++) {
-            Claim claim = fresh.get(i);
-            OnBehalf r = freshRequests.get(i);
+        registered(fresh);
+        return out;
+    }
+
+    /** A claim just built from its form, not yet saved, with the request that made it. */
+    private record Fresh(Claim claim, OnBehalf request) {
+    }
+
+    /** The answer to a form whose submission key made {@code earlier}: the same claim, for its own claimant only. */
+    private static Submission repeat(Claim earlier, String claimant) {
+        if (!earlier.getClaimant().equals(claimant)) {
+            throw new ClaimNotFound();
+        }
+        return new Submission(earlier, true);
+    }
+
+    /**
+     * The same form a moment earlier, still committing (a double click): this one is the duplicate; the
+     * transaction is spoilt by the failed insert, so it ends here as a conflict.
+     */
+    private static cn.xueshi.system.Conflict duplicateRace() {
+        return new cn.xueshi.system.Conflict("claim.submit.duplicate");
+    }
+
+    /** The claim a form makes ({@code origin} null: the claimant's own form), its items priced later. */
+    private Claim newClaim(OnBehalf r) {
+        ClaimForm form = r.form();
+        Claim claim = new Claim(r.claimant(), r.unit().getId(), r.ruleSet(), form.getYear(),
+                blankToNull(form.getDescription()), form.getSubmissionKey());
+        claim.replaceItems(items(form, r.ruleSet()), blankToNull(form.getDescription()));
+        claim.countFor(form.getMakeupForYear());
+        if (r.origin() != null) {
+            claim.importedFrom(r.origin(), r.source(), null);
+        }
+        return claim;
+    }
+
+    /**
+     * What follows the save of new claims, for one form or a roster's many: the annual declaration where the rule
+     * set allows one a year, the files uploaded with the form moved onto its claim (looked up for all in one query,
+     * moved only where there are some), one audit line each (one batch), and each claim's own process instance
+     * (the start guard's record check made for all at once, the starts {@link #STARTS_PER_COMMAND} to an engine
+     * command, so few flushes).
+     */
+    private void registered(List<Fresh> fresh) {
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<String, RegistrationPolicy.Policy> policyOf = new java.util.HashMap<>();
+        Map<String, java.util.Set<String>> pendingBy = new java.util.HashMap<>();
+        fresh.stream().collect(java.util.stream.Collectors.groupingBy(f -> f.request().actor(),
+                java.util.stream.Collectors.mapping(f -> f.request().form().getSubmissionKey(),
+                        java.util.stream.Collectors.toList())))
+                .forEach((actor, keys) -> pendingBy.put(actor, evidence.withPending(keys, actor)));
+        List<AuditEntry> lines = new ArrayList<>(fresh.size());
+        for (Fresh f : fresh) {
+            Claim claim = f.claim();
+            OnBehalf r = f.request();
             if (policyOf.computeIfAbsent(r.ruleSet(), policies::of).annualDeclaration()) {
                 declarations.declare(claim);
             }
-            evidence.attachPending(r.form().getSubmissionKey(), r.actor(), claim.getId());
-            audit.record(claim.getId(), r.actor(), "SUBMITTED_" + r.origin(), r.source(), null);
-        }
-        engineCommands.execute(commandContext -> {
-            for (int i = 0; i < fresh.size(); i++) {
-                Claim claim = fresh.get(i);
-                OnBehalf r = freshRequests.get(i);
-                claim.startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(claim.getId()),
-                        startVariables(claim, r.claimant(), r.ruleSet(), r.unit())).getId());
+            if (pendingBy.get(r.actor()).contains(r.form().getSubmissionKey())) {
+                evidence.attachPending(r.form().getSubmissionKey(), r.actor(), claim.getId());
             }
-            return null;
-        });
-        return out;
+            lines.add(new AuditEntry(claim.getId(), r.actor(), r.origin() == null ? "SUBMITTED" : "SUBMITTED_" + r.origin(),
+                    r.origin() == null ? claim.getDescription() : r.source(), null));
+        }
+        audit.recordAll(lines);
+        startGuard.checkAhead(PROCESS_KEY, fresh.stream().map(f -> f.claim().getId()).toList());
+        for (int i = 0; i < fresh.size(); i += STARTS_PER_COMMAND) {
+            List<Fresh> part = fresh.subList(i, Math.min(fresh.size(), i + STARTS_PER_COMMAND));
+            engineCommands.execute(commandContext -> {
+                for (Fresh f : part) {
+                    OnBehalf r = f.request();
+                    f.claim().startedAs(runtime.startProcessInstanceByKey(PROCESS_KEY,
+                            String.valueOf(f.claim().getId()),
+                            startVariables(f.claim(), r.claimant(), r.ruleSet(), r.unit())).getId());
+                }
+                return null;
+            });
+        }
     }
 
     private static org.camunda.bpm.engine.variable.VariableMap startVariables(Claim claim, String claimant,
@@ -182,35 +244,16 @@ public class ClaimService {
             String origin, String source) {
         Optional<Claim> earlier = claims.findBySubmissionKey(form.getSubmissionKey());
         if (earlier.isPresent()) {
-            if (!earlier.get().getClaimant().equals(claimant)) {
-                throw new ClaimNotFound();
-            }
-            return new Submission(earlier.get(), true);
+            return repeat(earlier.get(), claimant);
         }
-        RegistrationPolicy.Policy policy = policies.of(ruleSet);
-        Claim claim = new Claim(claimant, unit.getId(), ruleSet, form.getYear(), blankToNull(form.getDescription()),
-                form.getSubmissionKey());
-        claim.replaceItems(items(form, ruleSet), blankToNull(form.getDescription()));
-        claim.countFor(form.getMakeupForYear());
-        if (origin != null) {
-            claim.importedFrom(origin, source, null);
-        }
+        OnBehalf request = new OnBehalf(form, ruleSet, unit, claimant, actor, origin, source);
+        Claim claim;
         try {
-            claim = claims.saveAndFlush(claim);
+            claim = claims.saveAndFlush(newClaim(request));
         } catch (DataIntegrityViolationException e) {
-            // the same form a moment earlier, still committing (a double click): this one is the duplicate;
-            // this transaction is spoilt by the failed insert, so it ends here as a conflict
-            throw new cn.xueshi.system.Conflict("claim.submit.duplicate");
+            throw duplicateRace();
         }
-        if (policy.annualDeclaration()) {
-            declarations.declare(claim);
-        }
-        evidence.attachPending(form.getSubmissionKey(), actor, claim.getId());
-        audit.record(claim.getId(), actor, origin == null ? "SUBMITTED" : "SUBMITTED_" + origin,
-                origin == null ? claim.getDescription() : source, null);
-        String instance = runtime.startProcessInstanceByKey(PROCESS_KEY, String.valueOf(claim.getId()),
-                startVariables(claim, claimant, ruleSet, unit)).getId();
-        claim.startedAs(instance);
+        registered(List.of(new Fresh(claim, request)));
         return new Submission(claim, false);
     }
 

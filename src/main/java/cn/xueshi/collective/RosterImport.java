@@ -7,10 +7,8 @@ import cn.xueshi.importing.ImportKind;
 import cn.xueshi.importing.People;
 import cn.xueshi.importing.RowClaims;
 import cn.xueshi.importing.RowFields;
-import cn.xueshi.importing.RowReport;
 import cn.xueshi.importing.RowReports;
 import cn.xueshi.importing.UnreadableFile;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * ACTIVITY_ROSTER: the attendees of one activity ({@code activityId}) from a sheet or JSON — name + user name,
  * optionally their own parameters (minutes attended, characters of written material). Each valid row becomes that
- * person's claim through {@link ActivityService#enroll}; persons outside the organiser's units, persons already on
+ * person's claim through {@link ActivityService#enrollAll}; persons outside the organiser's units, persons already on
  * the roster and rows the rules refuse are reported and create nothing.
  */
 @Component
@@ -61,48 +59,33 @@ class RosterImport implements ImportHandler {
         activity(options, me);
     }
 
-    private record Entry(People.Person person, Map<String, String> own, String ruleSet) {
-    }
-
     @Override
     public Checked check(List<Map<String, Object>> rows, Map<String, String> options, CurrentUser me,
             Progress progress) {
         UnitActivity activity = activity(options, me);
         RowClaims.Batch batch = rowClaims.batch(rows);
         Set<String> onRoster = activities.onRoster(activity); // one query, not one per row
-        List<RowReport> out = new ArrayList<>(rows.size());
-        List<Object> prepared = new ArrayList<>(rows.size());
         Map<String, Integer> seen = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            int n = RowFields.rowNo(row);
-            Object entry = null;
-            RowReport line;
-            try {
-                RowFields.engineChecks(row);
-                // unknown and not one of the organiser's people read alike: the report reveals no one elsewhere
-                People.Person person = batch.person(row, "activity.error.notYourUnit");
-                if (!activities.mayOrganise(me, person.unit().getId())) {
-                    throw new RowFields.BadField("userId", "activity.error.notYourUnit", person.userId());
-                }
-                Map<String, String> own = RowClaims.params(row);
-                if (seen.putIfAbsent(person.userId(), n) != null) {
-                    line = reports.duplicate(n, "userId", "import.row.duplicateInFile", seen.get(person.userId()));
-                } else if (onRoster.contains(person.userId())) {
-                    line = reports.duplicate(n, "userId", "activity.error.onRoster", person.name());
-                } else {
-                    // checked as the attendee's own form would be; one verdict per distinct (unit, parameters)
-                    String ruleSet = batch.check(activities.claimForm(activity, own, "check"), person.unit());
-                    line = RowReport.valid(n);
-                    entry = new Entry(person, own, ruleSet);
-                }
-            } catch (RowFields.BadField bad) {
-                line = reports.error(n, bad);
+        return reports.checkEach(rows, progress, (row, n) -> {
+            // unknown and not one of the organiser's people read alike: the report reveals no one elsewhere
+            People.Person person = batch.person(row, "activity.error.notYourUnit");
+            if (!activities.mayOrganise(me, person.unit().getId())) {
+                throw new RowFields.BadField("userId", "activity.error.notYourUnit", person.userId());
             }
-            out.add(line);
-            prepared.add(entry);
-            progress.rowDone();
-        }
-        return new Checked(out, prepared);
+            Map<String, String> own = RowClaims.params(row);
+            if (seen.putIfAbsent(person.userId(), n) != null) {
+                return RowReports.Verdict.only(reports.duplicate(n, "userId", "import.row.duplicateInFile",
+                        seen.get(person.userId())));
+            }
+            if (onRoster.contains(person.userId())) {
+                return RowReports.Verdict.only(reports.duplicate(n, "userId", "activity.error.onRoster",
+                        person.name()));
+            }
+            // checked as the attendee's own form would be; one verdict per distinct (unit, parameters)
+            String ruleSet = batch.check(activities.claimForm(activity, own, "check"), person.unit());
+            return RowReports.Verdict.valid(n, new ActivityService.Checked(person.userId(), person.unit(), own,
+                    ruleSet));
+        });
     }
 
     /**
@@ -114,17 +97,9 @@ class RosterImport implements ImportHandler {
     public int commit(Checked checked, Map<String, String> options, CurrentUser me, String importId,
             Progress progress) {
         UnitActivity activity = activity(options, me);
-        List<ActivityService.Checked> people = new ArrayList<>();
-        for (Object o : checked.prepared()) {
-            if (o instanceof Entry e) {
-                people.add(new ActivityService.Checked(e.person().userId(), e.person().unit(), e.own(), e.ruleSet()));
-            }
-            progress.rowDone();
-        }
         // all of them at once: claims, their process instances (first step: the asynchronous hour proposal) and the
         // activity's evidence, in this one transaction; the job executor prices each claim after the commit
-        List<?> made = activities.enrollAll(activity, people, me);
-        return made.size();
+        return activities.enrollAll(activity, checked.toWrite(ActivityService.Checked.class, progress), me).size();
     }
 
     private UnitActivity activity(Map<String, String> options, CurrentUser me) {

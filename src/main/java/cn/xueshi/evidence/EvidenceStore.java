@@ -193,6 +193,24 @@ public class EvidenceStore {
         return key.getKey().longValue();
     }
 
+    /**
+     * Which of these submissions have files waiting (uploaded by {@code uploader}, not yet on a claim): one query
+     * per 500 keys, so a commit of many claims (a roster: its keys no form ever used) issues an
+     * {@link #attachPending} only where there is something to attach.
+     */
+    public java.util.Set<String> withPending(List<String> submissionKeys, String uploader) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        for (int i = 0; i < submissionKeys.size(); i += 500) {
+            List<String> part = submissionKeys.subList(i, Math.min(submissionKeys.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+            List<Object> args = new java.util.ArrayList<>(part);
+            args.add(uploader);
+            out.addAll(jdbc.queryForList("SELECT DISTINCT pending_key FROM xs_evidence WHERE pending_key IN (" + marks
+                    + ") AND uploaded_by = ? AND claim_id IS NULL", String.class, args.toArray()));
+        }
+        return out;
+    }
+
     /** Moves the pending files of a submission (uploaded by {@code uploader}) onto its claim. */
     @Transactional
     public int attachPending(String submissionKey, String uploader, long claimId) {

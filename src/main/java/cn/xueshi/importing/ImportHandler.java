@@ -34,6 +34,18 @@ public interface ImportHandler {
 
     /** The report and, index for index, what each writable row prepared (null where nothing is written). */
     record Checked(List<RowReport> reports, List<Object> prepared) {
+
+        /** What the rows to write prepared (those of {@code type}), in row order; progress counts every row. */
+        public <T> List<T> toWrite(Class<T> type, Progress progress) {
+            List<T> out = new java.util.ArrayList<>();
+            for (Object o : prepared) {
+                if (type.isInstance(o)) {
+                    out.add(type.cast(o));
+                }
+                progress.rowDone();
+            }
+            return out;
+        }
     }
 
     /** Counts rows done; the engine writes it to the job now and then, so any node's page shows it. */

@@ -12,15 +12,9 @@ import cn.xueshi.importing.ImportKind;
 import cn.xueshi.importing.ImportProperties;
 import cn.xueshi.importing.People;
 import cn.xueshi.importing.RowFields;
-import cn.xueshi.importing.RowReport;
 import cn.xueshi.importing.RowClaims;
 import cn.xueshi.importing.RowReports;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,35 +83,20 @@ class ProviderReport implements ImportHandler {
             Progress progress) {
         Provider provider = providers.of(me.userId()).orElseThrow(cn.xueshi.importing.ImportForbidden::new);
         RowClaims.Batch batch = rowClaims.batch(rows);
-        List<RowReport> out = new ArrayList<>();
-        List<Object> prepared = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (Map<String, Object> row : rows) {
-            int n = RowFields.rowNo(row);
-            Object entry = null;
-            RowReport line;
-            try {
-                RowFields.engineChecks(row);
-                Completion c = completion(row, provider, batch);
-                String key = c.form().getSubmissionKey();
-                if (seen.putIfAbsent(key, n) != null) {
-                    line = reports.duplicate(n, "", "import.row.duplicateInFile", seen.get(key));
-                } else if (claims.findBySubmissionKey(key).isPresent()
-                        || claims.hasSimilar(c.person().userId(), c.form().getItems().get(0).getActivityType(),
-                                c.form().getItems().get(0).getTitle(), c.form().getItems().get(0).getActivityDate())) {
-                    line = reports.duplicate(n, "", "provider.duplicate");
-                } else {
-                    line = RowReport.valid(n);
-                    entry = c;
-                }
-            } catch (RowFields.BadField bad) {
-                line = reports.error(n, bad);
+        return reports.checkEach(rows, progress, (row, n) -> {
+            Completion c = completion(row, provider, batch);
+            String key = c.form().getSubmissionKey();
+            if (seen.putIfAbsent(key, n) != null) {
+                return RowReports.Verdict.only(reports.duplicate(n, "", "import.row.duplicateInFile", seen.get(key)));
             }
-            out.add(line);
-            prepared.add(entry);
-            progress.rowDone();
-        }
-        return new Checked(out, prepared);
+            if (claims.findBySubmissionKey(key).isPresent()
+                    || claims.hasSimilar(c.person().userId(), c.form().getItems().get(0).getActivityType(),
+                            c.form().getItems().get(0).getTitle(), c.form().getItems().get(0).getActivityDate())) {
+                return RowReports.Verdict.only(reports.duplicate(n, "", "provider.duplicate"));
+            }
+            return RowReports.Verdict.valid(n, c);
+        });
     }
 
     private Completion completion(Map<String, Object> row, Provider provider, RowClaims.Batch batch) {
@@ -142,7 +121,7 @@ class ProviderReport implements ImportHandler {
                     activityType, String.join("、", provider.activityTypes()));
         }
         ClaimForm form = RowClaims.form(
-                key(provider.id() + "|" + person.userId() + "|" + activityType + "|" + date + "|" + title),
+                RowReports.submissionKey("prv", provider.id() + "|" + person.userId() + "|" + activityType + "|" + date + "|" + title),
                 title, activityType, date, RowClaims.params(row));
         return new Completion(person, form, batch.check(form, person.unit()));
     }
@@ -154,28 +133,19 @@ class ProviderReport implements ImportHandler {
         return names.isEmpty() ? "—" : String.join("、", names);
     }
 
+    /**
+     * Writes the valid completions as the provider's claims, in this one transaction, through
+     * {@link ClaimService#submitManyOnBehalf} (each its own claim, audit line and process instance; the writing is
+     * one step for progress).
+     */
     @Override
     public int commit(Checked checked, Map<String, String> options, CurrentUser me, String importId,
             Progress progress) {
         Provider provider = providers.of(me.userId()).orElseThrow(cn.xueshi.importing.ImportForbidden::new);
-        int created = 0;
-        for (Object o : checked.prepared()) {
-            if (o instanceof Completion c) {
-                claimService.submitOnBehalf(c.form(), c.ruleSet(), c.person().unit(), c.person().userId(),
-                        me.userId(), ORIGIN, provider.name());
-                created++;
-            }
-            progress.rowDone();
-        }
-        return created;
-    }
-
-    private static String key(String s) {
-        try {
-            byte[] d = MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8));
-            return "prv-" + Base64.getUrlEncoder().withoutPadding().encodeToString(d);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        List<ClaimService.OnBehalf> requests = checked.toWrite(Completion.class, progress).stream()
+                .map(c -> new ClaimService.OnBehalf(c.form(), c.ruleSet(), c.person().unit(), c.person().userId(),
+                        me.userId(), ORIGIN, provider.name()))
+                .toList();
+        return claimService.submitManyOnBehalf(requests).size();
     }
 }

@@ -133,6 +133,35 @@ class UnitActivityTest {
     }
 
     @Test
+    void aRosterImportAuditsEachAttendeeOnceAsTheOrganiserWithItsOwnInstance() throws Exception {
+        long id = createActivity();
+        JsonNode done = api(organiser, id, false, Map.of("rows", List.of(Map.of("userId", jlA),
+                Map.of("userId", jlB, "item", Map.of("hours", 10)), Map.of("userId", qdA))));
+        assertThat(done.get("created").asInt()).as(done.toString()).isEqualTo(3);
+        java.time.Instant now = cn.xueshi.clock.BusinessClock.now();
+        java.util.Set<String> instances = new java.util.HashSet<>();
+        for (String attendee : List.of(jlA, jlB, qdA)) {
+            Claim c = claims.findByClaimantOrderBySubmittedAtDesc(attendee).get(0);
+            // the audit lines are written as one batch: still one per claim, the organiser's, with the activity
+            assertThat(audit.of(c.getId())).singleElement().satisfies(line -> {
+                assertThat(line.getActor()).isEqualTo(organiser);
+                assertThat(line.getAction()).isEqualTo("SUBMITTED_" + ActivityService.ORIGIN);
+                assertThat(line.getComment()).isEqualTo("保卫科：消防安全培训");
+                // written as Hibernate writes times (UTC): read back as the moment it was written
+                assertThat(java.time.Duration.between(line.getCreatedAt(), now).abs())
+                        .isLessThan(java.time.Duration.ofMinutes(5));
+            });
+            assertThat(c.getProcessInstanceId()).isNotNull();
+            instances.add(c.getProcessInstanceId());
+            assertThat(claimOf(attendee).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+        }
+        assertThat(instances).hasSize(3); // each attendee's own claim-lifecycle instance
+        // the same rows again: everyone is on the roster now, nothing more is made or audited
+        JsonNode again = api(organiser, id, true, Map.of("rows", List.of(Map.of("userId", jlA))));
+        assertThat(again.get("duplicates").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void rosterUploadDeclineCorrectionAndBatchApproval() throws Exception {
         long id = createActivity();
         mvc.perform(post("/activities/" + id + "/attendees").param("userIds", jlA, qdA).with(csrf())
