@@ -28,12 +28,10 @@ public class AuditLog {
 
     private final AuditRepository entries;
     private final EntityManager entityManager;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    AuditLog(AuditRepository entries, EntityManager entityManager, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+    AuditLog(AuditRepository entries, EntityManager entityManager) {
         this.entries = entries;
         this.entityManager = entityManager;
-        this.jdbc = jdbc;
     }
 
     public void record(Long claimId, String actor, String action, String comment, String taskId) {
@@ -47,24 +45,16 @@ public class AuditLog {
     }
 
     /**
-     * Many lines in the caller's transaction as one JDBC batch (a roster commit: one line per attendee's claim): the
-     * identity key keeps Hibernate from batching {@link #record}'s inserts, one round trip each. The time is
-     * written as Hibernate writes it ({@code hibernate.jdbc.time_zone: UTC}).
+     * Many lines at once (a roster commit: one line per attendee's claim): like {@link #record} for each, so in a
+     * transaction they join its one batch written before the commit.
      */
     public void recordAll(List<AuditEntry> lines) {
-        if (lines.isEmpty()) {
-            return;
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().lines.addAll(lines);
+        } else {
+            entries.saveAll(lines);
         }
-        java.util.Calendar utc = java.util.Calendar.getInstance(java.util.TimeZone.getTimeZone("UTC"));
-        jdbc.batchUpdate("INSERT INTO xs_audit (claim_id, actor, action, comment, task_id, created_at) "
-                + "VALUES (?, ?, ?, ?, ?, ?)", lines, lines.size(), (ps, line) -> {
-                    ps.setLong(1, line.getClaimId());
-                    ps.setString(2, line.getActor());
-                    ps.setString(3, line.getAction());
-                    ps.setString(4, line.getComment());
-                    ps.setString(5, line.getTaskId());
-                    ps.setTimestamp(6, java.sql.Timestamp.from(line.getCreatedAt()), utc);
-                });
     }
 
     public List<AuditEntry> of(Long claimId) {
