@@ -35,22 +35,32 @@ class RollupMarksTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Test
-    void aSubmissionMarksItsPersonAndYearOnce() {
-        ClaimFixtures.Setup s = fixtures.jilin();
+    static final String MARKS = "SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ? AND yr = 2026";
+
+    /** A checked claim form of 2026 for the unit's employee, and the rule set its check answered. */
+    private record Checked(ClaimForm form, String ruleSet) {
+    }
+
+    private Checked checkedForm(ClaimFixtures.Setup s) {
         ClaimForm form = ClaimFixtures.form(2026, "PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 3, 2), Map.of("days", "2"));
         BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
         String ruleSet = validation.validate(form, s.unit(), errors).orElseThrow();
         assertThat(errors.hasErrors()).as(errors.toString()).isFalse();
+        return new Checked(form, ruleSet);
+    }
+
+    @Test
+    void aSubmissionMarksItsPersonAndYearOnce() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        Checked c = checkedForm(s);
 
         // the fixture's assignment to the unit marks the person's years too (a person move): count only the
         // submission's own marks
-        String count = "SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ? AND yr = 2026";
-        Integer before = jdbc.queryForObject(count, Integer.class, s.employee());
+        Integer before = jdbc.queryForObject(MARKS, Integer.class, s.employee());
 
-        claims.submit(form, ruleSet, s.unit(), users.load(s.employee()));
+        claims.submit(c.form(), c.ruleSet(), s.unit(), users.load(s.employee()));
 
-        Integer marks = jdbc.queryForObject(count, Integer.class, s.employee()) - before;
+        Integer marks = jdbc.queryForObject(MARKS, Integer.class, s.employee()) - before;
         assertThat(marks).as("marks of the submission's transaction for the person and 2026").isLessThanOrEqualTo(1);
     }
 
@@ -62,16 +72,13 @@ class RollupMarksTest {
     @Test
     void theProposalJobMarksItsPersonAndYearOnce() {
         ClaimFixtures.Setup s = fixtures.jilin();
-        ClaimForm form = ClaimFixtures.form(2026, "PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 3, 2), Map.of("days", "2"));
-        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "claimForm");
-        String ruleSet = validation.validate(form, s.unit(), errors).orElseThrow();
-        var claim = claims.submit(form, ruleSet, s.unit(), users.load(s.employee()));
-        String count = "SELECT COUNT(*) FROM xs_rollup_dirty WHERE user_id = ? AND yr = 2026";
-        Integer before = jdbc.queryForObject(count, Integer.class, s.employee());
+        Checked c = checkedForm(s);
+        var claim = claims.submit(c.form(), c.ruleSet(), s.unit(), users.load(s.employee()));
+        Integer before = jdbc.queryForObject(MARKS, Integer.class, s.employee());
 
         fixtures.runJobs(claim);
 
-        Integer marks = jdbc.queryForObject(count, Integer.class, s.employee()) - before;
+        Integer marks = jdbc.queryForObject(MARKS, Integer.class, s.employee()) - before;
         assertThat(marks).as("marks of the proposal job's transaction for the person and 2026").isLessThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ACT_RU_TASK WHERE PROC_INST_ID_ = ?", Integer.class,
                 fixtures.reload(claim).getProcessInstanceId())).as("the review task was created").isEqualTo(1);
