@@ -124,9 +124,8 @@ public class ClaimService {
     public List<Submission> submitManyOnBehalf(List<OnBehalf> requests) {
         Map<String, Claim> earlier = new java.util.HashMap<>();
         List<String> keys = requests.stream().map(r -> r.form().getSubmissionKey()).toList();
-        for (int i = 0; i < keys.size(); i += 500) {
-            claims.findBySubmissionKeyIn(keys.subList(i, Math.min(keys.size(), i + 500)))
-                    .forEach(c -> earlier.put(c.getSubmissionKey(), c));
+        for (List<String> part : cn.xueshi.system.InLists.parts(keys)) {
+            claims.findBySubmissionKeyIn(part).forEach(c -> earlier.put(c.getSubmissionKey(), c));
         }
         List<Submission> out = new ArrayList<>(requests.size());
         List<Fresh> fresh = new ArrayList<>();

@@ -48,10 +48,9 @@ public class ImportedRecords {
     /** The keys among {@code keys} some claim already has (a record imported before). */
     public Set<String> existingKeys(Collection<String> keys) {
         Set<String> found = new HashSet<>();
-        List<String> all = List.copyOf(keys);
-        for (int i = 0; i < all.size(); i += 500) {
+        for (List<String> part : cn.xueshi.system.InLists.parts(keys)) {
             found.addAll(jdbc.queryForList("SELECT submission_key FROM xs_claim WHERE submission_key IN (:keys)",
-                    Map.of("keys", all.subList(i, Math.min(all.size(), i + 500))), String.class));
+                    Map.of("keys", part), String.class));
         }
         return found;
     }

@@ -107,7 +107,7 @@ public class ProcessStartGuard implements ExecutionListener {
 
     /**
      * The record check for many starts of one process about to happen in the caller's transaction (a roster
-     * commit's claims), as one query per 500 records instead of one per start: the records that exist and are
+     * commit's claims), as one query per {@link cn.xueshi.system.InLists} part instead of one per start: the records that exist and are
      * carried by no instance are remembered for this transaction, and each start of one of them passes the
      * record check once (the variables are still checked per start; a record not found here is refused at its
      * start as before). Nothing is remembered outside a transaction.
@@ -118,12 +118,11 @@ public class ProcessStartGuard implements ExecutionListener {
             return;
         }
         java.util.Set<Long> unstarted = checkedAhead(contract);
-        for (int i = 0; i < ids.size(); i += 500) {
-            List<Long> part = ids.subList(i, Math.min(ids.size(), i + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+        for (List<Long> part : cn.xueshi.system.InLists.parts(ids)) {
             // the table name comes from the constant contracts above, never from a variable
-            unstarted.addAll(jdbc.queryForList("SELECT id FROM " + contract.recordTable() + " WHERE id IN (" + marks
-                    + ") AND process_instance_id IS NULL", Long.class, part.toArray()));
+            unstarted.addAll(jdbc.queryForList("SELECT id FROM " + contract.recordTable() + " WHERE id IN ("
+                    + cn.xueshi.system.InLists.placeholders(part.size()) + ") AND process_instance_id IS NULL",
+                    Long.class, part.toArray()));
         }
     }
 

@@ -83,6 +83,11 @@ record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLast
                 asked.page() > 1 && request.page() == 1, q, order, List.copyOf(errors));
     }
 
+    /** For the search field's maxlength and its message. */
+    public int maxQuery() {
+        return MAX_QUERY;
+    }
+
     public boolean hasError(String key) {
         return errors.contains(key);
     }

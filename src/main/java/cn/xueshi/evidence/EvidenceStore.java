@@ -195,18 +195,17 @@ public class EvidenceStore {
 
     /**
      * Which of these submissions have files waiting (uploaded by {@code uploader}, not yet on a claim): one query
-     * per 500 keys, so a commit of many claims (a roster: its keys no form ever used) issues an
+     * per {@link cn.xueshi.system.InLists} part, so a commit of many claims (a roster: its keys no form ever used) issues an
      * {@link #attachPending} only where there is something to attach.
      */
     public java.util.Set<String> withPending(List<String> submissionKeys, String uploader) {
         java.util.Set<String> out = new java.util.HashSet<>();
-        for (int i = 0; i < submissionKeys.size(); i += 500) {
-            List<String> part = submissionKeys.subList(i, Math.min(submissionKeys.size(), i + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(part.size(), "?"));
+        for (List<String> part : cn.xueshi.system.InLists.parts(submissionKeys)) {
             List<Object> args = new java.util.ArrayList<>(part);
             args.add(uploader);
-            out.addAll(jdbc.queryForList("SELECT DISTINCT pending_key FROM xs_evidence WHERE pending_key IN (" + marks
-                    + ") AND uploaded_by = ? AND claim_id IS NULL", String.class, args.toArray()));
+            out.addAll(jdbc.queryForList("SELECT DISTINCT pending_key FROM xs_evidence WHERE pending_key IN ("
+                    + cn.xueshi.system.InLists.placeholders(part.size()) + ") AND uploaded_by = ? AND claim_id IS NULL",
+                    String.class, args.toArray()));
         }
         return out;
     }

@@ -39,12 +39,11 @@ public class People {
         ids.remove(null);
         Map<String, Long> unitOf = new HashMap<>();
         Map<String, String> nameOf = new HashMap<>();
-        List<String> all = List.copyOf(ids);
-        for (int i = 0; i < all.size(); i += 500) {
+        for (List<String> part : cn.xueshi.system.InLists.parts(ids)) {
             jdbc.query("""
                     SELECT p.user_id, p.unit_id, u.LAST_, u.FIRST_ FROM xs_person p
                     LEFT JOIN ACT_ID_USER u ON u.ID_ = p.user_id WHERE p.user_id IN (:ids)""",
-                    Map.of("ids", all.subList(i, Math.min(all.size(), i + 500))), rs -> {
+                    Map.of("ids", part), rs -> {
                         String id = rs.getString(1);
                         unitOf.put(id, rs.getLong(2));
                         String name = ((rs.getString(3) == null ? "" : rs.getString(3))
