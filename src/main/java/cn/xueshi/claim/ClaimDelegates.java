@@ -5,6 +5,7 @@ import cn.xueshi.calendar.WorkingDayCalendar;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.notification.Notifications;
+import cn.xueshi.variable.DecisionOutputs;
 import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -12,7 +13,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -84,10 +84,9 @@ class ClaimDelegates {
         return execution -> {
             Claim claim = claim(execution);
             trust.routingFacts(execution, claim);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> routing = (Map<String, Object>) execution.getVariable("routing");
-            String kind = (String) routing.get("reviewerKind");
-            int days = ((Number) routing.get("reviewWorkingDays")).intValue();
+            DecisionOutputs routing = DecisionOutputs.of(execution::getVariable, "routing", "review-routing");
+            String kind = routing.text("reviewerKind");
+            int days = routing.whole("reviewWorkingDays");
             List<String> reviewers = BUREAU.equals(kind)
                     ? directory.overseers((String) execution.getVariable("jurisdiction"), Groups.BUREAU)
                     : directory.reviewersOf(claim.getUnitId());
@@ -98,7 +97,7 @@ class ClaimDelegates {
             }
             LocalDate dueDay = calendar.addWorkingDays(clock.today(), days);
             Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
-            execution.setVariable("reviewers", ProcessVariables.people(reviewers));
+            execution.setVariable("reviewers", ProcessVariables.candidates(reviewers));
             execution.setVariable("reviewDue", due);
             claim.inReview(kind, due.toInstant());
         };
@@ -109,8 +108,7 @@ class ClaimDelegates {
     JavaDelegate escalateOverdueReviewDelegate() {
         return execution -> {
             Claim claim = claim(execution);
-            @SuppressWarnings("unchecked")
-            List<String> reviewers = (List<String>) execution.getVariable("reviewers");
+            List<String> reviewers = ProcessVariables.peopleOf(execution.getVariable("reviewers"));
             String who = directory.displayName(claim.getClaimant());
             notifications.send(reviewers, "REVIEW_OVERDUE", claim.getId(), who);
             List<String> supervisors = directory.overseers((String) execution.getVariable("jurisdiction"),

@@ -8,12 +8,12 @@ import cn.xueshi.claim.ClaimRepository;
 import cn.xueshi.claim.ProcessTrust;
 import cn.xueshi.claim.UntrustedProcessData;
 import cn.xueshi.notification.Notifications;
+import cn.xueshi.variable.DecisionOutputs;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
@@ -58,9 +58,7 @@ class PublicityDelegates {
     JavaDelegate startPublicityDelegate() {
         return execution -> {
             Claim claim = claim(execution);
-            @SuppressWarnings("unchecked")
-            Map<String, Object> publicity = (Map<String, Object>) execution.getVariable("publicity");
-            int days = ((Number) publicity.get("publicityWorkingDays")).intValue();
+            int days = DecisionOutputs.of(execution::getVariable, "publicity", "publicity-policy").whole("publicityWorkingDays");
             // the engine clock, so that tests can move time
             LocalDate today = clock.today();
             LocalDate first = calendar.addWorkingDays(today.plusDays(1), 0);

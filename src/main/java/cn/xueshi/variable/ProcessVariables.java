@@ -14,13 +14,19 @@ import org.camunda.bpm.engine.variable.value.StringValue;
 /**
  * The shapes of the product's process variables: primitives (String, Long, Integer, Boolean, Date) or JSON,
  * never Java serialization, so Cockpit shows and edits every one of them. Java serialization is off in the
- * engine ({@code javaSerializationFormatEnabled: false}) and untyped objects the engine writes itself (the
- * single results of the routing and publicity decisions) default to JSON ({@code default-serialization-format}).
+ * engine ({@code javaSerializationFormatEnabled: false}) and untyped objects the engine writes itself default to
+ * JSON ({@code default-serialization-format}; the single results of the routing and publicity decisions in
+ * instances started before they were mapped to primitives).
  * <ul>
  * <li>Hours are strings of plain decimals ({@code "12.5"}): a JSON number or a Double could round what the
  * reviewer typed, a string keeps every digit and reads as what it is.</li>
  * <li>People (reviewers, bureau users) and reminder dates are JSON arrays; the expressions of the models
- * ({@code camunda:candidateUsers="${reviewers}"}) read them as lists, as before.</li>
+ * ({@code camunda:candidateUsers="${reviewers}"}) read them as lists, as before. The claim lifecycle's reviewers
+ * are a comma-separated string instead ({@link #candidates}): that process evaluates a decision after setting
+ * them.</li>
+ * <li>Decision results the models read are mapped to primitive variables by output parameters
+ * ({@code ${decisionResult.getSingleResult().reviewerKind}}), not stored as one JSON map (the claim lifecycle's
+ * {@code reviewerKind}, {@code reviewWorkingDays}, {@code publicityWorkingDays}).</li>
  * </ul>
  * Process instances started by earlier versions may still hold Java-serialized values until
  * {@link JavaSerializedVariableRepair} converts them at start-up; the readers here accept both shapes.
@@ -56,6 +62,38 @@ public final class ProcessVariables {
     /** User ids as a JSON array (a list to the models' expressions and the delegates). */
     public static ObjectValue people(Collection<String> userIds) {
         return json(new ArrayList<>(userIds));
+    }
+
+    /**
+     * User ids as one comma-separated string ({@code "reviewer1,reviewer2"}), which a model's
+     * {@code camunda:candidateUsers="${reviewers}"} splits as it does a list. A primitive on purpose where a process
+     * evaluates decisions after setting it (the claim lifecycle): Camunda's DMN step puts every variable in scope
+     * into the decision's context, so each JSON variable is deserialized again at each decision (Spin first tries
+     * the generic type name as a class, a failed class-path lookup), and a string is not. User ids never hold a
+     * comma (the engine refuses one: its user-id pattern is letters and digits), and one that did would be refused
+     * here rather than split into two candidates.
+     */
+    public static StringValue candidates(Collection<String> userIds) {
+        for (String id : userIds) {
+            if (id.indexOf(',') >= 0) {
+                throw new IllegalArgumentException("user id with a comma: " + id);
+            }
+        }
+        return Variables.stringValue(String.join(",", userIds));
+    }
+
+    /**
+     * The user ids of a variable written by {@link #candidates} (a comma-separated string) or, in instances started
+     * before, by {@link #people} (a list); empty when absent.
+     */
+    public static List<String> peopleOf(Object value) {
+        if (value instanceof String s) {
+            return s.isBlank() ? List.of() : List.of(s.split("\\s*,\\s*"));
+        }
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).toList();
+        }
+        return List.of();
     }
 
     /** Points in time as a JSON array (epoch milliseconds in the JSON, Dates to the delegates). */

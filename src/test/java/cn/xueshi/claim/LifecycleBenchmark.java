@@ -202,7 +202,14 @@ class LifecycleBenchmark {
                     recording.dump(jfr);
                     recording.close();
                 }
+                Recording bareRecording = jfr != null && r == ROUNDS - 1 ? startRecording() : null;
                 bareRounds.add(run("bare", MEASURE, workers, (w, steps) -> viaBareEngine(bare, w, steps), bareSteps()));
+                if (bareRecording != null) {
+                    // the bare engine's last round too, to compare the two sides frame by frame (jfr print)
+                    bareRecording.stop();
+                    bareRecording.dump(Path.of(jfr + ".bare.jfr"));
+                    bareRecording.close();
+                }
             }
             checkApproved(workers);
             report(database, history, appConfig, app, bareRounds);
@@ -412,8 +419,8 @@ class LifecycleBenchmark {
         public void execute(DelegateExecution execution) {
             long now = System.currentTimeMillis();
             if ("assignReviewers".equals(execution.getCurrentActivityId())) {
-                execution.setVariable("reviewers",
-                        new ArrayList<>(List.of(BARE_REVIEWERS.get((String) execution.getVariable("claimant")))));
+                // the product's shape: one comma-separated string (ProcessVariables.candidates), here of one reviewer
+                execution.setVariable("reviewers", BARE_REVIEWERS.get((String) execution.getVariable("claimant")));
                 execution.setVariable("reviewDue", new Date(now + 14L * 24 * 3600 * 1000));
             } else {
                 execution.setVariable("publicityEnd", new Date(now + 7L * 24 * 3600 * 1000));
