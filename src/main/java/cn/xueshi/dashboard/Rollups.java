@@ -28,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Once per cluster: a fold or rebuild runs only while this node holds the ShedLock row
  * {@value #LOCK}; a node that finds it taken skips (the holder is doing the same work). Each batch of
- * marks is folded in one transaction that recounts the marked persons and the (unit, year) pairs they
- * touch from the claims themselves and deletes exactly the marks it read, so a change committed while
- * the fold runs leaves its mark for the next fold — the rollups never miss a change, they can only lag
- * until the next fold (every {@code xueshi.dashboard.rollup-refresh}, and before every dashboard read).
+ * marks is folded in one transaction that recounts the marked person-years from the claims themselves — their
+ * person rows, and their parts of the unit rows ({@link RollupParts}: the unit rows move by after − before, so a
+ * fold costs what the marked persons have, not what their unit-year has) — and deletes exactly the marks it
+ * read, so a change committed while the fold runs leaves its mark for the next fold — the rollups never miss a
+ * change, they can only lag until the next fold (every {@code xueshi.dashboard.rollup-refresh}, and before every
+ * dashboard read).
  */
 @Component
 class Rollups {
