@@ -22,5 +22,7 @@ CREATE TABLE xs_rollup_part (
 );
 CREATE INDEX ix_rollup_part_person ON xs_rollup_part (user_id, yr);
 
--- the parts are built from the existing data by the next start's backfill (once per cluster), with the unit rows
+-- the parts are built from the existing data by the next start's backfill (once per cluster), with the unit rows.
+-- A node of the previous version still folding after that would recount unit-years past the parts: upgrade all
+-- nodes together, or delete the 'built' mark again once the last old node is gone (the next start rebuilds).
 DELETE FROM xs_rollup_meta WHERE name = 'built';
