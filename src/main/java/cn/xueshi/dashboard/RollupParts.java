@@ -299,6 +299,18 @@ class RollupParts {
                 .addValue("sum", part.sumMs()).addValue("max", part.maxMs());
     }
 
+    /** The parameter of {@link #apply} a key column of a unit rollup is matched with. */
+    private static String param(String key) {
+        return switch (key) {
+            case "unit_id" -> ":unit";
+            case "yr" -> ":yr";
+            case "bucket" -> ":bucket";
+            case "on_day" -> ":day";
+            case "due" -> ":due";
+            default -> ":k";
+        };
+    }
+
     /** Moves one unit rollup row by its delta: added, changed, or removed when nothing is left of it. */
     void apply(Cell cell, Delta d) {
         Kind kind = Kind.of(cell.kind());
@@ -308,16 +320,8 @@ class RollupParts {
                 .addValue("dprof", d.prof).addValue("dsum", d.sumMs).addValue("mx", d.maxMs);
         List<String> where = new ArrayList<>();
         for (String key : kind.keys) {
-            String param = switch (key) {
-                case "unit_id" -> ":unit";
-                case "yr" -> ":yr";
-                case "bucket" -> ":bucket";
-                case "on_day" -> ":day";
-                case "due" -> ":due";
-                default -> ":k";
-            };
             // a task without a due instant has a NULL due: no "=" for it
-            where.add(key.equals("due") && cell.due() == null ? "due IS NULL" : key + " = " + param);
+            where.add(key.equals("due") && cell.due() == null ? "due IS NULL" : key + " = " + param(key));
         }
         String match = " WHERE " + String.join(" AND ", where);
         String set = kind.count + " = " + kind.count + " + :dn" + switch (kind) {
@@ -336,14 +340,7 @@ class RollupParts {
                 case STEP -> ", :dsum, :mx";
                 default -> "";
             };
-            List<String> keyParams = kind.keys.stream().map(key -> switch (key) {
-                case "unit_id" -> ":unit";
-                case "yr" -> ":yr";
-                case "bucket" -> ":bucket";
-                case "on_day" -> ":day";
-                case "due" -> ":due";
-                default -> ":k";
-            }).toList();
+            List<String> keyParams = kind.keys.stream().map(RollupParts::param).toList();
             jdbc.update("INSERT INTO " + kind.table + " (" + String.join(", ", kind.keys) + ", " + kind.count + values
                     + ") VALUES (" + String.join(", ", keyParams) + ", :dn" + params + ")", p);
         }
