@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
  * A person who joins, leaves or moves between units (人员流动, {@link PersonUnitChanged}) changes the headcount of
  * both units and, for every year they have figures, which unit their hours count for (xs_rollup_person follows the
  * current unit). Writes a dirty mark per such year, with the unit left, in the transaction of the move; the fold
- * recounts the person and both units.
+ * recounts the person-years; the person's headcount part ({@link RollupParts}) moves them from the unit left (its id
+ * is kept on the mark, xs_rollup_dirty.unit_id, for the record) to the unit joined.
  */
 @Component
 class PersonMoves {

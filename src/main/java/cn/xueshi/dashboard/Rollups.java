@@ -1,11 +1,10 @@
 package cn.xueshi.dashboard;
 
-import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.HashMap;
 import java.util.List;
@@ -29,10 +28,12 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>Once per cluster: a fold or rebuild runs only while this node holds the ShedLock row
  * {@value #LOCK}; a node that finds it taken skips (the holder is doing the same work). Each batch of
- * marks is folded in one transaction that recounts the marked persons and the (unit, year) pairs they
- * touch from the claims themselves and deletes exactly the marks it read, so a change committed while
- * the fold runs leaves its mark for the next fold — the rollups never miss a change, they can only lag
- * until the next fold (every {@code xueshi.dashboard.rollup-refresh}, and before every dashboard read).
+ * marks is folded in one transaction that recounts the marked person-years from the claims themselves — their
+ * person rows, and their parts of the unit rows ({@link RollupParts}: the unit rows move by after − before, so a
+ * fold costs what the marked persons have, not what their unit-year has) — and deletes exactly the marks it
+ * read, so a change committed while the fold runs leaves its mark for the next fold — the rollups never miss a
+ * change, they can only lag until the next fold (every {@code xueshi.dashboard.rollup-refresh}, and before every
+ * dashboard read).
  */
 @Component
 class Rollups {
@@ -59,48 +60,6 @@ class Rollups {
     private static final String ONE_CLAIMANT = "AND claimant = :user AND COALESCE(makeup_for_year, claim_year) = :yr";
     private static final String ONE_REQUESTER = "AND claimant = :user AND request_year = :yr";
 
-    private static final String STATE_ROWS = "INSERT INTO xs_rollup_state (unit_id, yr, status, n)"
-            + " SELECT unit_id, claim_year, status, COUNT(*) FROM xs_claim WHERE 1 = 1 %s GROUP BY unit_id, claim_year, status";
-
-    private static final String TYPE_ROWS = "INSERT INTO xs_rollup_type (unit_id, yr, activity_type, items, pub, prof)"
-            + " SELECT c.unit_id, COALESCE(c.makeup_for_year, c.claim_year), i.activity_type, COUNT(*),"
-            + " COALESCE(SUM(i.public_hours), 0), COALESCE(SUM(i.professional_hours), 0)"
-            + " FROM xs_claim_item i JOIN xs_claim c ON c.id = i.claim_id WHERE c.status IN " + STATES + " %s"
-            + " GROUP BY c.unit_id, COALESCE(c.makeup_for_year, c.claim_year), i.activity_type";
-
-    private static final String OBJECTION_ROWS = "INSERT INTO xs_rollup_objection (unit_id, yr, status, n)"
-            + " SELECT c.unit_id, c.claim_year, o.status, COUNT(*) FROM xs_objection o JOIN xs_claim c ON c.id = o.claim_id"
-            + " WHERE 1 = 1 %s GROUP BY c.unit_id, c.claim_year, o.status";
-
-    /** Finished user tasks of claims per unit, claim year, step and duration bucket ({@code %1$s} the bucket, {@code %2$s} narrows). */
-    private static final String STEP_ROWS = "INSERT INTO xs_rollup_step_time (unit_id, yr, task_key, bucket, n, sum_ms, max_ms)"
-            + " SELECT unit_id, claim_year, task_key, bucket, COUNT(*), SUM(duration), MAX(duration) FROM ("
-            + " SELECT c.unit_id, c.claim_year, h.TASK_DEF_KEY_ AS task_key, h.DURATION_ AS duration, %1$s AS bucket"
-            + " FROM ACT_HI_TASKINST h JOIN xs_claim c ON c.process_instance_id = h.PROC_INST_ID_"
-            + " WHERE h.END_TIME_ IS NOT NULL AND h.DURATION_ IS NOT NULL AND h.TASK_DEF_KEY_ IS NOT NULL %2$s) d"
-            + " GROUP BY unit_id, claim_year, task_key, bucket";
-
-    /** Open user tasks of claims per unit, claim year, step and due instant. */
-    private static final String OPEN_ROWS = "INSERT INTO xs_rollup_open_task (unit_id, yr, task_key, due, n)"
-            + " SELECT c.unit_id, c.claim_year, t.TASK_DEF_KEY_, t.DUE_DATE_, COUNT(*)"
-            + " FROM ACT_RU_TASK t JOIN xs_claim c ON c.process_instance_id = t.PROC_INST_ID_"
-            + " WHERE t.TASK_DEF_KEY_ IS NOT NULL %s GROUP BY c.unit_id, c.claim_year, t.TASK_DEF_KEY_, t.DUE_DATE_";
-
-    /** Who holds them: the assignee, else each candidate user or group (a task offered to two counts for both). */
-    private static final String HOLDER_ROWS = "INSERT INTO xs_rollup_holder (unit_id, yr, holder, due, n)"
-            + " SELECT unit_id, claim_year, holder, due, COUNT(*) FROM ("
-            + " SELECT c.unit_id, c.claim_year, COALESCE(t.ASSIGNEE_, l.USER_ID_, l.GROUP_ID_) AS holder, t.DUE_DATE_ AS due"
-            + " FROM ACT_RU_TASK t JOIN xs_claim c ON c.process_instance_id = t.PROC_INST_ID_"
-            + " LEFT JOIN ACT_RU_IDENTITYLINK l ON l.TASK_ID_ = t.ID_ AND l.TYPE_ = 'candidate' AND t.ASSIGNEE_ IS NULL"
-            + " WHERE 1 = 1 %s) h WHERE holder IS NOT NULL GROUP BY unit_id, claim_year, holder, due";
-
-    private static final String UNIT_ROWS = "INSERT INTO xs_rollup_unit (unit_id, persons)"
-            + " SELECT unit_id, COUNT(*) FROM xs_person WHERE 1 = 1 %s GROUP BY unit_id";
-
-    private static final String DAY_ROWS = "INSERT INTO xs_rollup_day (unit_id, on_day, kind, n)"
-            + " SELECT unit_id, CAST(%1$s AS DATE), '%2$s', COUNT(*) FROM xs_claim WHERE %1$s IS NOT NULL %3$s"
-            + " GROUP BY unit_id, CAST(%1$s AS DATE)";
-
     private final NamedParameterJdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final LockProvider locks;
@@ -109,13 +68,15 @@ class Rollups {
     private final Duration wait;
     private final Duration poll;
     private final StepTimeBuckets buckets;
+    private final RollupParts parts;
 
     Rollups(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, LockProvider locks,
             @Value("${xueshi.dashboard.rollup-batch}") int batch,
             @Value("${xueshi.dashboard.rollup-lock-at-most-for}") Duration lockAtMostFor,
             @Value("${xueshi.dashboard.rollup-wait}") Duration wait, @Value("${xueshi.dashboard.rollup-poll}") Duration poll,
-            StepTimeBuckets buckets) {
+            StepTimeBuckets buckets, RollupParts parts) {
         this.buckets = buckets;
+        this.parts = parts;
         this.wait = wait;
         this.poll = poll;
         this.jdbc = jdbc;
@@ -171,72 +132,35 @@ class Rollups {
 
     /** Folds up to one batch of marks; true when there may be more. */
     private boolean foldBatch() {
-        record Mark(long id, String user, int yr, Long leftUnit) {
+        record Mark(long id, String user, int yr) {
         }
-        List<Mark> marks = jdbc.query("SELECT id, user_id, yr, unit_id FROM xs_rollup_dirty ORDER BY id FETCH FIRST " + batch
-                + " ROWS ONLY", new MapSqlParameterSource(),
-                (rs, i) -> new Mark(rs.getLong(1), rs.getString(2), rs.getInt(3), (Long) rs.getObject(4, Long.class)));
+        // (the unit a move left, xs_rollup_dirty.unit_id, is not needed: the person's headcount part says which it was)
+        List<Mark> marks = jdbc.query("SELECT id, user_id, yr FROM xs_rollup_dirty ORDER BY id FETCH FIRST " + batch
+                + " ROWS ONLY", new MapSqlParameterSource(), (rs, i) -> new Mark(rs.getLong(1), rs.getString(2), rs.getInt(3)));
         if (marks.isEmpty()) {
             return false;
         }
-        Set<List<Object>> personYears = new LinkedHashSet<>();
-        marks.forEach(m -> personYears.add(List.of(m.user(), m.yr())));
-        Set<List<Object>> unitYears = new LinkedHashSet<>();
-        // a move marks the unit the person left: its headcount and figures change although nothing of it is left
-        marks.stream().filter(m -> m.leftUnit() != null).forEach(m -> unitYears.add(List.of(m.leftUnit(), m.yr())));
-        for (List<Object> py : personYears) {
-            MapSqlParameterSource p = new MapSqlParameterSource("user", py.get(0)).addValue("yr", py.get(1));
-            // the units whose figures this person's change may move: their claims' units, their unit now and before
-            List<Long> touched = jdbc.queryForList("SELECT DISTINCT unit_id FROM xs_claim WHERE claimant = :user"
-                    + " UNION SELECT unit_id FROM xs_person WHERE user_id = :user"
-                    + " UNION SELECT unit_id FROM xs_rollup_person WHERE user_id = :user AND yr = :yr", p, Long.class);
-            touched.stream().filter(java.util.Objects::nonNull).forEach(u -> unitYears.add(List.of(u, py.get(1))));
+        Set<RollupParts.PersonYear> personYears = new LinkedHashSet<>();
+        marks.forEach(m -> personYears.add(new RollupParts.PersonYear(m.user(), m.yr())));
+        for (RollupParts.PersonYear py : personYears) {
+            MapSqlParameterSource p = new MapSqlParameterSource("user", py.user()).addValue("yr", py.yr());
             jdbc.update("DELETE FROM xs_rollup_person WHERE user_id = :user AND yr = :yr", p);
             jdbc.update(PERSON_ROWS.formatted(ONE_CLAIMANT, ONE_REQUESTER), p);
         }
-        Set<Long> headcounts = new LinkedHashSet<>();
-        for (List<Object> uy : unitYears) {
-            foldUnitYear((Long) uy.get(0), (Integer) uy.get(1));
-            headcounts.add((Long) uy.get(0));
-        }
-        for (long unit : headcounts) {
-            MapSqlParameterSource p = new MapSqlParameterSource("unit", unit);
-            jdbc.update("DELETE FROM xs_rollup_unit WHERE unit_id = :unit", p);
-            jdbc.update(UNIT_ROWS.formatted("AND unit_id = :unit"), p);
-        }
+        Map<RollupParts.Cell, RollupParts.Delta> deltas = parts.refold(personYears);
+        // the time per step of each unit-year whose rows move, before and after: the jurisdiction's rows move by as much
+        Map<List<Object>, Map<List<Object>, long[]>> stepsBefore = new LinkedHashMap<>();
+        deltas.keySet().stream().filter(c -> c.kind() == RollupParts.Kind.STEP.code).forEach(c -> stepsBefore
+                .computeIfAbsent(List.of(c.unit(), c.yr()), uy -> stepRows(unitYear(uy))));
+        deltas.forEach(parts::apply);
+        stepsBefore.forEach((uy, before) -> addToJurisdiction(unitYear(uy), before, stepRows(unitYear(uy))));
         List<Long> ids = marks.stream().map(Mark::id).toList();
         jdbc.update("DELETE FROM xs_rollup_dirty WHERE id IN (:ids)", new MapSqlParameterSource("ids", ids));
         return marks.size() == batch;
     }
 
-    /** Recounts one unit's claims of one year into the state, type, objection and day rollups. */
-    private void foldUnitYear(long unit, int yr) {
-        LocalDate first = LocalDate.of(yr, 1, 1);
-        MapSqlParameterSource p = new MapSqlParameterSource("unit", unit).addValue("yr", yr)
-                .addValue("fromDay", Date.valueOf(first)).addValue("toDay", Date.valueOf(first.plusYears(1)))
-                .addValue("from", Timestamp.valueOf(first.atStartOfDay()))
-                .addValue("to", Timestamp.valueOf(first.plusYears(1).atStartOfDay()));
-        jdbc.update("DELETE FROM xs_rollup_state WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(STATE_ROWS.formatted("AND unit_id = :unit AND claim_year = :yr"), p);
-        jdbc.update("DELETE FROM xs_rollup_type WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(TYPE_ROWS.formatted("AND c.unit_id = :unit AND COALESCE(c.makeup_for_year, c.claim_year) = :yr"), p);
-        jdbc.update("DELETE FROM xs_rollup_objection WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(OBJECTION_ROWS.formatted("AND c.unit_id = :unit AND c.claim_year = :yr"), p);
-        jdbc.update("DELETE FROM xs_rollup_day WHERE unit_id = :unit AND on_day >= :fromDay AND on_day < :toDay", p);
-        for (String[] kind : new String[][] {{"submitted_at", "S"}, {"registered_at", "R"}}) {
-            jdbc.update(DAY_ROWS.formatted(kind[0], kind[1], "AND unit_id = :unit AND " + kind[0] + " >= :from AND "
-                    + kind[0] + " < :to"), p);
-        }
-        // the unit-year's tasks: Camunda's rows of this unit's claims of the year (index on the process instance)
-        String claims = "AND c.unit_id = :unit AND c.claim_year = :yr";
-        Map<List<Object>, long[]> before = stepRows(p);
-        jdbc.update("DELETE FROM xs_rollup_step_time WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(STEP_ROWS.formatted(buckets.sql("h.DURATION_"), claims), p);
-        addToJurisdiction(p, before, stepRows(p));
-        jdbc.update("DELETE FROM xs_rollup_open_task WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(OPEN_ROWS.formatted(claims), p);
-        jdbc.update("DELETE FROM xs_rollup_holder WHERE unit_id = :unit AND yr = :yr", p);
-        jdbc.update(HOLDER_ROWS.formatted(claims), p);
+    private static MapSqlParameterSource unitYear(List<Object> unitAndYear) {
+        return new MapSqlParameterSource("unit", unitAndYear.get(0)).addValue("yr", unitAndYear.get(1));
     }
 
     /** The unit-year's step-time rows: (step, bucket) → n, sum, max. */
@@ -305,19 +229,12 @@ class Rollups {
                 jdbc.update("DELETE FROM " + table, none);
             }
             jdbc.update(PERSON_ROWS.formatted("", ""), none);
-            jdbc.update(STATE_ROWS.formatted(""), none);
-            jdbc.update(TYPE_ROWS.formatted(""), none);
-            jdbc.update(OBJECTION_ROWS.formatted(""), none);
-            jdbc.update(DAY_ROWS.formatted("submitted_at", "S", ""), none);
-            jdbc.update(DAY_ROWS.formatted("registered_at", "R", ""), none);
-            jdbc.update(STEP_ROWS.formatted(buckets.sql("h.DURATION_"), ""), none);
+            // the unit rows as the sums of the person-years' parts, which later folds move by their differences
+            parts.rebuild();
             jdbc.update("INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
                     + " SELECT u.jurisdiction, r.yr, r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)"
                     + " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id WHERE u.jurisdiction IS NOT NULL"
                     + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none);
-            jdbc.update(OPEN_ROWS.formatted(""), none);
-            jdbc.update(HOLDER_ROWS.formatted(""), none);
-            jdbc.update(UNIT_ROWS.formatted(""), none);
             if (last != null) {
                 jdbc.update("DELETE FROM xs_rollup_dirty WHERE id <= :last", new MapSqlParameterSource("last", last));
             }

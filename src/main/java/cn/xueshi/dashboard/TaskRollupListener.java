@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * Marks the rollups of time per step, backlog and task holders dirty whenever a user task of a claim's process
  * is created, assigned (claimed, unclaimed, delegated), updated, completed or deleted: a dirty mark for the
  * claim's claimant and claim year, written on the engine's own connection, so it commits or rolls back with the
- * task change. {@link Rollups} folds it like the claims' marks (the unit-year's tasks are recounted). Registered
+ * task change. {@link Rollups} folds it like the claims' marks (the person-year's tasks are recounted, {@link RollupParts}). Registered
  * on every user task as a built-in listener by a process engine plugin, so no BPMN model has to carry it;
  * tasks of other processes find no claim and write nothing.
  */

@@ -194,6 +194,10 @@ class RollupRecountTest {
         publicity.handle(objectionTask, currentUsers.load(s.reviewer()), "UPHOLD", "核实为一天");
         assertThat(fixtures.reload(objected).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
         agree(unit);
+        // re-reviewed: a second finished review of the same claim, back in publicity
+        fixtures.approve(objected, s.reviewer());
+        agree(unit);
+        foldEqualsRebuild(unit);
 
         // a reduction (减免) approved through the make-up process moves the person's compliance
         MakeupForm f = new MakeupForm();
@@ -253,6 +257,7 @@ class RollupRecountTest {
         assertThat(compliance.units(jilin, req, LocalDate.of(2026, 12, 1))).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(scan.units(jilin, req, LocalDate.of(2026, 12, 1)));
+        foldEqualsRebuild(from, to.getId());
         // the province's time per step comes from the per-jurisdiction sums: the same counts and means as the scan
         for (int year : YEARS) {
             DashboardScope province = new DashboardScope(year, Set.of("JILIN"), null);
@@ -261,6 +266,154 @@ class RollupRecountTest {
                     .withComparatorForType((x, y) -> Math.abs(x - y) < 1e-6 ? 0 : Double.compare(x, y), Double.class)
                     .isEqualTo(scan.stepTimes(province, buckets));
         }
+    }
+
+    /**
+     * Re-review, a claim's year changed, a claim deleted with its items, objection and task history (the longest
+     * review of its step and bucket: the unit row's longest must shrink), an open task claimed and given back:
+     * after each, the folded rows equal the scan and a rebuild.
+     */
+    @Test
+    void changesThatTakeFromAUnitYearKeepTheFoldEqualToARebuild() {
+        Unit a = fx.unit("汇总乙");
+        String p1 = fx.member(a, "郑", "一");
+        String p2 = fx.member(a, "王", "二");
+        LocalDateTime march = LocalDateTime.of(2026, 3, 2, 10, 0);
+        long c1 = fx.claim(a, p1, 2026, null, "REGISTERED", h("10"), h("20"), march, march.plusDays(5));
+        fx.item(c1, "CONFERENCE", h("10"), h("20"));
+        long c2 = fx.claim(a, p2, 2026, null, "REGISTERED", h("5"), h("5"), march.plusDays(1), march.plusDays(6));
+        fx.item(c2, "CONFERENCE", h("5"), h("5"));
+        fx.objection(c2, "DISMISSED");
+        long c3 = fx.claim(a, p2, 2026, null, "IN_REVIEW", null, null, march.plusDays(2), null);
+        fx.historicTask(c1, "reviewClaim", 2L);
+        fx.historicTask(c2, "reviewClaim", 3L);
+        fx.historicTask(c2, "handleObjection", 4L);
+        agree(a.getId());
+        foldEqualsRebuild(a.getId());
+
+        // re-reviewed: back in review, and a second finished review in its history
+        jdbc.update("UPDATE xs_claim SET status = 'IN_REVIEW', registered_at = NULL WHERE id = ?", c1);
+        fx.historicTask(c1, "reviewClaim", 1L);
+        fx.touched(p1, 2026);
+        agree(a.getId());
+        foldEqualsRebuild(a.getId());
+
+        // a claim moved to another year: it leaves 2026's rows and joins 2025's
+        jdbc.update("UPDATE xs_claim SET claim_year = 2025 WHERE id = ?", c3);
+        fx.touched(p2, 2025, 2026);
+        agree(a.getId());
+
+        // a claim deleted with what hangs on it: its hours, objection, days and the step's longest review go
+        String process = fx.processOf(c2);
+        jdbc.update("DELETE FROM xs_objection WHERE claim_id = ?", c2);
+        jdbc.update("DELETE FROM xs_claim_item WHERE claim_id = ?", c2);
+        jdbc.update("DELETE FROM ACT_HI_TASKINST WHERE PROC_INST_ID_ = ?", process);
+        jdbc.update("DELETE FROM xs_claim WHERE id = ?", c2);
+        fx.touched(p2, 2026);
+        agree(a.getId());
+        foldEqualsRebuild(a.getId());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_part WHERE user_id = ? AND yr = 2026 AND kind = 'O'",
+                Long.class, p2)).as("the deleted claim's objection part").isZero();
+    }
+
+    /**
+     * The fold recounts the marked persons, not their unit-year: a claim written past the marks (no mark) is not
+     * counted by a fold of another person's mark in the same unit and year — the whole-unit-year recount of before
+     * would have counted it — and is counted once its own person is marked.
+     */
+    @Test
+    void aFoldRecountsTheMarkedPersonsNotTheirWholeUnitYear() {
+        Unit a = fx.unit("汇总丙");
+        String marked = fx.member(a, "冯", "有标记");
+        String unmarked = fx.member(a, "陈", "无标记");
+        LocalDateTime march = LocalDateTime.of(2026, 3, 2, 10, 0);
+        fx.claim(a, marked, 2026, null, "REGISTERED", h("10"), h("10"), march, march.plusDays(5));
+        rollups.catchUp();
+        jdbc.update("INSERT INTO xs_claim (claimant, unit_id, rule_set, claim_year, status, submission_key, submitted_at,"
+                + " updated_at) VALUES (?, ?, 'jilin-2026', 2026, 'SUBMITTED', ?, ?, ?)", unmarked, a.getId(),
+                UUID.randomUUID().toString(), java.sql.Timestamp.valueOf(march), java.sql.Timestamp.valueOf(march));
+        fx.claim(a, marked, 2026, null, "SUBMITTED", null, null, march.plusDays(1), null);
+        rollups.catchUp();
+        DashboardScope s = new DashboardScope(2026, Set.of("JILIN"), a.getId());
+        assertThat(flow.claimsByState(s)).as("only the marked person's claims were recounted")
+                .containsEntry("SUBMITTED", 1L).containsEntry("REGISTERED", 1L);
+        fx.touched(unmarked, 2026);
+        agree(a.getId());
+        assertThat(flow.claimsByState(s)).containsEntry("SUBMITTED", 2L);
+    }
+
+    /**
+     * Changes committing while folds run, and two folders at once (two nodes, or a page and the schedule): the lock
+     * lets one fold at a time, a mark committed after a fold read the marks (or its data) stays for the next fold,
+     * and at the end the rows equal a rebuild — the parts never count a change twice or miss one.
+     */
+    @Test
+    void changesCommittedWhileTwoNodesFoldAreAllCountedOnce() throws Exception {
+        Unit a = fx.unit("汇总丁");
+        List<String> persons = new java.util.ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            persons.add(fx.member(a, "并", "发" + i));
+        }
+        java.util.concurrent.atomic.AtomicBoolean writing = new java.util.concurrent.atomic.AtomicBoolean(true);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            java.util.concurrent.Future<?> writer = pool.submit(() -> {
+                LocalDateTime march = LocalDateTime.of(2026, 3, 2, 10, 0);
+                for (int i = 0; i < 40; i++) {
+                    String who = persons.get(i % persons.size());
+                    long c = fx.claim(a, who, 2026, null, i % 3 == 0 ? "IN_REVIEW" : "REGISTERED", h("1"), h("2"),
+                            march.plusDays(i), i % 3 == 0 ? null : march.plusDays(i + 3));
+                    fx.item(c, "CONFERENCE", h("1"), h("2"));
+                    fx.historicTask(c, "reviewClaim", 1L + i % 30);
+                    if (i % 5 == 4) {
+                        jdbc.update("UPDATE xs_claim SET status = 'FILED' WHERE id = ?", c);
+                        fx.touched(who, 2026);
+                    }
+                }
+                writing.set(false);
+            });
+            List<java.util.concurrent.Future<?>> folders = new java.util.ArrayList<>();
+            for (int f = 0; f < 2; f++) {
+                folders.add(pool.submit(() -> {
+                    while (writing.get()) {
+                        rollups.catchUp();
+                    }
+                }));
+            }
+            writer.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            for (var f : folders) {
+                f.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        agree(a.getId());
+        foldEqualsRebuild(a.getId());
+        assertThat(flow.claimsByState(new DashboardScope(2026, Set.of("JILIN"), a.getId())).values().stream()
+                .mapToLong(Long::longValue).sum()).isEqualTo(40L);
+    }
+
+    /** The rollup rows and parts of these units as folded equal what a rebuild counts from the data. */
+    void foldEqualsRebuild(long... units) {
+        rollups.catchUp();
+        Map<String, List<Map<String, Object>>> folded = rollupTables(units);
+        assertThat(folded.get("xs_rollup_part")).isNotEmpty();
+        assertThat(rollups.rebuild()).isTrue();
+        assertThat(rollupTables(units)).as("folded rollups against a rebuild").isEqualTo(folded);
+    }
+
+    private Map<String, List<Map<String, Object>>> rollupTables(long... units) {
+        String mine = " WHERE unit_id IN (" + String.join(", ", java.util.Arrays.stream(units).mapToObj(String::valueOf).toList())
+                + ")";
+        Map<String, List<Map<String, Object>>> rows = new java.util.TreeMap<>();
+        for (String[] t : new String[][] {{"xs_rollup_person", "user_id, yr"}, {"xs_rollup_state", "unit_id, yr, status"},
+                {"xs_rollup_type", "unit_id, yr, activity_type"}, {"xs_rollup_objection", "unit_id, yr, status"},
+                {"xs_rollup_day", "unit_id, on_day, kind"}, {"xs_rollup_step_time", "unit_id, yr, task_key, bucket"},
+                {"xs_rollup_open_task", "unit_id, yr, task_key, due"}, {"xs_rollup_holder", "unit_id, yr, holder, due"},
+                {"xs_rollup_unit", "unit_id"}, {"xs_rollup_part", "user_id, yr, kind, unit_id, k, bucket, due, on_day"}}) {
+            rows.put(t[0], jdbc.queryForList("SELECT * FROM " + t[0] + mine + " ORDER BY " + t[1]));
+        }
+        return rows;
     }
 
     private String reviewTask(Claim claim) {
