@@ -69,6 +69,12 @@ class LifecycleBenchmark {
     static final int MEASURE = Integer.getInteger("bench.claims", 1000);
     static final long MAX_NANOS = Long.getLong("bench.seconds", 30) * 1_000_000_000L;
     static final int ROUNDS = Integer.getInteger("bench.rounds", 2);
+    /**
+     * Employees per worker, who take turns: a province's December is many people with a few claims each, and a
+     * person-year's claims are what a dashboard fold recounts — one employee with thousands of claims a year is no
+     * one's workload.
+     */
+    static final int PEOPLE = Integer.getInteger("bench.people", 100);
     static final String BARE_KEY = "bare-claim-lifecycle";
 
     /** The reviewer of each bare claimant (the bare model's stand-in for the directory). */
@@ -76,6 +82,8 @@ class LifecycleBenchmark {
 
     @Autowired
     ClaimFixtures fixtures;
+    @Autowired
+    cn.xueshi.support.TestUsers users;
     @Autowired
     ClaimService claims;
 
@@ -94,8 +102,11 @@ class LifecycleBenchmark {
     @Autowired
     JdbcTemplate jdbc;
 
-    /** One worker's people: an employee who submits and the reviewer of the employee's unit. */
-    record Worker(Unit unit, CurrentUser employee, CurrentUser reviewer) {
+    /** One worker's people: employees of one unit who submit in turn, and the unit's reviewer. */
+    record Worker(Unit unit, List<CurrentUser> employees, AtomicInteger turn, CurrentUser reviewer) {
+        CurrentUser employee() {
+            return employees.get(Math.floorMod(turn.getAndIncrement(), employees.size()));
+        }
     }
 
     /** Wall time per named step, summed over all claims of a round. */
@@ -181,8 +192,13 @@ class LifecycleBenchmark {
         List<Worker> workers = new ArrayList<>();
         for (int i = 0; i < THREADS; i++) {
             ClaimFixtures.Setup s = fixtures.jilin();
-            workers.add(new Worker(s.unit(), currentUsers.load(s.employee()), currentUsers.load(s.reviewer())));
-            BARE_REVIEWERS.put(s.employee(), s.reviewer());
+            List<CurrentUser> employees = new ArrayList<>();
+            employees.add(currentUsers.load(s.employee()));
+            while (employees.size() < PEOPLE) {
+                employees.add(currentUsers.load(users.member(s.unit(), "王", "职工" + employees.size())));
+            }
+            employees.forEach(e -> BARE_REVIEWERS.put(e.userId(), s.reviewer()));
+            workers.add(new Worker(s.unit(), employees, new AtomicInteger(), currentUsers.load(s.reviewer())));
         }
         ProcessEngine bare = bareEngine(dataSource, appConfig);
         try {
@@ -241,8 +257,9 @@ class LifecycleBenchmark {
         if (errors.hasErrors()) {
             throw new IllegalStateException(errors.toString());
         }
+        CurrentUser employee = w.employee();
         Claim claim = steps.time("submit (claim, audit, process start)",
-                () -> claims.submit(form, ruleSet, w.unit(), w.employee()));
+                () -> claims.submit(form, ruleSet, w.unit(), employee));
         String instance = claim.getProcessInstanceId();
         ManagementService management = engine.getManagementService();
         steps.time("proposal job (hours, routing DMN, reviewers, task)", () -> executeJob(management, instance));
@@ -263,11 +280,12 @@ class LifecycleBenchmark {
     /** The same BPMN path with no application code: start with the same variables, the job, the task completed. */
     private static void viaBareEngine(ProcessEngine bare, Worker w, Steps steps) {
         long claimId = BARE_IDS.decrementAndGet();
+        CurrentUser employee = w.employee();
         RuntimeService runtime = bare.getRuntimeService();
         String instance = steps.time("start process", () -> runtime.startProcessInstanceByKey(BARE_KEY,
                 String.valueOf(claimId), Variables.createVariables()
                         .putValue("claimId", claimId)
-                        .putValue("claimant", w.employee().userId())
+                        .putValue("claimant", employee.userId())
                         .putValue("ruleSet", w.unit().getRuleSet())
                         .putValue("unitType", w.unit().getUnitType().name())
                         .putValue("jurisdiction", w.unit().getJurisdiction())).getId());
