@@ -162,7 +162,9 @@ class LifecycleBenchmark {
      * that of the PostgreSQL backends serving this database (from /proc; 0 where it cannot be read). On a shared
      * machine the wall-clock rate measures the other processes' load too; the CPU cost per claim does not.
      */
-    record Round(int claims, double seconds, double cpuSeconds, double pgCpuSeconds, Map<String, Long> rows, Steps steps) {
+    /** One round's figures; {@code jitSeconds} is the JIT compilers' time in it (part of {@code cpuSeconds}). */
+    record Round(int claims, double seconds, double cpuSeconds, double pgCpuSeconds, double jitSeconds,
+            Map<String, Long> rows, Steps steps) {
         double perSecond() {
             return claims / seconds;
         }
@@ -320,6 +322,9 @@ class LifecycleBenchmark {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         long cpu = os.getProcessCpuTime();
+        // the compilers' time: a round still compiling (C2) is not the steady state the comparison is about
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long jitStart = jit.getTotalCompilationTime();
         Map<Integer, Long> pgStart = postgresTicks();
         Map<String, Long> rowsStart = databaseCounters();
         long start = System.nanoTime();
@@ -343,15 +348,16 @@ class LifecycleBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         double jvmCpu = (os.getProcessCpuTime() - cpu) / 1e9;
+        double jitSeconds = (jit.getTotalCompilationTime() - jitStart) / 1e3;
         long pgTicks = 0;
         for (Map.Entry<Integer, Long> e : postgresTicks().entrySet()) {
             pgTicks += e.getValue() - pgStart.getOrDefault(e.getKey(), 0L);
         }
         Map<String, Long> rows = new LinkedHashMap<>();
         databaseCounters().forEach((k, v) -> rows.put(k, v - rowsStart.getOrDefault(k, 0L)));
-        Round round = new Round(done.get(), seconds, jvmCpu, pgTicks / 100.0, rows, steps);
-        System.out.printf("%s: %d claims in %.1f s = %.1f claims/s%n", name, round.claims(), round.seconds(),
-                round.perSecond());
+        Round round = new Round(done.get(), seconds, jvmCpu, pgTicks / 100.0, jitSeconds, rows, steps);
+        System.out.printf("%s: %d claims in %.1f s = %.1f claims/s (JIT compiling %.1f s, %.1f ms per claim)%n", name,
+                round.claims(), round.seconds(), round.perSecond(), jitSeconds, jitSeconds * 1000 / round.claims());
         return round;
     }
 
@@ -469,9 +475,12 @@ class LifecycleBenchmark {
                 + " ratio %.2f%n", a.perSecondOnTwoCores(), b.perSecondOnTwoCores(),
                 a.perSecondOnTwoCores() / b.perSecondOnTwoCores()));
         for (int i = 0; i < appRounds.size(); i++) {
-            out.append(String.format("  round %d by CPU cost: application %.1f ms/claim, bare %.1f ms/claim, ratio %.2f%n", i + 1,
-                    appRounds.get(i).cpuMsPerClaim(), bareRounds.get(i).cpuMsPerClaim(),
-                    bareRounds.get(i).cpuMsPerClaim() / appRounds.get(i).cpuMsPerClaim()));
+            Round ar = appRounds.get(i);
+            Round br = bareRounds.get(i);
+            out.append(String.format("  round %d by CPU cost: application %.1f ms/claim, bare %.1f ms/claim, ratio %.2f;"
+                    + " of it JIT compiling: application %.1f ms/claim, bare %.1f ms/claim%n", i + 1,
+                    ar.cpuMsPerClaim(), br.cpuMsPerClaim(), br.cpuMsPerClaim() / ar.cpuMsPerClaim(),
+                    ar.jitSeconds() * 1000 / ar.claims(), br.jitSeconds() * 1000 / br.claims()));
         }
         out.append("database work per claim (pg_stat_database; the benchmark's own few queries included):\n");
         a.rows().forEach((k, v) -> out.append(String.format("  %-10s application %6.1f   bare %6.1f%n", k,
