@@ -189,8 +189,17 @@ class ComplianceQueries {
 
     /** The people of one unit (the scope names it) with their hours, reductions and whether they comply. */
     List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement) {
+        List<String> department = s.unitId() == null ? List.of()
+                : jdbc.queryForList("SELECT department_code FROM xs_unit WHERE id = :id",
+                        new MapSqlParameterSource("id", s.unitId()), String.class);
+        return people(s, jurisdictionRequirement, department.isEmpty() ? null : department.get(0));
+    }
+
+    /** {@link #people(DashboardScope, Requirement)} of a unit whose department code the caller has read. */
+    List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement, String departmentCode) {
         rollups.catchUp();
-        Requirement requirement = jurisdictionRequirement == null ? null : unitRequirement(s, jurisdictionRequirement);
+        Requirement requirement = jurisdictionRequirement == null ? null
+                : unitRequirement(s, jurisdictionRequirement, departmentCode);
         MapSqlParameterSource p = s.params();
         return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"
                 + " COALESCE(r.prof, 0), COALESCE(r.rp, 0), COALESCE(r.rf, 0)"
@@ -210,14 +219,11 @@ class ComplianceQueries {
     }
 
     /** The requirement of the scope's unit: its own or its department's filed set's where that differs. */
-    private Requirement unitRequirement(DashboardScope s, Requirement jurisdictionRequirement) {
+    private Requirement unitRequirement(DashboardScope s, Requirement jurisdictionRequirement, String departmentCode) {
         if (s.unitId() == null) {
             return jurisdictionRequirement;
         }
-        List<String> department = jdbc.queryForList("SELECT department_code FROM xs_unit WHERE id = :id",
-                new MapSqlParameterSource("id", s.unitId()), String.class);
-        return effective.of(s.year()).of(s.unitId(), department.isEmpty() ? null : department.get(0))
-                .orElse(jurisdictionRequirement);
+        return effective.of(s.year()).of(s.unitId(), departmentCode).orElse(jurisdictionRequirement);
     }
 
     /** The same test as {@link #MEETS}, for one person. */
