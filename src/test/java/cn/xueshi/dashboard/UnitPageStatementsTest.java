@@ -25,8 +25,10 @@ import org.springframework.test.web.servlet.MockMvc;
  * fixed cost): the viewer's groups, unit and oversight are read once per request (the layout and the controller share
  * the lookup), the unit once (the scope check's read is the page's), and the pages' statement counts stay bounded —
  * before, 17 for the people page and 38 for the overview on PostgreSQL. The checks that now hand the unit on still
- * refuse a unit outside the viewer's jurisdictions.
+ * refuse a unit outside the viewer's jurisdictions. Isolated: the statement recorder wraps the data source, which
+ * makes a context of its own, and a JVM holds one Camunda engine.
  */
+@org.junit.jupiter.api.Tag("isolated")
 @IntegrationTest
 @Import(PageStatements.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
