@@ -243,7 +243,7 @@ public class DashboardService {
 
     List<ComplianceQueries.PersonRow> people(UnitScope u) {
         return compliance.people(u.scope(), requirement(u.unit().getJurisdiction(), u.scope().year()).orElse(null),
-                u.unit().getDepartmentCode());
+                u.unit().getJurisdiction(), u.unit().getDepartmentCode());
     }
 
     /** A member of the scope's unit and their claims of the year; anyone else is not found. */
