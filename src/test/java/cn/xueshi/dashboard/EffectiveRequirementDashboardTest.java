@@ -131,5 +131,10 @@ class EffectiveRequirementDashboardTest {
         assertThat(compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), null), Map.of("JILIN", reference),
                         LocalDate.of(YEAR, 6, 1)).stream().filter(u -> u.unitId() == hospital.getId()))
                 .extracting(UnitRow::judged, UnitRow::compliant).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0L));
+
+        // twenty more hours meet the unit's requirement (and leave the shared database agreeing with a recount by the
+        // jurisdiction's requirement, which RollupRecountTest compares the whole of JILIN with)
+        fx.claim(hospital, doctor, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.valueOf(20), at, at.plusDays(20));
+        assertThat(dashboards.people(one)).extracting(PersonRow::compliant).containsExactly(true);
     }
 }
