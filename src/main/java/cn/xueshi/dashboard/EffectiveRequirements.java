@@ -96,7 +96,8 @@ class EffectiveRequirements {
         boolean departmentFiled = false;
         for (RuleSetHierarchy.Filed f : hierarchy.history()) {
             unitFiled |= "UNIT".equals(f.ownerKind()) && String.valueOf(unitId).equals(f.ownerCode());
-            departmentFiled |= "DEPARTMENT".equals(f.ownerKind()) && f.ownerCode().equals(departmentCode);
+            departmentFiled |= "DEPARTMENT".equals(f.ownerKind()) && departmentCode != null
+                    && departmentCode.equals(f.ownerCode());
         }
         Map<String, Requirement> byKey = new HashMap<>();
         if (unitFiled) {
