@@ -130,8 +130,9 @@ class ComplianceQueries {
         rollups.catchUp();
         MapSqlParameterSource p = s.params(Map.of("today", Date.valueOf(today)));
         // judged where the jurisdiction has a rule set in force; by the department's or unit's set where it differs
+        // (one unit's page: only that unit's and its department's sets, not every filing's)
         EffectiveRequirements.Overrides overrides = requirements.isEmpty() ? EffectiveRequirements.Overrides.NONE
-                : effective.of(s.year());
+                : s.unitId() != null ? effective.ofOneUnit(s.year(), s.unitId()) : effective.of(s.year());
         // persons with hours or reductions of the year: one rollup row each; everyone else has none of either
         Map<Long, long[]> rolled = new HashMap<>();
         jdbc.query("SELECT r.unit_id, COUNT(*) AS n, SUM(CASE WHEN " + MEETS + " THEN 1 ELSE 0 END) AS compliant"
@@ -189,8 +190,19 @@ class ComplianceQueries {
 
     /** The people of one unit (the scope names it) with their hours, reductions and whether they comply. */
     List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement) {
+        List<String[]> unit = s.unitId() == null ? List.of()
+                : jdbc.query("SELECT jurisdiction, department_code FROM xs_unit WHERE id = :id",
+                        new MapSqlParameterSource("id", s.unitId()), (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        return unit.isEmpty() ? people(s, jurisdictionRequirement, null, null)
+                : people(s, jurisdictionRequirement, unit.get(0)[0], unit.get(0)[1]);
+    }
+
+    /** {@link #people(DashboardScope, Requirement)} of a unit whose jurisdiction and department the caller has read. */
+    List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement, String unitJurisdiction,
+            String departmentCode) {
         rollups.catchUp();
-        Requirement requirement = jurisdictionRequirement == null ? null : unitRequirement(s, jurisdictionRequirement);
+        Requirement requirement = jurisdictionRequirement == null || s.unitId() == null ? jurisdictionRequirement
+                : effective.ofUnit(s.year(), s.unitId(), unitJurisdiction, departmentCode).orElse(jurisdictionRequirement);
         MapSqlParameterSource p = s.params();
         return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"
                 + " COALESCE(r.prof, 0), COALESCE(r.rp, 0), COALESCE(r.rf, 0)"
@@ -207,17 +219,6 @@ class ComplianceQueries {
                     return new PersonRow(rs.getString(1), name.isEmpty() ? rs.getString(1) : name, rs.getLong(4), pub,
                             prof, rp, rf, requirement == null ? null : meets(requirement, pub, prof, rp, rf));
                 });
-    }
-
-    /** The requirement of the scope's unit: its own or its department's filed set's where that differs. */
-    private Requirement unitRequirement(DashboardScope s, Requirement jurisdictionRequirement) {
-        if (s.unitId() == null) {
-            return jurisdictionRequirement;
-        }
-        List<String> department = jdbc.queryForList("SELECT department_code FROM xs_unit WHERE id = :id",
-                new MapSqlParameterSource("id", s.unitId()), String.class);
-        return effective.of(s.year()).of(s.unitId(), department.isEmpty() ? null : department.get(0))
-                .orElse(jurisdictionRequirement);
     }
 
     /** The same test as {@link #MEETS}, for one person. */

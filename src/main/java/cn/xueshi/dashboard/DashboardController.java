@@ -83,8 +83,11 @@ class DashboardController {
         model.addAttribute("year", scope.year());
         model.addAttribute("jurisdiction", jurisdiction == null ? "" : jurisdiction);
         model.addAttribute("unit", unit);
-        model.addAttribute("jurisdictionChoices", jurisdictionNames(dashboards.jurisdictions(me), locale));
-        model.addAttribute("jurisdictionNames", jurisdictionNames(null, locale));
+        // one read of the jurisdictions for both: the filter's choices and the table's names
+        List<Jurisdiction> all = jurisdictions.findAllByOrderByCode();
+        model.addAttribute("jurisdictionChoices", jurisdictionNames(all,
+                DashboardService.choosable(me, all.stream().map(Jurisdiction::getCode).toList()), locale));
+        model.addAttribute("jurisdictionNames", jurisdictionNames(all, null, locale));
         // a province's thousands of units make no drop-down: then the table's search finds a unit
         List<Map<String, Object>> choices = dashboards.unitChoices(scope);
         model.addAttribute("unitChoices", choices.size() > dashboards.unitChoicesMax() ? List.of() : choices);
@@ -105,14 +108,15 @@ class DashboardController {
             throws IOException {
         DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), jurisdiction, unit);
         return xlsx("dashboard-" + scope.year() + ".xlsx",
-                workbook.overview(dashboards.overview(scope), jurisdictionNames(null, locale), locale));
+                workbook.overview(dashboards.overview(scope),
+                        jurisdictionNames(jurisdictions.findAllByOrderByCode(), null, locale), locale));
     }
 
     @GetMapping("/dashboard/units/{unitId}")
     String unit(@PathVariable long unitId, @RequestParam(required = false) Integer year, Model model) {
-        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
-        model.addAttribute("unit", dashboards.unit(scope));
-        model.addAttribute("year", scope.year());
+        DashboardService.UnitScope scope = dashboards.unitScope(currentUsers.current(), yearOr(year), unitId);
+        model.addAttribute("unit", scope.unit());
+        model.addAttribute("year", scope.scope().year());
         model.addAttribute("people", dashboards.people(scope));
         return UNIT_VIEW;
     }
@@ -120,18 +124,18 @@ class DashboardController {
     @GetMapping("/dashboard/units/{unitId}/export.xlsx")
     ResponseEntity<byte[]> exportUnit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             Locale locale) throws IOException {
-        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
-        return xlsx("dashboard-unit-" + unitId + "-" + scope.year() + ".xlsx",
+        DashboardService.UnitScope scope = dashboards.unitScope(currentUsers.current(), yearOr(year), unitId);
+        return xlsx("dashboard-unit-" + unitId + "-" + scope.scope().year() + ".xlsx",
                 workbook.people(dashboards.people(scope), locale));
     }
 
     @GetMapping("/dashboard/units/{unitId}/people/{userId}")
     String person(@PathVariable long unitId, @PathVariable String userId, @RequestParam(required = false) Integer year,
             Model model) {
-        DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), null, unitId);
-        model.addAttribute("claims", dashboards.claimsOf(scope, userId));
-        model.addAttribute("unit", dashboards.unit(scope));
-        model.addAttribute("year", scope.year());
+        DashboardService.UnitScope scope = dashboards.unitScope(currentUsers.current(), yearOr(year), unitId);
+        model.addAttribute("claims", dashboards.claimsOf(scope.scope(), userId));
+        model.addAttribute("unit", scope.unit());
+        model.addAttribute("year", scope.scope().year());
         model.addAttribute("person", dashboards.displayName(userId));
         return PERSON_VIEW;
     }
@@ -147,10 +151,10 @@ class DashboardController {
         return List.of(now, now - 1, now - 2, now - 3);
     }
 
-    /** Names of the given jurisdiction codes (all when null), in the viewer's language. */
-    private Map<String, String> jurisdictionNames(List<String> codes, Locale locale) {
+    /** Names of the given jurisdiction codes (all when null) of {@code all}, in the viewer's language. */
+    private static Map<String, String> jurisdictionNames(List<Jurisdiction> all, List<String> codes, Locale locale) {
         Map<String, String> names = new LinkedHashMap<>();
-        for (Jurisdiction j : jurisdictions.findAllByOrderByCode()) {
+        for (Jurisdiction j : all) {
             if (codes == null || codes.contains(j.getCode())) {
                 names.put(j.getCode(), j.name(locale));
             }

@@ -89,7 +89,11 @@ public class DashboardService {
 
     /** Jurisdiction codes the viewer may choose from (all for admins), in code order. */
     public List<String> jurisdictions(CurrentUser me) {
-        List<String> all = jdbc.queryForList("SELECT code FROM xs_jurisdiction ORDER BY code", String.class);
+        return choosable(me, jdbc.queryForList("SELECT code FROM xs_jurisdiction ORDER BY code", String.class));
+    }
+
+    /** Of all jurisdiction codes (a page that has read them already), those the viewer may choose from. */
+    static List<String> choosable(CurrentUser me, List<String> all) {
         return me.isIn(Groups.ADMIN) ? all : all.stream().filter(me::oversees).toList();
     }
 
@@ -98,6 +102,19 @@ public class DashboardService {
      * outside them is refused as not found, so nobody learns what exists elsewhere.
      */
     DashboardScope scope(CurrentUser me, int year, String jurisdiction, Long unitId) {
+        return checked(me, year, jurisdiction, unitId).scope();
+    }
+
+    /** The scope of one unit's pages, with the unit its check has read (the page shows it: no second lookup). */
+    record UnitScope(DashboardScope scope, Unit unit) {
+    }
+
+    /** {@link #scope} of one unit: refused as not found outside the viewer's jurisdictions, as there. */
+    UnitScope unitScope(CurrentUser me, int year, long unitId) {
+        return checked(me, year, null, unitId);
+    }
+
+    private UnitScope checked(CurrentUser me, int year, String jurisdiction, Long unitId) {
         if (!mayView(me)) {
             throw new OutsideScope();
         }
@@ -109,13 +126,14 @@ public class DashboardService {
             }
             allowed = Set.of(jurisdiction);
         }
+        Unit unit = null;
         if (unitId != null) {
-            Unit unit = units.findById(unitId).orElseThrow(OutsideScope::new);
+            unit = units.findById(unitId).orElseThrow(OutsideScope::new);
             if (allowed != null && !allowed.contains(unit.getJurisdiction())) {
                 throw new OutsideScope();
             }
         }
-        return new DashboardScope(year, allowed, unitId);
+        return new UnitScope(new DashboardScope(year, allowed, unitId), unit);
     }
 
     /**
@@ -220,7 +238,12 @@ public class DashboardService {
     }
 
     List<ComplianceQueries.PersonRow> people(DashboardScope s) {
-        return compliance.people(s, requirement(unit(s).getJurisdiction(), s.year()).orElse(null));
+        return people(new UnitScope(s, unit(s)));
+    }
+
+    List<ComplianceQueries.PersonRow> people(UnitScope u) {
+        return compliance.people(u.scope(), requirement(u.unit().getJurisdiction(), u.scope().year()).orElse(null),
+                u.unit().getJurisdiction(), u.unit().getDepartmentCode());
     }
 
     /** A member of the scope's unit and their claims of the year; anyone else is not found. */

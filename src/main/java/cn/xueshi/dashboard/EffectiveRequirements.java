@@ -5,6 +5,7 @@ import cn.xueshi.rules.Requirement;
 import cn.xueshi.rules.RuleSetHierarchy;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -83,6 +84,47 @@ class EffectiveRequirements {
         }
         byUnit.values().removeIf(java.util.Objects::isNull);
         return new Overrides(Map.copyOf(byDepartment), Map.copyOf(byUnit));
+    }
+
+    /**
+     * {@link #of(int)}{@code .of(unitId, departmentCode)} for one unit, reading only that unit's and its department's
+     * sets: a unit's people page needs no other, and {@link #of(int)} reads every department and unit owning a filed
+     * set — a few statements each, so a province's filings would make every unit page slower.
+     */
+    Optional<Requirement> ofUnit(int year, long unitId, String jurisdiction, String departmentCode) {
+        boolean unitFiled = false;
+        boolean departmentFiled = false;
+        for (RuleSetHierarchy.Filed f : hierarchy.history()) {
+            unitFiled |= "UNIT".equals(f.ownerKind()) && String.valueOf(unitId).equals(f.ownerCode());
+            departmentFiled |= "DEPARTMENT".equals(f.ownerKind()) && departmentCode != null
+                    && departmentCode.equals(f.ownerCode());
+        }
+        Map<String, Requirement> byKey = new HashMap<>();
+        if (unitFiled) {
+            Optional<Requirement> own = differing(jurisdiction, departmentCode, unitId, year, byKey);
+            Optional<Requirement> decides = own.isPresent() ? own
+                    : recognition.ruleSetFor(jurisdiction, year).flatMap(k -> requirement(k, year, byKey));
+            if (decides.isPresent()) {
+                return decides;
+            }
+        }
+        if (!departmentFiled) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("SELECT jurisdiction FROM xs_department WHERE code = ?", String.class, departmentCode)
+                .stream().findFirst().flatMap(j -> differing(j, departmentCode, null, year, byKey));
+    }
+
+    /** {@link #of(int)} narrowed to one unit (a one-unit dashboard), read as {@link #ofUnit} does. */
+    Overrides ofOneUnit(int year, long unitId) {
+        List<String[]> unit = jdbc.query("SELECT jurisdiction, department_code FROM xs_unit WHERE id = ?",
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, unitId);
+        if (unit.isEmpty()) {
+            return Overrides.NONE;
+        }
+        // the unit's entry already falls back to its department's set: the department's own entry is not needed
+        return ofUnit(year, unitId, unit.get(0)[0], unit.get(0)[1])
+                .map(r -> new Overrides(Map.of(), Map.of(unitId, r))).orElse(Overrides.NONE);
     }
 
     /** The requirement of the set that applies, when it is a derived set and differs from the reference's. */

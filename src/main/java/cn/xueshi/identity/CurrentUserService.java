@@ -3,6 +3,8 @@ package cn.xueshi.identity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 
@@ -13,15 +15,23 @@ public class CurrentUserService {
     private static final String REQUEST_ATTRIBUTE = CurrentUserService.class.getName() + ".current";
 
     private final Directory directory;
+    private final TransactionTemplate readOnly;
 
-    public CurrentUserService(Directory directory) {
+    public CurrentUserService(Directory directory, PlatformTransactionManager transactions) {
         this.directory = directory;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
     }
 
+    /**
+     * The person's name, groups, unit, reviewed units and oversight, read in one read-only transaction (or the
+     * caller's): the identity service's queries (engine commands) and the unit reads join it on one connection
+     * instead of each taking a connection and committing its own transaction — on every page (issue 16).
+     */
     public CurrentUser load(String userId) {
-        return new CurrentUser(userId, directory.displayName(userId), directory.groupsOf(userId),
-                directory.unitOf(userId), directory.unitsReviewedBy(userId),
-                directory.jurisdictionsOverseenBy(userId));
+        return readOnly.execute(status -> new CurrentUser(userId, directory.displayName(userId),
+                directory.groupsOf(userId), directory.unitOf(userId), directory.unitsReviewedBy(userId),
+                directory.jurisdictionsOverseenBy(userId)));
     }
 
     /**

@@ -8,7 +8,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in user (name, unit, scope) into every page model for the layout. */
+/**
+ * Puts the signed-in user (name, unit, scope) into every page model for the layout: the request's one lookup
+ * ({@link CurrentUserService#current()}), which the controller and its services then share — a lookup of its own
+ * here read the groups, unit, reviewed units and oversight twice on every page (issue 16: five of a unit
+ * dashboard's statements).
+ */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 class LayoutAdvice {
 
@@ -24,6 +29,6 @@ class LayoutAdvice {
         if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
             return null;
         }
-        return currentUsers.load(auth.getName());
+        return currentUsers.current();
     }
 }

@@ -32,13 +32,20 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @ActiveProfiles("test")
+@org.springframework.context.annotation.Import(PageStatements.class)
 class DashboardBenchmark {
 
     static final String SERVER = System.getProperty("bench.pg", "jdbc:postgresql://127.0.0.1:5432/");
     static final String DATABASE = System.getProperty("bench.db", "xueshi_bench");
     static final int SCALE = Integer.getInteger("bench.scale", 1);
     static final int YEAR = LocalDate.now().getYear();
-    static final int RUNS = 5;
+    /** Timed runs per row ({@code -Dbench.runs}); the median and the maximum of them are printed. */
+    static final int RUNS = Integer.getInteger("bench.runs", 5);
+    /** {@code -Dbench.only=unit}: only the one-unit rows (the unit page's fixed cost, without the scans of the others). */
+    static final boolean UNIT_ONLY = "unit".equals(System.getProperty("bench.only"));
+    /** {@code -Dbench.jfr=file}: a JFR recording of {@link #PROFILED_GETS} GETs of each unit page, dumped there. */
+    static final String JFR = System.getProperty("bench.jfr");
+    static final int PROFILED_GETS = 200;
 
     @DynamicPropertySource
     static void benchDatabase(DynamicPropertyRegistry registry) throws Exception {
@@ -52,6 +59,10 @@ class DashboardBenchmark {
         registry.add("spring.datasource.url", () -> SERVER + DATABASE);
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
+        // the pages as production serves them (application-postgres.yml): parsed templates kept. The test profile's
+        // default (cache off, for editing templates) parsed and resolved every template of a page on every GET —
+        // half the served unit page's CPU (JFR, issue 16). -Dbench.templateCache=false measures it that way.
+        registry.add("spring.thymeleaf.cache", () -> System.getProperty("bench.templateCache", "true"));
     }
 
     @Autowired
@@ -109,6 +120,9 @@ class DashboardBenchmark {
         for (DashboardScope s : List.of(new DashboardScope(YEAR, null, null),
                 new DashboardScope(YEAR, Set.of("JILIN"), null),
                 new DashboardScope(YEAR, Set.of("JILIN", "QINGDAO", "YUXI", "ANHUI"), someUnit))) {
+            if (UNIT_ONLY && s.unitId() == null) {
+                continue;
+            }
             String scope = s.unitId() != null ? "one unit" : s.jurisdictions() == null ? "all (admin)" : "JILIN";
             Map<String, cn.xueshi.rules.Requirement> req = dashboards.requirements(s);
             LocalDateTime now = LocalDateTime.now();
@@ -137,8 +151,16 @@ class DashboardBenchmark {
                 rows.add(time(scope, "unit's people page (GET " + people + ", HTML)", () -> page(people)));
             }
         }
-        System.out.println("| scope | view | median ms | max ms |");
-        System.out.println("|---|---|---:|---:|");
+        if (someUnit != null) {
+            System.out.printf("persons of unit %d: %d; SQL statements per GET: %s%n", someUnit,
+                    jdbc.queryForObject("SELECT COUNT(*) FROM xs_person WHERE unit_id = ?", Long.class, someUnit),
+                    statementsPerGet(someUnit));
+        }
+        if (JFR != null) {
+            profileUnitPages(someUnit);
+        }
+        System.out.println("| scope | view | median ms | max ms | median CPU ms |");
+        System.out.println("|---|---|---:|---:|---:|");
         rows.forEach(r -> System.out.println("| " + String.join(" | ", r) + " |"));
     }
 
@@ -155,19 +177,60 @@ class DashboardBenchmark {
         }
     }
 
+    /** Statements each unit page sends (the request's and the overview pool's; -Dbench.sqlList prints them). */
+    private String statementsPerGet(long unit) throws Exception {
+        StringBuilder out = new StringBuilder();
+        for (String url : List.of("/dashboard?unit=" + unit, "/dashboard/units/" + unit)) {
+            List<String> sql = PageStatements.record(() -> page(url));
+            out.append(url).append(" ").append(sql.size()).append("  ");
+            if (Boolean.getBoolean("bench.sqlList")) {
+                sql.forEach(q -> System.out.println("SQL " + url + ": " + q));
+            }
+        }
+        return out.toString().trim();
+    }
+
+    /** GETs of both unit pages under a JFR recording ("profile" settings), dumped to {@code -Dbench.jfr}. */
+    private void profileUnitPages(long unit) throws Exception {
+        jdk.jfr.Recording recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+        recording.start();
+        long t = System.nanoTime();
+        for (int i = 0; i < PROFILED_GETS; i++) {
+            page("/dashboard?unit=" + unit);
+            page("/dashboard/units/" + unit);
+        }
+        recording.stop();
+        recording.dump(java.nio.file.Path.of(JFR));
+        System.out.printf("profiled %d GETs of each unit page in %.1f s: %s%n", PROFILED_GETS,
+                (System.nanoTime() - t) / 1e9, JFR);
+    }
+
     private long count(String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
     }
 
+    private static final com.sun.management.OperatingSystemMXBean OS =
+            (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+
+    /**
+     * Median and maximum wall time of the runs, and the median CPU time the JVM spent on one (every thread: the
+     * request's, the overview's pool, and whatever else runs meanwhile) — the CPU figure depends much less on the
+     * machine's load than the wall time does, so it compares runs made at different loads.
+     */
     private static String[] time(String scope, String view, Supplier<?> query) {
         query.get();
         List<Long> millis = new ArrayList<>();
+        List<Double> cpu = new ArrayList<>();
         for (int i = 0; i < RUNS; i++) {
+            long c = OS.getProcessCpuTime();
             long t = System.nanoTime();
             query.get();
             millis.add((System.nanoTime() - t) / 1_000_000);
+            cpu.add((OS.getProcessCpuTime() - c) / 1e6);
         }
         Collections.sort(millis);
-        return new String[] {scope, view, String.valueOf(millis.get(RUNS / 2)), String.valueOf(millis.get(RUNS - 1))};
+        Collections.sort(cpu);
+        return new String[] {scope, view, String.valueOf(millis.get(RUNS / 2)), String.valueOf(millis.get(RUNS - 1)),
+                String.format("%.0f", cpu.get(RUNS / 2))};
     }
 }

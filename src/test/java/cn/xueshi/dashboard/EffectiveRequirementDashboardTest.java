@@ -42,6 +42,7 @@ class EffectiveRequirementDashboardTest {
     @Autowired UnitRepository units;
     @Autowired Derivations derivations;
     @Autowired RecognitionService recognition;
+    @Autowired EffectiveRequirements effective;
 
     @Test
     void aDepartmentsRaisedTotalDecidesForItsUnitsOnly() {
@@ -89,9 +90,51 @@ class EffectiveRequirementDashboardTest {
         assertThat(dashboards.people(new DashboardScope(YEAR, Set.of("JILIN"), plain.getId())))
                 .extracting(PersonRow::compliant).containsExactly(true);
 
+        // one unit's override, read alone for its people page, is the one the year's overrides give it
+        for (Unit u : List.of(health, plain)) {
+            assertThat(effective.ofUnit(YEAR, u.getId(), u.getJurisdiction(), u.getDepartmentCode()))
+                    .isEqualTo(effective.of(YEAR).of(u.getId(), u.getDepartmentCode()));
+        }
+
         // ten more hours meet the department's requirement too
         fx.claim(health, nurse, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.TEN, at, at.plusDays(20));
         assertThat(compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), health.getId()), byJurisdiction, today)
                 .get(0).compliant()).isEqualTo(1);
+    }
+
+    @Test
+    void aUnitsOwnRaisedTotalDecidesForItsPeopleAndAgreesWithTheYearsOverrides() {
+        Requirement reference = dashboards.requirement("JILIN", YEAR).orElseThrow();
+        Unit hospital = fx.unit("看板自有细则医院");
+        BigDecimal raised = reference.total().add(BigDecimal.valueOf(20));
+        String key = ("ur-" + TestUsers.uniqueId("")).toLowerCase();
+        derivations.create(key, "看板测试细则" + key, OwnerKind.UNIT, String.valueOf(hospital.getId()), "jilin-2026",
+                "tester");
+        derivations.edit(key, d -> d.withChange(new Delta.Change("facts", "jl-facts", "requiredTotal",
+                raised.toPlainString())), "tester", "总学时要求提高");
+        RuleSetVersion v = derivations.submit(key, "单位要求更高", "测试〔2026〕6号", LocalDate.of(2026, 1, 1), "tester");
+        derivations.file(v.getId(), null, "同意备案", "tester");
+        String doctor = fx.member(hospital, "细", "医生");
+        LocalDateTime at = LocalDateTime.of(YEAR, 3, 2, 10, 0);
+        fx.claim(hospital, doctor, YEAR, null, "REGISTERED", reference.publicMin(),
+                reference.total().subtract(reference.publicMin()), at, at.plusDays(14));
+
+        assertThat(effective.ofUnit(YEAR, hospital.getId(), hospital.getJurisdiction(), hospital.getDepartmentCode()))
+                .isEqualTo(effective.of(YEAR).of(hospital.getId(), hospital.getDepartmentCode()))
+                .hasValueSatisfying(r -> assertThat(r.total()).isEqualByComparingTo(raised));
+        assertThat(dashboards.people(new DashboardScope(YEAR, Set.of("JILIN"), hospital.getId())))
+                .extracting(PersonRow::compliant).containsExactly(false);
+        DashboardScope one = new DashboardScope(YEAR, Set.of("JILIN"), hospital.getId());
+        assertThat(compliance.units(one, Map.of("JILIN", reference), LocalDate.of(YEAR, 6, 1)))
+                .extracting(UnitRow::judged, UnitRow::compliant).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0L));
+        // the same unit among the jurisdiction's, judged by the year's overrides, alike
+        assertThat(compliance.units(new DashboardScope(YEAR, Set.of("JILIN"), null), Map.of("JILIN", reference),
+                        LocalDate.of(YEAR, 6, 1)).stream().filter(u -> u.unitId() == hospital.getId()))
+                .extracting(UnitRow::judged, UnitRow::compliant).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0L));
+
+        // twenty more hours meet the unit's requirement (and leave the shared database agreeing with a recount by the
+        // jurisdiction's requirement, which RollupRecountTest compares the whole of JILIN with)
+        fx.claim(hospital, doctor, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.valueOf(20), at, at.plusDays(20));
+        assertThat(dashboards.people(one)).extracting(PersonRow::compliant).containsExactly(true);
     }
 }
