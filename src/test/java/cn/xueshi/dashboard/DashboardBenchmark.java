@@ -1,8 +1,6 @@
 package cn.xueshi.dashboard;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -49,20 +47,7 @@ class DashboardBenchmark {
 
     @DynamicPropertySource
     static void benchDatabase(DynamicPropertyRegistry registry) throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!rs.next()) {
-                c.createStatement().execute("CREATE DATABASE " + DATABASE);
-            }
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        // the pages as production serves them (application-postgres.yml): parsed templates kept. The test profile's
-        // default (cache off, for editing templates) parsed and resolved every template of a page on every GET —
-        // half the served unit page's CPU (JFR, issue 16). -Dbench.templateCache=false measures it that way.
-        registry.add("spring.thymeleaf.cache", () -> System.getProperty("bench.templateCache", "true"));
+        BenchDatabase.use(registry, SERVER, DATABASE);
     }
 
     @Autowired

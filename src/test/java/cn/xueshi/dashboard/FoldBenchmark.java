@@ -1,8 +1,5 @@
 package cn.xueshi.dashboard;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -41,16 +38,7 @@ class FoldBenchmark {
 
     @DynamicPropertySource
     static void benchDatabase(DynamicPropertyRegistry registry) throws Exception {
-        try (Connection c = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
-                ResultSet rs = c.createStatement().executeQuery(
-                        "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
-            if (!rs.next()) {
-                c.createStatement().execute("CREATE DATABASE " + DATABASE);
-            }
-        }
-        registry.add("spring.datasource.url", () -> SERVER + DATABASE);
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
+        BenchDatabase.use(registry, SERVER, DATABASE);
     }
 
     @Autowired JdbcTemplate jdbc;
