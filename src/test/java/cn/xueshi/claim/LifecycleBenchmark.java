@@ -468,6 +468,17 @@ class LifecycleBenchmark {
         out.append(String.format("best application round: %.1f claims/s through approval (target >= 50)%n", a.perSecond()));
         out.append(String.format("best bare-engine round: %.1f claims/s%n", b.perSecond()));
         out.append(String.format("ratio application / bare (best rounds): %.2f (target >= 0.7)%n", a.perSecond() / b.perSecond()));
+        // each application round runs next to its bare round on the same amount of data (the tables grow with every
+        // round: the bare instances stay at their publicity timers), so the pairs compare like with like
+        List<Double> paired = new ArrayList<>();
+        for (int i = 0; i < appRounds.size(); i++) {
+            paired.add(appRounds.get(i).perSecond() / bareRounds.get(i).perSecond());
+        }
+        List<Double> sorted = paired.stream().sorted().toList();
+        double median = sorted.size() % 2 == 1 ? sorted.get(sorted.size() / 2)
+                : (sorted.get(sorted.size() / 2 - 1) + sorted.get(sorted.size() / 2)) / 2;
+        out.append(String.format("ratio application / bare, round by round: %s, median %.2f, last round %.2f%n",
+                paired.stream().map(r -> String.format("%.2f", r)).toList(), median, paired.get(paired.size() - 1)));
         out.append(String.format("CPU per claim: application %.1f ms (JVM %.1f + PostgreSQL %.1f), bare %.1f ms (JVM %.1f +"
                 + " PostgreSQL %.1f)%n", a.cpuMsPerClaim(), a.cpuSeconds() * 1000 / a.claims(), a.pgCpuSeconds() * 1000 / a.claims(),
                 b.cpuMsPerClaim(), b.cpuSeconds() * 1000 / b.claims(), b.pgCpuSeconds() * 1000 / b.claims()));
