@@ -190,19 +190,20 @@ class ComplianceQueries {
 
     /** The people of one unit (the scope names it) with their hours, reductions and whether they comply. */
     List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement) {
-        List<String[]> unit = s.unitId() == null ? List.of()
-                : jdbc.query("SELECT jurisdiction, department_code FROM xs_unit WHERE id = :id",
-                        new MapSqlParameterSource("id", s.unitId()), (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
-        return unit.isEmpty() ? people(s, jurisdictionRequirement, null, null)
-                : people(s, jurisdictionRequirement, unit.get(0)[0], unit.get(0)[1]);
+        return judged(s, jurisdictionRequirement == null || s.unitId() == null ? jurisdictionRequirement
+                : effective.ofUnit(s.year(), s.unitId()).orElse(jurisdictionRequirement));
     }
 
     /** {@link #people(DashboardScope, Requirement)} of a unit whose jurisdiction and department the caller has read. */
     List<PersonRow> people(DashboardScope s, Requirement jurisdictionRequirement, String unitJurisdiction,
             String departmentCode) {
+        return judged(s, jurisdictionRequirement == null || s.unitId() == null ? jurisdictionRequirement
+                : effective.ofUnit(s.year(), s.unitId(), unitJurisdiction, departmentCode).orElse(jurisdictionRequirement));
+    }
+
+    /** The unit's people, judged by the requirement that applies to the unit (none: not judged). */
+    private List<PersonRow> judged(DashboardScope s, Requirement requirement) {
         rollups.catchUp();
-        Requirement requirement = jurisdictionRequirement == null || s.unitId() == null ? jurisdictionRequirement
-                : effective.ofUnit(s.year(), s.unitId(), unitJurisdiction, departmentCode).orElse(jurisdictionRequirement);
         MapSqlParameterSource p = s.params();
         return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"
                 + " COALESCE(r.prof, 0), COALESCE(r.rp, 0), COALESCE(r.rf, 0)"

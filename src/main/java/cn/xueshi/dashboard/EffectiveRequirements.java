@@ -115,16 +115,17 @@ class EffectiveRequirements {
                 .stream().findFirst().flatMap(j -> differing(j, departmentCode, null, year, byKey));
     }
 
-    /** {@link #of(int)} narrowed to one unit (a one-unit dashboard), read as {@link #ofUnit} does. */
-    Overrides ofOneUnit(int year, long unitId) {
+    /** {@link #ofUnit(int, long, String, String)} of a unit whose jurisdiction and department are read here. */
+    Optional<Requirement> ofUnit(int year, long unitId) {
         List<String[]> unit = jdbc.query("SELECT jurisdiction, department_code FROM xs_unit WHERE id = ?",
                 (rs, i) -> new String[] {rs.getString(1), rs.getString(2)}, unitId);
-        if (unit.isEmpty()) {
-            return Overrides.NONE;
-        }
+        return unit.isEmpty() ? Optional.empty() : ofUnit(year, unitId, unit.get(0)[0], unit.get(0)[1]);
+    }
+
+    /** {@link #of(int)} narrowed to one unit (a one-unit dashboard), read as {@link #ofUnit} does. */
+    Overrides ofOneUnit(int year, long unitId) {
         // the unit's entry already falls back to its department's set: the department's own entry is not needed
-        return ofUnit(year, unitId, unit.get(0)[0], unit.get(0)[1])
-                .map(r -> new Overrides(Map.of(), Map.of(unitId, r))).orElse(Overrides.NONE);
+        return ofUnit(year, unitId).map(r -> new Overrides(Map.of(), Map.of(unitId, r))).orElse(Overrides.NONE);
     }
 
     /** The requirement of the set that applies, when it is a derived set and differs from the reference's. */
