@@ -29,9 +29,11 @@ public class CurrentUserService {
      * instead of each taking a connection and committing its own transaction — on every page (issue 16).
      */
     public CurrentUser load(String userId) {
-        return readOnly.execute(status -> new CurrentUser(userId, directory.displayName(userId),
-                directory.groupsOf(userId), directory.unitOf(userId), directory.unitsReviewedBy(userId),
-                directory.jurisdictionsOverseenBy(userId)));
+        return readOnly.execute(status -> {
+            Directory.Scope scope = directory.scopeOf(userId);
+            return new CurrentUser(userId, directory.displayName(userId), directory.groupsOf(userId), scope.unit(),
+                    scope.reviewedUnits(), scope.jurisdictions());
+        });
     }
 
     /**

@@ -57,6 +57,7 @@ class ScaleOutBenchmark {
     /** Employees of a unit wait while this many of its claims wait for review, so submissions match approvals. */
     static final int BACKLOG = Integer.getInteger("scale.backlog", 8);
     static final String DRIVER = "xueshi-scale-driver";
+    static final boolean ONE_NODE_ONLY = Boolean.getBoolean("scale.one-node-only");
     static final String PASSWORD = "Scale-" + UUID.randomUUID();
     static final java.util.regex.Pattern CLAIM_LOCATION = java.util.regex.Pattern.compile("/claims/(\\d+)$");
     static final List<String> JOB_METRICS = List.of("job-acquisition-attempt", "job-acquired-success",
@@ -127,7 +128,15 @@ class ScaleOutBenchmark {
         boolean pinned = Files.isExecutable(Path.of("/usr/bin/taskset")) && Runtime.getRuntime().availableProcessors() >= 2;
         cluster = new ClusterNodes(dir);
         // a node as in production: the JIT's full tiers (the tests' nodes stop at C1 to start faster)
-        cluster.jvmOptions = List.of("-Xmx768m");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx768m"));
+        String jfr = System.getProperty("scale.jfr");
+        if (jfr != null) {
+            // a flight recording per node process (%p: its pid), written when the node stops gracefully: where a
+            // claim's CPU goes over HTTP (jfr print --events jdk.ExecutionSample)
+            Files.createDirectories(Path.of(jfr));
+            jvm.add("-XX:StartFlightRecording=settings=profile,filename=" + Path.of(jfr).toAbsolutePath() + "/node-%p.jfr");
+        }
+        cluster.jvmOptions = List.copyOf(jvm);
         if (pinned) {
             // the cores of node a and node b (-Dscale.cpus=2,3 on a larger machine leaves 0 and 1 to PostgreSQL
             // and the driver)
@@ -153,6 +162,12 @@ class ScaleOutBenchmark {
         Phase one = phase(List.of(a), units, List.of("a"), phase1Start);
         cluster.stop("a");
         one = withMetrics(one, phase1Start, List.of("a"));
+        if (ONE_NODE_ONLY) {
+            // -Dscale.one-node-only=true: phase 1 alone (a profile of one node, the sizing figure)
+            report(pinned, List.of(one));
+            assertThat(failures).as("what the driver saw").isEmpty();
+            return;
+        }
 
         Instant phase2Start = Instant.now();
         // both at once: a node on a core of its own starts in about the same time as one alone
@@ -167,7 +182,7 @@ class ScaleOutBenchmark {
         cluster.stop("b");
         two = withMetrics(two, phase2Start, List.of("a", "b"));
 
-        report(pinned, one, two);
+        report(pinned, List.of(one, two));
         assertThat(failures).as("what the driver saw").isEmpty();
         assertThat(one.approved()).as("approvals with one node").isPositive();
         assertThat(two.approved()).as("approvals with two nodes").isPositive();
@@ -416,12 +431,12 @@ class ScaleOutBenchmark {
 
     // ---------------------------------------------------------------- the figures
 
-    private void report(boolean pinned, Phase one, Phase two) {
+    private void report(boolean pinned, List<Phase> phases) {
         StringBuilder out = new StringBuilder();
         out.append(String.format("%n=== ScaleOutBenchmark: %s, %d units × %d employees + 1 reviewer each, warm-up %d s,"
                 + " measured %d s per phase, over HTTP on loopback ===%n", pinned ? "nodes pinned with taskset"
                 : "NOT pinned", UNITS, EMPLOYEES_PER_UNIT, WARM_UP_SECONDS, MEASURE_SECONDS));
-        for (Phase p : List.of(one, two)) {
+        for (Phase p : phases) {
             out.append(String.format("%d node(s)%s: %.1f claims/s through approval (%d approved, %d submitted in %.0f s;"
                     + " %d waiting at the end)%n", p.nodes(), pinned ? (p.nodes() == 1 ? " on core 0" : " on cores 0 and 1")
                     : "", p.perSecond(), p.approved(), p.submitted(), p.seconds(), p.openAtEnd()));
@@ -439,7 +454,10 @@ class ScaleOutBenchmark {
                     p.approvedInPhase() == 0 ? 0.0 : (double) p.acquisitionCollisions() / p.approvedInPhase()));
             out.append("  job metrics of the phase (act_ru_meter_log): ").append(p.jobMetrics()).append('\n');
         }
-        out.append(String.format("scale-out ratio (2 nodes / 1 node): %.2f (target >= 1.6)%n", two.perSecond() / one.perSecond()));
+        if (phases.size() == 2) {
+            out.append(String.format("scale-out ratio (2 nodes / 1 node): %.2f (target >= 1.6)%n",
+                    phases.get(1).perSecond() / phases.get(0).perSecond()));
+        }
         out.append(String.format("load average of the machine at the end: %.1f (%d cores)%n",
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors()));
