@@ -58,6 +58,7 @@ class ScaleOutBenchmark {
     static final int BACKLOG = Integer.getInteger("scale.backlog", 8);
     static final String DRIVER = "xueshi-scale-driver";
     static final boolean ONE_NODE_ONLY = Boolean.getBoolean("scale.one-node-only");
+    static final boolean FOLLOW_REDIRECTS = Boolean.parseBoolean(System.getProperty("scale.follow-redirects", "true"));
     static final String PASSWORD = "Scale-" + UUID.randomUUID();
     static final java.util.regex.Pattern CLAIM_LOCATION = java.util.regex.Pattern.compile("/claims/(\\d+)$");
     static final List<String> JOB_METRICS = List.of("job-acquisition-attempt", "job-acquired-success",
@@ -289,6 +290,7 @@ class ScaleOutBenchmark {
                 HttpResponse<String> r = me.postMultipart(port, "/claims", fields, null, null, null, null);
                 if (r.statusCode() == 302 && CLAIM_LOCATION.matcher(r.headers().firstValue("Location").orElse("")).find()) {
                     submitted.incrementAndGet();
+                    follow(me, port, r);
                 } else if (r.statusCode() == 409) {
                     http409.incrementAndGet();
                 } else {
@@ -314,9 +316,29 @@ class ScaleOutBenchmark {
                 } else if (r.statusCode() != 302 || r.headers().firstValue("Location").orElse("").contains("/login")) {
                     failures.add("approval answered " + r.statusCode());
                     return false;
+                } else {
+                    follow(me, ports.get((i[0] - 1) % ports.size()), r);
                 }
                 return true;
             });
+        }
+    }
+
+    /**
+     * Follows a POST's redirect as a browser does (the claim's page after submitting, the inbox after approving):
+     * that GET is part of what a person's action costs, and it takes the flash message out of the session — a
+     * driver that never followed left every message in its session, so each request read and wrote a growing
+     * list of them (-Dscale.follow-redirects=false for the old behaviour).
+     */
+    static void follow(ClusterNodes.Browser me, int port, HttpResponse<String> redirect) throws Exception {
+        if (!FOLLOW_REDIRECTS) {
+            return;
+        }
+        String location = redirect.headers().firstValue("Location").orElseThrow();
+        String path = location.replaceFirst("^https?://[^/]+", "");
+        HttpResponse<String> page = me.get(port, path);
+        if (page.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " after the redirect answered " + page.statusCode());
         }
     }
 
