@@ -36,11 +36,35 @@ class CalendarAdminController {
     private final HolidayYears years;
     /** xueshi.calendar.max-upload: a year's calendar is a few KB; the limit keeps a pasted blob out. */
     private final long maxFileBytes;
+    /** The limit as the page and the refusal show it ("100 KB", "2 MB", "512 B"). */
+    private final String maxFileSize;
 
+    /**
+     * Refuses to start with a limit of nothing, or one above the request's multipart limit: a file between the two
+     * would be refused by the servlet container with an error page instead of this form's message.
+     */
     CalendarAdminController(HolidayYears years,
-            @Value("${xueshi.calendar.max-upload:100KB}") DataSize maxUpload) {
+            @Value("${xueshi.calendar.max-upload:100KB}") DataSize maxUpload,
+            @Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize multipartMax) {
+        if (maxUpload.toBytes() <= 0 || maxUpload.toBytes() > multipartMax.toBytes()) {
+            throw new IllegalStateException("xueshi.calendar.max-upload must be above 0 and at most"
+                    + " spring.servlet.multipart.max-file-size (" + multipartMax + "), is " + maxUpload);
+        }
         this.years = years;
         this.maxFileBytes = maxUpload.toBytes();
+        this.maxFileSize = shown(maxUpload);
+    }
+
+    /** In the largest unit that keeps it whole, so a limit of 1536 bytes reads "1536 B", not a rounded "1 KB". */
+    static String shown(DataSize size) {
+        long bytes = size.toBytes();
+        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
+            return size.toMegabytes() + " MB";
+        }
+        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
+            return size.toKilobytes() + " KB";
+        }
+        return bytes + " B";
     }
 
     @GetMapping
@@ -91,7 +115,7 @@ class CalendarAdminController {
 
     private String showList(Model model) {
         model.addAttribute("years", years.all());
-        model.addAttribute("maxKb", maxFileBytes / 1024);
+        model.addAttribute("maxUpload", maxFileSize);
         return LIST_VIEW;
     }
 
@@ -102,7 +126,7 @@ class CalendarAdminController {
             return null;
         }
         if (file.getSize() > maxFileBytes) {
-            result.rejectValue("file", "calendar.upload.error.tooLarge", new Object[] {maxFileBytes / 1024}, null);
+            result.rejectValue("file", "calendar.upload.error.tooLarge", new Object[] {maxFileSize}, null);
             return null;
         }
         try {

@@ -1,7 +1,8 @@
 package cn.xueshi.hierarchy;
 
 import cn.xueshi.notification.Notifications;
-import java.util.Collection;
+import cn.xueshi.variable.ProcessVariables;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -21,8 +22,8 @@ class RuleFilingReminder implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RuleSetVersion v = derivations.versionByInstance(execution.getProcessInstanceId()).orElseThrow();
-        @SuppressWarnings("unchecked")
-        Collection<String> authorities = (Collection<String>) execution.getVariable("authorities");
+        // a JSON list, or a comma-separated string once the starter writes ProcessVariables.candidates: both read
+        List<String> authorities = ProcessVariables.peopleOf(execution.getVariable("authorities"));
         notifications.send(authorities, "RULE_FILING_DUE", null,
                 derivations.set(v.getRuleSetKey()).getNameZh() + " v" + v.getVersion());
     }

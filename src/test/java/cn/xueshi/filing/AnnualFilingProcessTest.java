@@ -14,11 +14,13 @@ import cn.xueshi.notification.NotificationRepository;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
+import cn.xueshi.variable.ProcessVariables;
 import java.time.LocalDate;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +49,8 @@ class AnnualFilingProcessTest {
     ManagementService management;
     @Autowired
     NotificationRepository notifications;
+    @Autowired
+    TaskService taskService;
 
     String bureauOf(String jurisdiction) {
         String bureau = users.user("bur", "王", "验证", Groups.BUREAU);
@@ -116,6 +120,35 @@ class AnnualFilingProcessTest {
         filings.submit(filing.getId(), currentUsers.load(s.reviewer()));
         filings.verify(filing.getId(), currentUsers.load(bureau), true, null);
         assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.FILED);
+    }
+
+    /**
+     * An instance holding the reviewers and bureau users as JSON lists (the shape instances keep when the starter
+     * writes comma-separated strings) is compiled and verified, both tasks taking their candidates from the lists.
+     */
+    @Test
+    void anInstanceStartedWithJsonListsOfPeopleCompletes() {
+        ClaimFixtures.Setup s = fixtures.unit("通化市医院", UnitType.STATE_OWNED, "JILIN", "jilin-2026");
+        String bureau = bureauOf("JILIN");
+        UnitFiling filing = filings.start(s.unit().getId(), 2026, currentUsers.load(s.reviewer()));
+        String instance = filing.getProcessInstanceId();
+        assertThat(ProcessVariables.peopleOf(runtime.getVariable(instance, "bureauUsers"))).contains(bureau);
+        runtime.setVariable(instance, "reviewers", ProcessVariables.people(directory.reviewersOf(s.unit().getId())));
+        runtime.setVariable(instance, "bureauUsers",
+                ProcessVariables.people(ProcessVariables.peopleOf(runtime.getVariable(instance, "bureauUsers"))));
+        assertThat(runtime.getVariableTyped(instance, "bureauUsers", false).getType().getName()).isEqualTo("object");
+        // the compile task as the earlier version created it: its candidates from the JSON list
+        runtime.createProcessInstanceModification(instance).cancelAllForActivity("compileFiling")
+                .startBeforeActivity("compileFiling").execute();
+        assertThat(taskService.getIdentityLinksForTask(taskService.createTaskQuery().processInstanceId(instance)
+                .singleResult().getId())).extracting(l -> l.getUserId()).contains(s.reviewer());
+        filings.submit(filing.getId(), currentUsers.load(s.reviewer()));
+        assertThat(taskService.getIdentityLinksForTask(taskService.createTaskQuery().processInstanceId(instance)
+                .taskDefinitionKey("verifyFiling").singleResult().getId())).extracting(l -> l.getUserId()).contains(bureau);
+        filings.verify(filing.getId(), currentUsers.load(bureau), true, "同意备案");
+        assertThat(repository.findById(filing.getId()).orElseThrow().getStatus()).isEqualTo(FilingStatus.FILED);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getEndActivityId()).isEqualTo("unitFiled");
     }
 
     @Test

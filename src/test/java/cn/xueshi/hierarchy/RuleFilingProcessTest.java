@@ -16,6 +16,7 @@ import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.system.NotFound;
+import cn.xueshi.variable.ProcessVariables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
@@ -204,6 +205,45 @@ class RuleFilingProcessTest {
         filing.decide(as(s.departmentStaff()), task.getId(), true, null, null);
         assertThatThrownBy(() -> filing.decide(as(s.departmentStaff()), task.getId(), true, null, null))
                 .isInstanceOf(NotFound.class);
+    }
+
+    /**
+     * An instance holding the people as JSON lists (as the engine writes the untyped lists the starter passes; the
+     * shape instances keep when the starter writes comma-separated strings, ProcessVariables.candidates) goes through
+     * every step that reads them: the review task's candidates, the reminder, the revision's candidates, the
+     * resubmission writing the authorities again, the filing.
+     */
+    @Test
+    void anInstanceStartedWithJsonListsOfPeopleCompletes() {
+        Setup s = unitSetup();
+        RuleSetVersion v = filing.submit(as(s.maintainer()), s.key(), "理由", "文号", LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
+        String instance = v.getProcessInstanceId();
+        runtime.setVariable(instance, "authorities", ProcessVariables.people(List.of(s.departmentStaff())));
+        runtime.setVariable(instance, "submitters", ProcessVariables.people(List.of(s.maintainer())));
+        assertThat(runtime.getVariableTyped(instance, "authorities", false).getType().getName()).isEqualTo("object");
+        // the review task as the earlier version created it: its candidates from the JSON list
+        runtime.createProcessInstanceModification(instance).cancelAllForActivity("reviewRuleFiling")
+                .startBeforeActivity("reviewRuleFiling").execute();
+        assertThat(taskService.getIdentityLinksForTask(reviewTask(v).getId())).extracting(l -> l.getUserId())
+                .containsExactly(s.departmentStaff());
+        for (Job timer : management.createJobQuery().processInstanceId(instance).timers().list()) {
+            management.executeJob(timer.getId());
+        }
+        assertThat(notifications.findTop20ByRecipientOrderByCreatedAtDesc(s.departmentStaff()))
+                .extracting(n -> n.getKind()).contains("RULE_FILING_DUE");
+        filing.decide(as(s.departmentStaff()), reviewTask(v).getId(), false, null, "请说明依据");
+        Task revise = reviewTask(v);
+        assertThat(revise.getTaskDefinitionKey()).isEqualTo("reviseRuleFiling");
+        assertThat(taskService.getIdentityLinksForTask(revise.getId())).extracting(l -> l.getUserId())
+                .containsExactly(s.maintainer());
+        filing.resubmit(as(s.maintainer()), revise.getId(), "已说明");
+        assertThat(ProcessVariables.peopleOf(runtime.getVariable(instance, "authorities")))
+                .containsExactly(s.departmentStaff());
+        assertThat(taskService.getIdentityLinksForTask(reviewTask(v).getId())).extracting(l -> l.getUserId())
+                .containsExactly(s.departmentStaff());
+        filing.decide(as(s.departmentStaff()), reviewTask(v).getId(), true, null, null);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult()).isNull();
+        assertThat(derivations.latest(s.key()).getStatus()).isEqualTo(RuleSetVersion.Status.FILED);
     }
 
     @Test

@@ -18,6 +18,7 @@ import cn.xueshi.notification.NotificationRepository;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
+import cn.xueshi.variable.ProcessVariables;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -194,6 +195,36 @@ class MakeupProcessTest {
         assertThat(reload(r).getStatus()).isEqualTo(MakeupRequest.Status.IN_REVIEW);
         decide(s, r, MakeupDecisionForm.Decision.APPROVE, null, null, null);
         assertThat(reload(r).getStatus()).isEqualTo(MakeupRequest.Status.APPROVED);
+    }
+
+    /**
+     * An instance holding the reviewers as a JSON list (the shape instances keep when the starter writes a
+     * comma-separated string) is returned, supplemented and reviewed again: the second review task takes its
+     * candidates from the list.
+     */
+    @Test
+    void anInstanceStartedWithAJsonListOfReviewersCompletes() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        MakeupRequest r = submit(s, form(2026, MakeupRequest.Reason.INJURY, MakeupRequest.Remedy.REDUCTION,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 6, 30), "20", "20"));
+        String instance = r.getProcessInstanceId();
+        assertThat(ProcessVariables.peopleOf(runtime.getVariable(instance, "reviewers")))
+                .containsExactlyElementsOf(directory.reviewersOf(s.unit().getId()));
+        runtime.setVariable(instance, "reviewers", ProcessVariables.people(directory.reviewersOf(s.unit().getId())));
+        assertThat(runtime.getVariableTyped(instance, "reviewers", false).getType().getName()).isEqualTo("object");
+        decide(s, r, MakeupDecisionForm.Decision.RETURN, "请上传诊断证明", null, null);
+        CurrentUser me = currentUsers.load(s.employee());
+        MakeupForm again = form(2026, MakeupRequest.Reason.INJURY, MakeupRequest.Remedy.REDUCTION,
+                LocalDate.of(2026, 2, 1), LocalDate.of(2026, 6, 30), "20", "20");
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(again, "makeupForm");
+        makeups.supplement(r.getId(), again, makeups.validate(again, me, s.unit(), errors, r.getId()).orElseThrow(), me,
+                List.of());
+        String review = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(MakeupService.REVIEW_TASK)
+                .singleResult().getId();
+        assertThat(tasks.getIdentityLinksForTask(review)).extracting(l -> l.getUserId()).contains(s.reviewer());
+        decide(s, r, MakeupDecisionForm.Decision.APPROVE, null, null, null);
+        assertThat(reload(r).getStatus()).isEqualTo(MakeupRequest.Status.APPROVED);
+        assertThat(endActivity(r)).isEqualTo("reductionApplied");
     }
 
     @Test

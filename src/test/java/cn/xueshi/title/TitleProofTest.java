@@ -20,6 +20,7 @@ import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import cn.xueshi.system.Conflict;
+import cn.xueshi.variable.ProcessVariables;
 import java.util.List;
 import java.util.UUID;
 import org.camunda.bpm.engine.HistoryService;
@@ -103,6 +104,32 @@ class TitleProofTest {
                 .anySatisfy(n -> assertThat(n.getKind()).isEqualTo("TITLE_PROOF_ISSUED"));
         mvc.perform(get("/title/proofs").with(user(s.employee()).roles(Groups.EMPLOYEE)))
                 .andExpect(content().string(containsString("/documents/title-proofs/" + p.getId() + ".pdf")));
+    }
+
+    /**
+     * An instance holding the issuers as a JSON list (the shape instances keep when the starter writes a
+     * comma-separated string) is checked and issued, its task taking the candidates from the list.
+     */
+    @Test
+    void anInstanceStartedWithAJsonListOfIssuersCompletes() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        hours.registered(s.employee(), s.unit(), "jilin-2026", 2026, "30", "60");
+        TitleProof p = request(s.employee(), 2026);
+        String instance = p.getProcessInstanceId();
+        runtime.setVariable(instance, "issuers",
+                ProcessVariables.people(ProcessVariables.peopleOf(runtime.getVariable(instance, "issuers"))));
+        assertThat(runtime.getVariableTyped(instance, "issuers", false).getType().getName()).isEqualTo("object");
+        // the check task as the earlier version created it: its candidates from the JSON list
+        runtime.createProcessInstanceModification(instance).cancelAllForActivity("checkProof")
+                .startBeforeActivity("checkProof").execute();
+        Task task = taskOf(p);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(s.reviewer()).count()).isEqualTo(1);
+        mvc.perform(post("/title/proofs/tasks/{t}", task.getId()).param("decision", "ISSUE").with(csrf())
+                        .with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(redirectedUrl("/title/proofs"));
+        assertThat(repository.findById(p.getId()).orElseThrow().getStatus()).isEqualTo(TitleProof.Status.ISSUED);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(instance).singleResult()
+                .getEndActivityId()).isEqualTo("proofIssued");
     }
 
     @Test
