@@ -141,8 +141,8 @@ public class FilingService {
                         .putValue("filingId", filing.getId())
                         .putValue("unitId", unitId)
                         .putValue("year", year)
-                        .putValue("reviewers", ProcessVariables.people(directory.reviewersOf(unitId)))
-                        .putValue("bureauUsers", ProcessVariables.people(bureau))
+                        .putValue("reviewers", ProcessVariables.candidates(directory.reviewersOf(unitId)))
+                        .putValue("bureauUsers", ProcessVariables.candidates(bureau))
                         .putValue("filingDeadline", Date.from(deadline.atTime(23, 59, 59).atZone(zone).toInstant()))
                         .putValue("reminderAt", Date.from(reminder.atTime(9, 0).atZone(zone).toInstant())))
                 .getId();

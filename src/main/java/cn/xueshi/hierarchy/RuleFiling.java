@@ -7,6 +7,7 @@ import cn.xueshi.notification.Notifications;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.system.NotFound;
 import cn.xueshi.task.HumanTasks;
+import cn.xueshi.variable.ProcessVariables;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.HashMap;
@@ -74,8 +75,9 @@ public class RuleFiling {
         Map<String, Object> vars = new HashMap<>();
         vars.put("versionId", v.getId());
         vars.put("ruleSetKey", key);
-        vars.put("authorities", deciders);
-        vars.put("submitters", List.of(me.userId()));
+        // comma-separated strings (ProcessVariables.candidates), not JSON lists: no Spin deserialization on each read
+        vars.put("authorities", ProcessVariables.candidates(deciders));
+        vars.put("submitters", ProcessVariables.candidates(List.of(me.userId())));
         vars.put("reminderAt", reminderAt(set));
         ProcessInstance instance = runtime.startProcessInstanceByKey(PROCESS, key + ":" + v.getVersion(), vars);
         derivations.started(v, instance.getId());
@@ -142,7 +144,8 @@ public class RuleFiling {
         if (deciders.isEmpty()) {
             throw derivations.refusal("delta", "hierarchy.error.noAuthority");
         }
-        tasks.complete(t.getId(), Map.of("authorities", deciders, "reminderAt", reminderAt(set)));
+        tasks.complete(t.getId(),
+                Map.of("authorities", ProcessVariables.candidates(deciders), "reminderAt", reminderAt(set)));
         notifications.send(deciders, "RULE_FILING_SUBMITTED", null, set.getNameZh() + " v" + v.getVersion());
         return again;
     }

@@ -221,7 +221,7 @@ public class MakeupService {
                 Variables.createVariables()
                         .putValue("requestId", request.getId())
                         .putValue("claimant", me.userId())
-                        .putValue("reviewers", ProcessVariables.people(reviewers))
+                        .putValue("reviewers", ProcessVariables.candidates(reviewers))
                         .putValue("remedy", request.getRemedy().name())
                         .putValue("jurisdiction", unit.getJurisdiction()))
                 .getId();

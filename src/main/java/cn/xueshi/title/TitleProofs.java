@@ -124,7 +124,7 @@ public class TitleProofs {
                 Variables.createVariables()
                         .putValue("proofId", proof.getId())
                         .putValue("claimant", me.userId())
-                        .putValue("issuers", ProcessVariables.people(issuers))
+                        .putValue("issuers", ProcessVariables.candidates(issuers))
                         .putValue("jurisdiction", unit.getJurisdiction()))
                 .getId();
         proof.startedAs(instance);

@@ -20,10 +20,11 @@ import org.camunda.bpm.engine.variable.value.StringValue;
  * <ul>
  * <li>Hours are strings of plain decimals ({@code "12.5"}): a JSON number or a Double could round what the
  * reviewer typed, a string keeps every digit and reads as what it is.</li>
- * <li>People (reviewers, bureau users) and reminder dates are JSON arrays; the expressions of the models
- * ({@code camunda:candidateUsers="${reviewers}"}) read them as lists, as before. The claim lifecycle's reviewers
- * are a comma-separated string instead ({@link #candidates}): that process evaluates a decision after setting
- * them.</li>
+ * <li>People (reviewers, bureau users, issuers, filing authorities and submitters) are comma-separated strings
+ * ({@link #candidates}), which {@code camunda:candidateUsers="${reviewers}"} splits as it does a list, and which no
+ * read deserializes (a JSON list costs Spin a failed class-path lookup of its generic type name on each read, and
+ * each decision step reads every variable in scope). Instances started before hold JSON lists ({@link #people});
+ * every reader takes both ({@link #peopleOf}). Reminder dates stay JSON arrays.</li>
  * <li>Decision results the models read are mapped to primitive variables by output parameters
  * ({@code ${decisionResult.getSingleResult().reviewerKind}}), not stored as one JSON map (the claim lifecycle's
  * {@code reviewerKind}, {@code reviewWorkingDays}, {@code publicityWorkingDays}).</li>
@@ -59,15 +60,18 @@ public final class ProcessVariables {
         return Optional.empty();
     }
 
-    /** User ids as a JSON array (a list to the models' expressions and the delegates). */
+    /**
+     * User ids as a JSON array, the shape of instances started by earlier versions (the product now writes
+     * {@link #candidates}); kept so tests can start an instance the old way.
+     */
     public static ObjectValue people(Collection<String> userIds) {
         return json(new ArrayList<>(userIds));
     }
 
     /**
      * User ids as one comma-separated string ({@code "reviewer1,reviewer2"}), which a model's
-     * {@code camunda:candidateUsers="${reviewers}"} splits as it does a list. A primitive on purpose where a process
-     * evaluates decisions after setting it (the claim lifecycle): Camunda's DMN step puts every variable in scope
+     * {@code camunda:candidateUsers="${reviewers}"} splits as it does a list. A primitive on purpose, first where a
+     * process evaluates decisions after setting it (the claim lifecycle): Camunda's DMN step puts every variable in scope
      * into the decision's context, so each JSON variable is deserialized again at each decision (Spin first tries
      * the generic type name as a class, a failed class-path lookup), and a string is not. User ids never hold a
      * comma (the engine refuses one: its user-id pattern is letters and digits), and one that did would be refused
