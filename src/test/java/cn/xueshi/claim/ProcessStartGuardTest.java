@@ -92,6 +92,22 @@ class ProcessStartGuardTest {
     }
 
     @Test
+    void peopleAreAListOrACommaSeparatedStringAndNothingElse() {
+        // the make-up request's reviewers: a number is refused and named; a string (as the product writes them now)
+        // passes the type check and is refused only for the missing record
+        VariableMap numberForPeople = Variables.createVariables().putValue("requestId", -4711L)
+                .putValue("claimant", "x").putValue("reviewers", 42).putValue("remedy", "MAKEUP")
+                .putValue("jurisdiction", "JILIN");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("makeup-request", numberForPeople))
+                .isInstanceOf(ProcessStartRefused.class).hasMessageContaining("reviewers（人员列表");
+        VariableMap stringForPeople = Variables.createVariables().putValue("requestId", -4711L)
+                .putValue("claimant", "x").putValue("reviewers", "reviewer1,reviewer2").putValue("remedy", "MAKEUP")
+                .putValue("jurisdiction", "JILIN");
+        assertThatThrownBy(() -> runtime.startProcessInstanceByKey("makeup-request", stringForPeople))
+                .isInstanceOf(ProcessStartRefused.class).message().doesNotContain("reviewers");
+    }
+
+    @Test
     void aStartForARecordThatDoesNotExistIsRefused() {
         long[] before = traces("claim-lifecycle");
         assertThatThrownBy(() -> runtime.startProcessInstanceByKey("claim-lifecycle", claimVariables(-4711L)))
