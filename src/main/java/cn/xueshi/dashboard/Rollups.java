@@ -102,6 +102,11 @@ class Rollups {
      * most that node's fold.
      */
     boolean catchUp() {
+        if (!ready()) {
+            // not built yet (a node's start-up rebuild is under way, or about to be): that rebuild counts every claim and
+            // drops the marks before it, and a fold now would add whole person-years to unit rows it is replacing
+            return false;
+        }
         Instant giveUp = Instant.now().plus(wait);
         while (pending()) {
             if (locked(() -> {
@@ -123,6 +128,20 @@ class Rollups {
             }
         }
         return true;
+    }
+
+    /**
+     * What the views of one request read after: the request's single {@link #catchUp()} (issue: an overview's nine
+     * views each asked for pending marks, nine SELECTs on xs_rollup_dirty and as many lock attempts per page). Only
+     * {@link #caughtUp()} makes one, so a view that takes it cannot be read before the request's marks were folded
+     * (or, when another node holds the lock, waited for as {@link #catchUp()} does). {@code complete} is its answer.
+     */
+    record Fresh(boolean complete) {
+    }
+
+    /** {@link #catchUp()} once, for every view of a request (a page, an export) that reads the rollups. */
+    Fresh caughtUp() {
+        return new Fresh(catchUp());
     }
 
     private boolean pending() {
@@ -250,6 +269,22 @@ class Rollups {
     boolean built() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM xs_rollup_meta WHERE name IN ('built', :buckets)",
                 new MapSqlParameterSource("buckets", bucketsMark()), Long.class) == 2;
+    }
+
+    /** Set once the rollups were seen built: only a migration or other buckets unbuild them, and both restart the node. */
+    private volatile boolean builtSeen;
+
+    /** {@link #built()}, asked only until the first true (a page asks before reading: no statement once built). */
+    boolean ready() {
+        if (!builtSeen && built()) {
+            builtSeen = true;
+        }
+        return builtSeen;
+    }
+
+    /** Asks {@link #built()} again at the next {@link #ready()} (a test that removes the 'built' mark). */
+    void forgetBuilt() {
+        builtSeen = false;
     }
 
     private String bucketsMark() {
