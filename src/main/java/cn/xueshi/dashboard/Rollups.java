@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -69,6 +72,8 @@ class Rollups {
     private final Duration poll;
     private final StepTimeBuckets buckets;
     private final RollupParts parts;
+    /** The lock provider extending a rebuild's lock while it runs (none when the provider cannot extend). */
+    private final LockProvider keepAlive;
 
     Rollups(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, LockProvider locks,
             @Value("${xueshi.dashboard.rollup-batch}") int batch,
@@ -84,6 +89,13 @@ class Rollups {
         this.locks = locks;
         this.batch = batch;
         this.lockAtMostFor = lockAtMostFor;
+        this.keepAlive = locks instanceof ExtensibleLockProvider extensible
+                ? new KeepAliveLockProvider(extensible, Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "rollup-lock-keep-alive");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                : null;
     }
 
     /**
@@ -227,7 +239,7 @@ class Rollups {
      * False when another node holds the lock.
      */
     boolean rebuild() {
-        return locked(this::rebuildNow);
+        return locked(this::rebuildNow, true);
     }
 
     /** The start-up backfill: a rebuild, unless one was done (checked under the lock, so once per cluster). */
@@ -236,24 +248,28 @@ class Rollups {
             if (!built()) {
                 rebuildNow();
             }
-        });
+        }, true);
     }
 
     private void rebuildNow() {
         tx.executeWithoutResult(st -> {
             MapSqlParameterSource none = new MapSqlParameterSource();
             Long last = jdbc.queryForObject("SELECT MAX(id) FROM xs_rollup_dirty", none, Long.class);
-            for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
-                    "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_step_time_j", "xs_rollup_open_task", "xs_rollup_holder", "xs_rollup_unit")) {
-                jdbc.update("DELETE FROM " + table, none);
-            }
-            jdbc.update(PERSON_ROWS.formatted("", ""), none);
+            RollupParts.timed("deleting the rollups", () -> {
+                for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
+                        "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_step_time_j", "xs_rollup_open_task",
+                        "xs_rollup_holder", "xs_rollup_unit")) {
+                    jdbc.update("DELETE FROM " + table, none);
+                }
+            });
+            RollupParts.timed("person-years", () -> jdbc.update(PERSON_ROWS.formatted("", ""), none));
             // the unit rows as the sums of the person-years' parts, which later folds move by their differences
             parts.rebuild();
-            jdbc.update("INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
+            RollupParts.timed("step times by jurisdiction", () -> jdbc.update(
+                    "INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
                     + " SELECT u.jurisdiction, r.yr, r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)"
                     + " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id WHERE u.jurisdiction IS NOT NULL"
-                    + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none);
+                    + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none));
             if (last != null) {
                 jdbc.update("DELETE FROM xs_rollup_dirty WHERE id <= :last", new MapSqlParameterSource("last", last));
             }
@@ -292,7 +308,18 @@ class Rollups {
     }
 
     private boolean locked(Runnable work) {
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), LOCK, lockAtMostFor, Duration.ZERO));
+        return locked(work, false);
+    }
+
+    /**
+     * Runs {@code work} while this node holds {@value #LOCK}. A rebuild ({@code long}) keeps extending it: a province's
+     * rebuild can outlast {@code rollup-lock-at-most-for} (about 51 s per million claims measured, see BENCHMARK.md),
+     * and an expired lock would let a starting node's backfill, which sees no 'built' mark until the rebuild commits,
+     * rebuild again beside it. The lock still expires that long after a node that dies while rebuilding.
+     */
+    private boolean locked(Runnable work, boolean longRunning) {
+        LockProvider provider = longRunning && keepAlive != null ? keepAlive : locks;
+        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), LOCK, lockAtMostFor, Duration.ZERO));
         if (lock.isEmpty()) {
             return false;
         }
