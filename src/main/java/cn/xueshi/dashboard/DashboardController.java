@@ -154,10 +154,9 @@ class DashboardController {
         return PERSON_VIEW;
     }
 
-    /** An export asked for while the rollups are rebuilt: 503 with the reason in the viewer's language, retry later. */
+    /** An export asked for while the rollups are rebuilt: 503 (try again later) with the reason in the viewer's language. */
     private ResponseEntity<byte[]> rebuilding(Locale locale) {
         return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "60")
                 .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
                 .body(labels.text("dashboard.rebuilding.export", locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }

@@ -111,7 +111,7 @@ class Rollups {
     /**
      * Folds every mark there is (before a dashboard is read, so the page agrees with the claims as of
      * now). Returns false when another node holds the lock: the page then reads rollups that lag by at
-     * most that node's fold.
+     * most that node's fold; false at once while the rollups are not built (the pages say so, nothing is folded).
      */
     boolean catchUp() {
         if (!ready()) {
@@ -143,12 +143,23 @@ class Rollups {
     }
 
     /**
-     * What the views of one request read after: the request's single {@link #catchUp()} (issue: an overview's nine
-     * views each asked for pending marks, nine SELECTs on xs_rollup_dirty and as many lock attempts per page). Only
-     * {@link #caughtUp()} makes one, so a view that takes it cannot be read before the request's marks were folded
-     * (or, when another node holds the lock, waited for as {@link #catchUp()} does). {@code complete} is its answer.
+     * What the views of one request read after: the request's single {@link #catchUp()} (an overview's eight rollup
+     * views each asked for pending marks before: eight SELECTs on xs_rollup_dirty per page, and as many lock attempts
+     * and waits while marks were pending). Only {@link #caughtUp()} makes one, so a view that takes it cannot be read
+     * before the request's marks were folded (or, when another node holds the lock, waited for as {@link #catchUp()}
+     * does). {@link #complete()} is that catch-up's answer.
      */
-    record Fresh(boolean complete) {
+    static final class Fresh {
+
+        private final boolean complete;
+
+        private Fresh(boolean complete) {
+            this.complete = complete;
+        }
+
+        boolean complete() {
+            return complete;
+        }
     }
 
     /** {@link #catchUp()} once, for every view of a request (a page, an export) that reads the rollups. */
