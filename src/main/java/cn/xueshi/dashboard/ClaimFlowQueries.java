@@ -60,9 +60,13 @@ class ClaimFlowQueries {
 
     /** Claims of the year by lifecycle state; every state is present, zero where none. */
     Map<String, Long> claimsByState(DashboardScope s) {
+        return claimsByState(s, rollups.caughtUp());
+    }
+
+    /** {@link #claimsByState(DashboardScope)} of a request whose rollups were caught up ({@code fresh}). */
+    Map<String, Long> claimsByState(DashboardScope s, Rollups.Fresh fresh) {
         Map<String, Long> counts = new LinkedHashMap<>();
         STATES.forEach(st -> counts.put(st, 0L));
-        rollups.catchUp();
         jdbc.query("SELECT r.status, SUM(r.n) AS n FROM xs_rollup_state r JOIN xs_unit u ON u.id = r.unit_id"
                 + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.status", s.params(), rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));
@@ -75,10 +79,14 @@ class ClaimFlowQueries {
      * claims are for. The database groups by day (portable); weeks are folded here from ≤ 366 rows.
      */
     List<Week> throughput(DashboardScope s) {
+        return throughput(s, rollups.caughtUp());
+    }
+
+    /** {@link #throughput(DashboardScope)} of a request whose rollups were caught up ({@code fresh}). */
+    List<Week> throughput(DashboardScope s, Rollups.Fresh fresh) {
         LocalDate first = LocalDate.of(s.year(), 1, 1);
         MapSqlParameterSource p = s.params(Map.of("from", java.sql.Date.valueOf(first),
                 "to", java.sql.Date.valueOf(first.plusYears(1))));
-        rollups.catchUp();
         TreeMap<LocalDate, long[]> weeks = new TreeMap<>();
         jdbc.query("SELECT d.on_day, d.kind, SUM(d.n) AS n FROM xs_rollup_day d JOIN xs_unit u ON u.id = d.unit_id"
                 + " WHERE d.on_day >= :from AND d.on_day < :to" + s.where("u") + " GROUP BY d.on_day, d.kind", p, rs -> {
@@ -92,7 +100,11 @@ class ClaimFlowQueries {
 
     /** Open user tasks of the year's claims per step, and how many are past their due date (rollup of V130). */
     List<StepBacklog> backlog(DashboardScope s, LocalDateTime now) {
-        rollups.catchUp();
+        return backlog(s, now, rollups.caughtUp());
+    }
+
+    /** {@link #backlog(DashboardScope, LocalDateTime)} of a request whose rollups were caught up ({@code fresh}). */
+    List<StepBacklog> backlog(DashboardScope s, LocalDateTime now, Rollups.Fresh fresh) {
         return jdbc.query("SELECT r.task_key, SUM(r.n) AS n, SUM(CASE WHEN r.due < :now THEN r.n ELSE 0 END) AS overdue"
                 + " FROM xs_rollup_open_task r JOIN xs_unit u ON u.id = r.unit_id"
                 + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.task_key ORDER BY r.task_key",
@@ -105,7 +117,11 @@ class ClaimFlowQueries {
      * reviewers counts for both). The {@code limit} busiest first, most overdue first (rollup of V130).
      */
     List<Holder> holders(DashboardScope s, LocalDateTime now, int limit) {
-        rollups.catchUp();
+        return holders(s, now, limit, rollups.caughtUp());
+    }
+
+    /** {@link #holders(DashboardScope, LocalDateTime, int)} of a request whose rollups were caught up ({@code fresh}). */
+    List<Holder> holders(DashboardScope s, LocalDateTime now, int limit, Rollups.Fresh fresh) {
         return jdbc.query("SELECT r.holder, SUM(r.n) AS n, SUM(CASE WHEN r.due < :now THEN r.n ELSE 0 END) AS overdue"
                 + " FROM xs_rollup_holder r JOIN xs_unit u ON u.id = r.unit_id"
                 + " WHERE r.yr = :year" + s.where("u")
@@ -120,7 +136,11 @@ class ClaimFlowQueries {
      * duration buckets of the rollup (V130, {@link StepTimeBuckets}): at least the exact p90, below its bucket's bound.
      */
     List<StepTime> stepTimes(DashboardScope s) {
-        rollups.catchUp();
+        return stepTimes(s, rollups.caughtUp());
+    }
+
+    /** {@link #stepTimes(DashboardScope)} of a request whose rollups were caught up ({@code fresh}). */
+    List<StepTime> stepTimes(DashboardScope s, Rollups.Fresh fresh) {
         record Bucket(String step, long n, long sum, long max) {
         }
         // a unit reads its own rows; a province or the country the per-jurisdiction sums (a few dozen rows)
@@ -144,11 +164,15 @@ class ClaimFlowQueries {
 
     /** Objections (异议) raised against the year's claims, by outcome: OPEN, DISMISSED, UPHELD. */
     Map<String, Long> objections(DashboardScope s) {
+        return objections(s, rollups.caughtUp());
+    }
+
+    /** {@link #objections(DashboardScope)} of a request whose rollups were caught up ({@code fresh}). */
+    Map<String, Long> objections(DashboardScope s, Rollups.Fresh fresh) {
         Map<String, Long> counts = new LinkedHashMap<>();
         for (String st : List.of("OPEN", "DISMISSED", "UPHELD")) {
             counts.put(st, 0L);
         }
-        rollups.catchUp();
         jdbc.query("SELECT r.status, SUM(r.n) FROM xs_rollup_objection r JOIN xs_unit u ON u.id = r.unit_id"
                 + " WHERE r.yr = :year" + s.where("u") + " GROUP BY r.status", s.params(), rs -> {
                     counts.put(rs.getString(1), rs.getLong(2));

@@ -27,7 +27,7 @@ import org.springframework.stereotype.Repository;
  *
  * <p>Read from the rollups ({@link Rollups}, V95: a row per person and year with those sums, a row per
  * unit, year and activity type; V130: a unit's headcount), never by scanning the claims or the persons; each
- * read first folds pending changes.
+ * read follows a fold of the pending changes: its own, or its request's one ({@link Rollups.Fresh}).
  */
 @Repository
 class ComplianceQueries {
@@ -127,12 +127,16 @@ class ComplianceQueries {
      * requirement, the year's filing (status, deadline) and open make-up obligations of the year.
      */
     List<UnitRow> units(DashboardScope s, Map<String, Requirement> requirements, LocalDate today) {
-        rollups.catchUp();
+        return units(s, requirements, today, rollups.caughtUp());
+    }
+
+    /** {@link #units(DashboardScope, Map, LocalDate)} of a request whose rollups were caught up ({@code fresh}). */
+    List<UnitRow> units(DashboardScope s, Map<String, Requirement> requirements, LocalDate today, Rollups.Fresh fresh) {
         MapSqlParameterSource p = s.params(Map.of("today", Date.valueOf(today)));
         // judged where the jurisdiction has a rule set in force; by the department's or unit's set where it differs
-        // (one unit's page: only that unit's and its department's sets, not every filing's)
+        // (only the sets of the scope's units and their departments, not every filing's)
         EffectiveRequirements.Overrides overrides = requirements.isEmpty() ? EffectiveRequirements.Overrides.NONE
-                : s.unitId() != null ? effective.ofOneUnit(s.year(), s.unitId()) : effective.of(s.year());
+                : effective.of(s);
         // persons with hours or reductions of the year: one rollup row each; everyone else has none of either
         Map<Long, long[]> rolled = new HashMap<>();
         jdbc.query("SELECT r.unit_id, COUNT(*) AS n, SUM(CASE WHEN " + MEETS + " THEN 1 ELSE 0 END) AS compliant"
@@ -181,7 +185,11 @@ class ComplianceQueries {
 
     /** Per-item hours of the year's counted claims by activity type (as frozen when approved). */
     List<HoursByType> hoursByType(DashboardScope s) {
-        rollups.catchUp();
+        return hoursByType(s, rollups.caughtUp());
+    }
+
+    /** {@link #hoursByType(DashboardScope)} of a request whose rollups were caught up ({@code fresh}). */
+    List<HoursByType> hoursByType(DashboardScope s, Rollups.Fresh fresh) {
         return jdbc.query("SELECT t.activity_type, SUM(t.items) AS n, SUM(t.pub) AS pub, SUM(t.prof) AS prof"
                 + " FROM xs_rollup_type t JOIN xs_unit u ON u.id = t.unit_id"
                 + " WHERE t.yr = :year" + s.where("u") + " GROUP BY t.activity_type ORDER BY t.activity_type", s.params(),
@@ -203,6 +211,7 @@ class ComplianceQueries {
 
     /** The unit's people, judged by the requirement that applies to the unit (none: not judged). */
     private List<PersonRow> judged(DashboardScope s, Requirement requirement) {
+        // the people page's only rollup read: its own catch-up is the request's one
         rollups.catchUp();
         MapSqlParameterSource p = s.params();
         return jdbc.query("SELECT p.user_id, au.LAST_, au.FIRST_, COALESCE(r.claims, 0), COALESCE(r.pub, 0),"

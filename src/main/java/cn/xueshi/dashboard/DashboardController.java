@@ -74,9 +74,12 @@ class DashboardController {
             @RequestParam(required = false) String size, Model model, Locale locale) throws JsonProcessingException {
         CurrentUser me = currentUsers.current();
         DashboardScope scope = dashboards.scope(me, yearOr(year), jurisdiction, unit);
-        Overview o = dashboards.overview(scope);
+        // while the rollups are rebuilt the page keeps its filters and says so, with no figures (they would be wrong)
+        boolean rebuilding = dashboards.rebuilding();
+        model.addAttribute("rebuilding", rebuilding);
+        Overview o = rebuilding ? null : dashboards.overview(scope);
         model.addAttribute("o", o);
-        UnitTable table = UnitTable.of(o.units(), q, sort, page, size, pageLimits);
+        UnitTable table = UnitTable.of(o == null ? List.of() : o.units(), q, sort, page, size, pageLimits);
         model.addAttribute("units", table);
         model.addAttribute("pageRequest", table.request());
         model.addAttribute("maxPageSize", pageLimits.maxPageSize());
@@ -93,6 +96,9 @@ class DashboardController {
         model.addAttribute("unitChoices", choices.size() > dashboards.unitChoicesMax() ? List.of() : choices);
         model.addAttribute("unitChoicesTooMany", choices.size() > dashboards.unitChoicesMax());
         model.addAttribute("years", years());
+        if (o == null) {
+            return OVERVIEW_VIEW;
+        }
         model.addAttribute("stepNames", stepNames(o, locale));
         model.addAttribute("typeNames", labels.activityTypes(locale));
         model.addAttribute("statesChart", json.writeValueAsString(statesChart(o, locale)));
@@ -107,6 +113,9 @@ class DashboardController {
             @RequestParam(required = false) String jurisdiction, @RequestParam(required = false) Long unit, Locale locale)
             throws IOException {
         DashboardScope scope = dashboards.scope(currentUsers.current(), yearOr(year), jurisdiction, unit);
+        if (dashboards.rebuilding()) {
+            return rebuilding(locale);
+        }
         return xlsx("dashboard-" + scope.year() + ".xlsx",
                 workbook.overview(dashboards.overview(scope),
                         jurisdictionNames(jurisdictions.findAllByOrderByCode(), null, locale), locale));
@@ -117,7 +126,9 @@ class DashboardController {
         DashboardService.UnitScope scope = dashboards.unitScope(currentUsers.current(), yearOr(year), unitId);
         model.addAttribute("unit", scope.unit());
         model.addAttribute("year", scope.scope().year());
-        model.addAttribute("people", dashboards.people(scope));
+        boolean rebuilding = dashboards.rebuilding();
+        model.addAttribute("rebuilding", rebuilding);
+        model.addAttribute("people", rebuilding ? List.of() : dashboards.people(scope));
         return UNIT_VIEW;
     }
 
@@ -125,6 +136,9 @@ class DashboardController {
     ResponseEntity<byte[]> exportUnit(@PathVariable long unitId, @RequestParam(required = false) Integer year,
             Locale locale) throws IOException {
         DashboardService.UnitScope scope = dashboards.unitScope(currentUsers.current(), yearOr(year), unitId);
+        if (dashboards.rebuilding()) {
+            return rebuilding(locale);
+        }
         return xlsx("dashboard-unit-" + unitId + "-" + scope.scope().year() + ".xlsx",
                 workbook.people(dashboards.people(scope), locale));
     }
@@ -138,6 +152,13 @@ class DashboardController {
         model.addAttribute("year", scope.scope().year());
         model.addAttribute("person", dashboards.displayName(userId));
         return PERSON_VIEW;
+    }
+
+    /** An export asked for while the rollups are rebuilt: 503 (try again later) with the reason in the viewer's language. */
+    private ResponseEntity<byte[]> rebuilding(Locale locale) {
+        return ResponseEntity.status(org.springframework.http.HttpStatus.SERVICE_UNAVAILABLE)
+                .contentType(new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8))
+                .body(labels.text("dashboard.rebuilding.export", locale).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static ResponseEntity<byte[]> xlsx(String fileName, byte[] body) {

@@ -54,6 +54,7 @@ public class DashboardService {
     private final Duration nationwideMaxAge;
     private final Duration nationwideWait;
     private final int unitChoicesMax;
+    private final Rollups rollups;
     /** Runs the overview's queries side by side; bounded so one page cannot take every connection. */
     private final Executor views = Executors.newFixedThreadPool(3, r -> {
         Thread t = new Thread(r, "dashboard-view");
@@ -66,7 +67,8 @@ public class DashboardService {
             BusinessClock clock, NationwideCopies copies,
             @Value("${xueshi.dashboard.nationwide-max-age}") Duration nationwideMaxAge,
             @Value("${xueshi.dashboard.nationwide-wait}") Duration nationwideWait,
-            @Value("${xueshi.dashboard.unit-choices-max}") int unitChoicesMax) {
+            @Value("${xueshi.dashboard.unit-choices-max}") int unitChoicesMax, Rollups rollups) {
+        this.rollups = rollups;
         this.unitChoicesMax = unitChoicesMax;
         this.copies = copies;
         this.nationwideMaxAge = nationwideMaxAge;
@@ -181,6 +183,16 @@ public class DashboardService {
         return compute(s);
     }
 
+    /**
+     * True while the rollups are not built (the first start after a migration that asks for a rebuild, V95 or V132,
+     * or other step-time buckets): one node rebuilds them in one transaction and the others would show the rollups
+     * as they were before it — none at all after V95, durations counted with other buckets — so the pages say
+     * 统计数据正在重建 instead of showing figures. Once built, not asked again ({@link Rollups#ready()}).
+     */
+    boolean rebuilding() {
+        return !rollups.ready();
+    }
+
     /** Years whose nationwide copy is being rebuilt by this node (one background rebuild per year at a time). */
     private final Set<Integer> refreshing = ConcurrentHashMap.newKeySet();
 
@@ -192,15 +204,18 @@ public class DashboardService {
         LocalDate today = clock.today();
         // the engine stores zone-less timestamps in the JVM zone, so task ages compare in that zone
         LocalDateTime now = LocalDateTime.ofInstant(BusinessClock.now(), ZoneId.systemDefault());
-        var unitRows = async(() -> compliance.units(s, requirements(s), today).stream()
+        // one fold of the pending marks for the whole page, before any view reads (a mark committed before the
+        // request is in every view); each view asking again cost a SELECT on the marks and a lock attempt each
+        Rollups.Fresh fresh = rollups.caughtUp();
+        var unitRows = async(() -> compliance.units(s, requirements(s), today, fresh).stream()
                 .map(u -> u.filingDeadline() != null ? u : withDeadline(u, s.year())).toList());
-        var holders = async(() -> flow.holders(s, now, HOLDERS_SHOWN));
-        var byState = async(() -> flow.claimsByState(s));
-        var throughput = async(() -> flow.throughput(s));
-        var backlog = async(() -> flow.backlog(s, now));
-        var stepTimes = async(() -> flow.stepTimes(s));
-        var objections = async(() -> flow.objections(s));
-        var hours = async(() -> compliance.hoursByType(s));
+        var holders = async(() -> flow.holders(s, now, HOLDERS_SHOWN, fresh));
+        var byState = async(() -> flow.claimsByState(s, fresh));
+        var throughput = async(() -> flow.throughput(s, fresh));
+        var backlog = async(() -> flow.backlog(s, now, fresh));
+        var stepTimes = async(() -> flow.stepTimes(s, fresh));
+        var objections = async(() -> flow.objections(s, fresh));
+        var hours = async(() -> compliance.hoursByType(s, fresh));
         var health = async(() -> flow.health(s));
         Map<String, String> names = new LinkedHashMap<>();
         holders.join().forEach(h -> names.put(h.holder(), directory.displayName(h.holder())));

@@ -4,12 +4,11 @@ import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.rules.Requirement;
 import cn.xueshi.rules.RuleSetHierarchy;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,50 +38,64 @@ class EffectiveRequirements {
     private final RecognitionService recognition;
     private final RuleSetHierarchy hierarchy;
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
 
-    EffectiveRequirements(RecognitionService recognition, RuleSetHierarchy hierarchy, JdbcTemplate jdbc) {
+    EffectiveRequirements(RecognitionService recognition, RuleSetHierarchy hierarchy, JdbcTemplate jdbc,
+            NamedParameterJdbcTemplate named) {
         this.recognition = recognition;
         this.hierarchy = hierarchy;
         this.jdbc = jdbc;
+        this.named = named;
     }
 
-    /** The overrides of a year, for the departments and units owning a filed set (whatever the scope). */
+    /** The overrides of a year, for every department and unit owning a filed set (the whole country's scope). */
     Overrides of(int year) {
-        Set<String> departments = new HashSet<>();
-        Set<Long> units = new HashSet<>();
-        for (RuleSetHierarchy.Filed f : hierarchy.history()) {
-            if ("DEPARTMENT".equals(f.ownerKind())) {
-                departments.add(f.ownerCode());
-            } else if ("UNIT".equals(f.ownerKind())) {
-                try {
-                    units.add(Long.parseLong(f.ownerCode()));
-                } catch (NumberFormatException e) {
-                    // not a unit id: owns nothing a dashboard counts
-                }
-            }
+        return of(new DashboardScope(year, null, null));
+    }
+
+    /** A filed set's owner whose set is any version filed ({@code %s}: the owner column's condition). */
+    private static final String FILED_OWNER = " AND EXISTS (SELECT 1 FROM xs_rule_set s WHERE s.owner_kind = '%s'"
+            + " AND s.owner_code = %s AND EXISTS (SELECT 1 FROM xs_rule_set_version v"
+            + " WHERE v.rule_set_key = s.rule_set_key AND v.status = 'FILED'))";
+
+    /**
+     * The overrides of the scope's year for the departments and units of the scope owning a filed set: only those can
+     * judge a person the scope's units count (a unit's own set by its id, its department's by the unit's department
+     * code). Every filed set of the database was read before, and each owner cost a few statements, so one
+     * province's overview paid for every other province's filings. One unit: {@link #ofOneUnit}.
+     */
+    Overrides of(DashboardScope scope) {
+        if (scope.unitId() != null) {
+            return ofOneUnit(scope.year(), scope.unitId());
         }
+        int year = scope.year();
+        // the departments of the scope's units that own a filed set, with the department's own jurisdiction
+        List<String[]> departments = named.query("SELECT d.code, d.jurisdiction FROM xs_department d"
+                + " WHERE d.code IN (SELECT u.department_code FROM xs_unit u WHERE u.department_code IS NOT NULL"
+                + scope.where("u") + ")" + FILED_OWNER.formatted("DEPARTMENT", "d.code"), scope.params(),
+                (rs, i) -> new String[] {rs.getString(1), rs.getString(2)});
+        // the scope's units that own a filed set (the owner code of a unit's set is its id)
+        List<Object[]> units = named.query("SELECT u.id, u.jurisdiction, u.department_code FROM xs_unit u WHERE 1 = 1"
+                + scope.where("u") + FILED_OWNER.formatted("UNIT", "CAST(u.id AS VARCHAR(40))"), scope.params(),
+                (rs, i) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getString(3)});
         if (departments.isEmpty() && units.isEmpty()) {
             return Overrides.NONE;
         }
         Map<String, Requirement> byKey = new HashMap<>();
         Map<String, Requirement> byDepartment = new HashMap<>();
-        for (String code : departments) {
-            jdbc.queryForList("SELECT jurisdiction FROM xs_department WHERE code = ?", String.class, code).stream()
-                    .findFirst().ifPresent(j -> differing(j, code, null, year, byKey)
-                            .ifPresent(r -> byDepartment.put(code, r)));
+        for (String[] d : departments) {
+            differing(d[1], d[0], null, year, byKey).ifPresent(r -> byDepartment.put(d[0], r));
         }
         Map<Long, Requirement> byUnit = new HashMap<>();
-        for (Long id : units) {
-            jdbc.query("SELECT jurisdiction, department_code FROM xs_unit WHERE id = ?", rs -> {
-                String j = rs.getString(1);
-                String dept = rs.getString(2);
-                Optional<Requirement> own = differing(j, dept, id, year, byKey);
-                // the unit's own set (or, when it does not apply, its department's) decides; else the jurisdiction's
-                byUnit.put(id, own.orElseGet(() -> recognition.ruleSetFor(j, year)
-                        .flatMap(k -> requirement(k, year, byKey)).orElse(null)));
-            }, id);
+        for (Object[] u : units) {
+            long id = (Long) u[0];
+            String j = (String) u[1];
+            String dept = (String) u[2];
+            Optional<Requirement> own = differing(j, dept, id, year, byKey);
+            // the unit's own set (or, when it does not apply, its department's) decides; else the jurisdiction's
+            own.or(() -> recognition.ruleSetFor(j, year).flatMap(k -> requirement(k, year, byKey)))
+                    .ifPresent(r -> byUnit.put(id, r));
         }
-        byUnit.values().removeIf(java.util.Objects::isNull);
         return new Overrides(Map.copyOf(byDepartment), Map.copyOf(byUnit));
     }
 

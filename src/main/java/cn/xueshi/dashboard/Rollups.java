@@ -11,10 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import net.javacrumbs.shedlock.core.ExtensibleLockProvider;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import net.javacrumbs.shedlock.support.KeepAliveLockProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -69,6 +72,8 @@ class Rollups {
     private final Duration poll;
     private final StepTimeBuckets buckets;
     private final RollupParts parts;
+    /** The lock provider extending a rebuild's lock while it runs (none when the provider cannot extend). */
+    private final LockProvider keepAlive;
 
     Rollups(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, LockProvider locks,
             @Value("${xueshi.dashboard.rollup-batch}") int batch,
@@ -84,6 +89,13 @@ class Rollups {
         this.locks = locks;
         this.batch = batch;
         this.lockAtMostFor = lockAtMostFor;
+        this.keepAlive = locks instanceof ExtensibleLockProvider extensible
+                ? new KeepAliveLockProvider(extensible, Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "rollup-lock-keep-alive");
+                    t.setDaemon(true);
+                    return t;
+                }))
+                : null;
     }
 
     /**
@@ -99,9 +111,14 @@ class Rollups {
     /**
      * Folds every mark there is (before a dashboard is read, so the page agrees with the claims as of
      * now). Returns false when another node holds the lock: the page then reads rollups that lag by at
-     * most that node's fold.
+     * most that node's fold; false at once while the rollups are not built (the pages say so, nothing is folded).
      */
     boolean catchUp() {
+        if (!ready()) {
+            // not built yet (a node's start-up rebuild is under way, or about to be): that rebuild counts every claim and
+            // drops the marks before it, and a fold now would add whole person-years to unit rows it is replacing
+            return false;
+        }
         Instant giveUp = Instant.now().plus(wait);
         while (pending()) {
             if (locked(() -> {
@@ -123,6 +140,31 @@ class Rollups {
             }
         }
         return true;
+    }
+
+    /**
+     * What the views of one request read after: the request's single {@link #catchUp()} (an overview's eight rollup
+     * views each asked for pending marks before: eight SELECTs on xs_rollup_dirty per page, and as many lock attempts
+     * and waits while marks were pending). Only {@link #caughtUp()} makes one, so a view that takes it cannot be read
+     * before the request's marks were folded (or, when another node holds the lock, waited for as {@link #catchUp()}
+     * does). {@link #complete()} is that catch-up's answer.
+     */
+    static final class Fresh {
+
+        private final boolean complete;
+
+        private Fresh(boolean complete) {
+            this.complete = complete;
+        }
+
+        boolean complete() {
+            return complete;
+        }
+    }
+
+    /** {@link #catchUp()} once, for every view of a request (a page, an export) that reads the rollups. */
+    Fresh caughtUp() {
+        return new Fresh(catchUp());
     }
 
     private boolean pending() {
@@ -208,7 +250,7 @@ class Rollups {
      * False when another node holds the lock.
      */
     boolean rebuild() {
-        return locked(this::rebuildNow);
+        return locked(this::rebuildNow, true);
     }
 
     /** The start-up backfill: a rebuild, unless one was done (checked under the lock, so once per cluster). */
@@ -217,24 +259,28 @@ class Rollups {
             if (!built()) {
                 rebuildNow();
             }
-        });
+        }, true);
     }
 
     private void rebuildNow() {
         tx.executeWithoutResult(st -> {
             MapSqlParameterSource none = new MapSqlParameterSource();
             Long last = jdbc.queryForObject("SELECT MAX(id) FROM xs_rollup_dirty", none, Long.class);
-            for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
-                    "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_step_time_j", "xs_rollup_open_task", "xs_rollup_holder", "xs_rollup_unit")) {
-                jdbc.update("DELETE FROM " + table, none);
-            }
-            jdbc.update(PERSON_ROWS.formatted("", ""), none);
+            RollupParts.timed("deleting the rollups", () -> {
+                for (String table : List.of("xs_rollup_person", "xs_rollup_state", "xs_rollup_type", "xs_rollup_objection",
+                        "xs_rollup_day", "xs_rollup_step_time", "xs_rollup_step_time_j", "xs_rollup_open_task",
+                        "xs_rollup_holder", "xs_rollup_unit")) {
+                    jdbc.update("DELETE FROM " + table, none);
+                }
+            });
+            RollupParts.timed("person-years", () -> jdbc.update(PERSON_ROWS.formatted("", ""), none));
             // the unit rows as the sums of the person-years' parts, which later folds move by their differences
             parts.rebuild();
-            jdbc.update("INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
+            RollupParts.timed("step times by jurisdiction", () -> jdbc.update(
+                    "INSERT INTO xs_rollup_step_time_j (jurisdiction, yr, task_key, bucket, n, sum_ms, max_ms)"
                     + " SELECT u.jurisdiction, r.yr, r.task_key, r.bucket, SUM(r.n), SUM(r.sum_ms), MAX(r.max_ms)"
                     + " FROM xs_rollup_step_time r JOIN xs_unit u ON u.id = r.unit_id WHERE u.jurisdiction IS NOT NULL"
-                    + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none);
+                    + " GROUP BY u.jurisdiction, r.yr, r.task_key, r.bucket", none));
             if (last != null) {
                 jdbc.update("DELETE FROM xs_rollup_dirty WHERE id <= :last", new MapSqlParameterSource("last", last));
             }
@@ -252,12 +298,39 @@ class Rollups {
                 new MapSqlParameterSource("buckets", bucketsMark()), Long.class) == 2;
     }
 
+    /** Set once the rollups were seen built: only a migration or other buckets unbuild them, and both restart the node. */
+    private volatile boolean builtSeen;
+
+    /** {@link #built()}, asked only until the first true (a page asks before reading: no statement once built). */
+    boolean ready() {
+        if (!builtSeen && built()) {
+            builtSeen = true;
+        }
+        return builtSeen;
+    }
+
+    /** Asks {@link #built()} again at the next {@link #ready()} (a test that removes the 'built' mark). */
+    void forgetBuilt() {
+        builtSeen = false;
+    }
+
     private String bucketsMark() {
         return "step-time-buckets " + buckets.fingerprint();
     }
 
     private boolean locked(Runnable work) {
-        Optional<SimpleLock> lock = locks.lock(new LockConfiguration(Instant.now(), LOCK, lockAtMostFor, Duration.ZERO));
+        return locked(work, false);
+    }
+
+    /**
+     * Runs {@code work} while this node holds {@value #LOCK}. A rebuild ({@code long}) keeps extending it: a province's
+     * rebuild can outlast {@code rollup-lock-at-most-for} (about 51 s per million claims measured, see BENCHMARK.md),
+     * and an expired lock would let a starting node's backfill, which sees no 'built' mark until the rebuild commits,
+     * rebuild again beside it. The lock still expires that long after a node that dies while rebuilding.
+     */
+    private boolean locked(Runnable work, boolean longRunning) {
+        LockProvider provider = longRunning && keepAlive != null ? keepAlive : locks;
+        Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), LOCK, lockAtMostFor, Duration.ZERO));
         if (lock.isEmpty()) {
             return false;
         }

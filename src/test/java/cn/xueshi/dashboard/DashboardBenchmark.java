@@ -162,12 +162,18 @@ class DashboardBenchmark {
         }
     }
 
-    /** Statements each unit page sends (the request's and the overview pool's; -Dbench.sqlList prints them). */
+    /**
+     * Statements each unit page and JILIN's overview send (the request's and the overview pool's), and of them the
+     * requests for pending marks (SELECTs on xs_rollup_dirty: nothing is pending here); -Dbench.sqlList prints them.
+     */
     private String statementsPerGet(long unit) throws Exception {
         StringBuilder out = new StringBuilder();
-        for (String url : List.of("/dashboard?unit=" + unit, "/dashboard/units/" + unit)) {
+        List<String> urls = UNIT_ONLY ? List.of("/dashboard?unit=" + unit, "/dashboard/units/" + unit)
+                : List.of("/dashboard?unit=" + unit, "/dashboard/units/" + unit, "/dashboard?jurisdiction=JILIN");
+        for (String url : urls) {
             List<String> sql = PageStatements.record(() -> page(url));
-            out.append(url).append(" ").append(sql.size()).append("  ");
+            out.append(url).append(" ").append(sql.size()).append(" (pending marks ")
+                    .append(PageStatements.count(sql, "xs_rollup_dirty")).append(")  ");
             if (Boolean.getBoolean("bench.sqlList")) {
                 sql.forEach(q -> System.out.println("SQL " + url + ": " + q));
             }

@@ -43,6 +43,7 @@ class EffectiveRequirementDashboardTest {
     @Autowired Derivations derivations;
     @Autowired RecognitionService recognition;
     @Autowired EffectiveRequirements effective;
+    @Autowired TestUsers users;
 
     @Test
     void aDepartmentsRaisedTotalDecidesForItsUnitsOnly() {
@@ -136,5 +137,54 @@ class EffectiveRequirementDashboardTest {
         // jurisdiction's requirement, which RollupRecountTest compares the whole of JILIN with)
         fx.claim(hospital, doctor, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.valueOf(20), at, at.plusDays(20));
         assertThat(dashboards.people(one)).extracting(PersonRow::compliant).containsExactly(true);
+    }
+
+    /**
+     * A province's overview reads only the filed sets of its units and their departments: a raising set of a unit of
+     * QINGDAO is not among JILIN's overrides (the whole country's have it), while a JILIN unit's own set is, and it
+     * judges that unit among the province's units.
+     */
+    @Test
+    void onlyTheSetsFiledInsideTheScopeAreReadAndTheyApply() {
+        Requirement reference = dashboards.requirement("JILIN", YEAR).orElseThrow();
+        BigDecimal raised = reference.total().add(BigDecimal.valueOf(30));
+        Unit inside = fx.unit("看板省内细则单位");
+        Unit outside = users.unit("看板省外细则单位" + TestUsers.uniqueId("-"), cn.xueshi.identity.UnitType.STATE_OWNED,
+                "QINGDAO", "qingdao-2023");
+        for (Unit owner : List.of(inside, outside)) {
+            String key = ("sc-" + TestUsers.uniqueId("")).toLowerCase();
+            derivations.create(key, "看板范围细则" + key, OwnerKind.UNIT, String.valueOf(owner.getId()), "jilin-2026", "tester");
+            derivations.edit(key, d -> d.withChange(new Delta.Change("facts", "jl-facts", "requiredTotal",
+                    raised.toPlainString())), "tester", "总学时要求提高");
+            RuleSetVersion v = derivations.submit(key, "单位要求更高", "测试〔2026〕8号", LocalDate.of(2026, 1, 1), "tester");
+            derivations.file(v.getId(), null, "同意备案", "tester");
+        }
+        String worker = fx.member(inside, "范", "职工");
+        LocalDateTime at = LocalDateTime.of(YEAR, 3, 2, 10, 0);
+        fx.claim(inside, worker, YEAR, null, "REGISTERED", reference.publicMin(),
+                reference.total().subtract(reference.publicMin()), at, at.plusDays(14));
+
+        DashboardScope jilin = new DashboardScope(YEAR, Set.of("JILIN"), null);
+        EffectiveRequirements.Overrides scoped = effective.of(jilin);
+        assertThat(scoped.byUnit()).doesNotContainKey(outside.getId())
+                .hasEntrySatisfying(inside.getId(), r -> assertThat(r.total()).isEqualByComparingTo(raised));
+        assertThat(effective.of(YEAR).byUnit()).containsKey(outside.getId());
+        // the province's overrides are the whole country's for every unit of the province
+        EffectiveRequirements.Overrides all = effective.of(YEAR);
+        for (Unit u : units.findAll()) {
+            if ("JILIN".equals(u.getJurisdiction())) {
+                assertThat(scoped.of(u.getId(), u.getDepartmentCode())).as(u.getName())
+                        .isEqualTo(all.of(u.getId(), u.getDepartmentCode()));
+            }
+        }
+        assertThat(compliance.units(jilin, Map.of("JILIN", reference), LocalDate.of(YEAR, 6, 1)).stream()
+                        .filter(u -> u.unitId() == inside.getId()))
+                .extracting(UnitRow::judged, UnitRow::compliant).containsExactly(org.assertj.core.groups.Tuple.tuple(1L, 0L));
+
+        // thirty more hours meet the unit's requirement (the shared database agrees with RollupRecountTest's recount)
+        fx.claim(inside, worker, YEAR, null, "REGISTERED", BigDecimal.ZERO, BigDecimal.valueOf(30), at, at.plusDays(20));
+        assertThat(compliance.units(jilin, Map.of("JILIN", reference), LocalDate.of(YEAR, 6, 1)).stream()
+                        .filter(u -> u.unitId() == inside.getId()))
+                .extracting(UnitRow::compliant).containsExactly(1L);
     }
 }
