@@ -55,6 +55,28 @@ class RegulationAuditTest {
         assertThat(hardship(ruleSet, reason, remedy).get("allowed")).isEqualTo(false);
     }
 
+    /**
+     * 证明材料 (evidenceRequired, read by MakeupController): Jilin 通知 三（二） "须提交书面申请及相关证明材料" for
+     * every hardship request (the attachment's 减免 is the same 确有特殊困难 case); Qingdao 四（四）4 "经本人所在单位
+     * 批准，并提交相关证明材料" for the sick-leave and maternity reductions; nothing where no request is offered
+     * (Qingdao make-up, Yuxi, Anhui: hardship-none).
+     */
+    @ParameterizedTest(name = "{0} {1} {2} → {3}")
+    @CsvSource({"jilin-2026,INJURY,MAKEUP,true", "jilin-2026,ILLNESS,REDUCTION,true", "jilin-2026,PREGNANCY,MAKEUP,true",
+            "jilin-2026,OTHER,REDUCTION,true", "jilin-2026,OTHER,MAKEUP,true",
+            "qingdao-2023,INJURY,REDUCTION,true", "qingdao-2023,ILLNESS,REDUCTION,true",
+            "qingdao-2023,PREGNANCY,REDUCTION,true", "qingdao-2023,PREGNANCY,MAKEUP,false",
+            "qingdao-2023,OTHER,REDUCTION,false", "yuxi-2024,ILLNESS,REDUCTION,false", "yuxi-2024,INJURY,MAKEUP,false",
+            "anhui-2025,PREGNANCY,MAKEUP,false", "anhui-2025,INJURY,REDUCTION,false"})
+    void proofIsRequiredWhereTheTextAsksForIt(String ruleSet, String reason, String remedy, boolean required) {
+        Map<String, Object> row = hardship(ruleSet, reason, remedy);
+        assertThat(row.get("evidenceRequired")).isEqualTo(required);
+        if (required) {
+            // the basis the refusal message cites names the proof the text asks for
+            assertThat((String) row.get("basis")).contains("证明材料");
+        }
+    }
+
     Map<String, Object> hardship(String ruleSet, String reason, String remedy) {
         return decisions.evaluateDecisionTableByKey("hardship-policy", Variables.createVariables()
                 .putValue("ruleSet", ruleSet).putValue("reason", reason).putValue("remedy", remedy))
