@@ -8,6 +8,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
+import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.task.TaskForms;
 import cn.xueshi.task.InboxEntry;
@@ -47,9 +48,14 @@ class MakeupController {
     private final TaskForms taskForms;
     private final MakeupInbox inbox;
     private final TaskListProperties pageLimits;
+    private final HardshipPolicy policy;
+    private final RecognitionService recognition;
 
     MakeupController(MakeupService makeups, EvidenceStore evidence, CurrentUserService currentUsers,
-            Directory directory, TaskForms taskForms, MakeupInbox inbox, TaskListProperties pageLimits) {
+            Directory directory, TaskForms taskForms, MakeupInbox inbox, TaskListProperties pageLimits,
+            HardshipPolicy policy, RecognitionService recognition) {
+        this.policy = policy;
+        this.recognition = recognition;
         this.inbox = inbox;
         this.pageLimits = pageLimits;
         this.taskForms = taskForms;
@@ -74,7 +80,7 @@ class MakeupController {
         MakeupForm form = new MakeupForm();
         form.setSubmissionKey(UUID.randomUUID().toString());
         form.setYear(makeups.currentYear());
-        return showForm(SUBMIT_FORM, form, model);
+        return showForm(SUBMIT_FORM, form, unit(me), model);
     }
 
     @PostMapping("/makeup")
@@ -93,9 +99,9 @@ class MakeupController {
             return "redirect:/makeup/" + done.get().getId();
         }
         Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit, errors, null);
-        checkFiles(files, errors);
+        checkFiles(files, 0, evidenceDemanded(form, unit, decision), errors);
         if (errors.hasErrors() || decision.isEmpty()) {
-            return showForm(SUBMIT_FORM, form, model);
+            return showForm(SUBMIT_FORM, form, unit, model);
         }
         MakeupRequest request;
         try {
@@ -110,16 +116,50 @@ class MakeupController {
         return "redirect:/makeup/" + request.getId();
     }
 
-    private void checkFiles(List<MultipartFile> files, BindingResult errors) {
+    /**
+     * Checks the uploaded files; when the rule set's text asks for proof (hardship-policy evidenceRequired)
+     * and neither this form nor the request ({@code kept}: files it already has) brings a file, says so beside
+     * the upload field, citing the row's basis.
+     */
+    private void checkFiles(List<MultipartFile> files, int kept, Optional<HardshipPolicy.Decision> demanded,
+            BindingResult errors) {
+        List<byte[]> chosen;
         try {
-            evidence.check(files == null ? List.of() : files, 0);
+            chosen = evidence.check(files == null ? List.of() : files, 0);
         } catch (EvidenceRejected e) {
             errors.rejectValue("evidence", e.messageKey(), e.args(), e.messageKey());
+            return;
+        }
+        if (chosen.isEmpty() && kept == 0 && demanded.isPresent()) {
+            errors.rejectValue("evidence", "makeup.error.evidenceRequired", new Object[] {demanded.get().basis()},
+                    null);
         }
     }
 
-    private String showForm(String view, MakeupForm form, Model model) {
+    /**
+     * The policy row that demands proof for what the form asks, if it does. The validated row when there is
+     * one; otherwise (other fields wrong) the row for the year, reason and remedy as typed, so the missing
+     * file is reported together with the other errors instead of after they are put right.
+     */
+    private Optional<HardshipPolicy.Decision> evidenceDemanded(MakeupForm form, Unit unit,
+            Optional<HardshipPolicy.Decision> validated) {
+        if (validated.isPresent()) {
+            return validated.filter(HardshipPolicy.Decision::demandsEvidence);
+        }
+        if (form.getYear() == null || form.getReason() == null || form.getRemedy() == null) {
+            return Optional.empty();
+        }
+        return recognition.ruleSetFor(unit, form.getYear())
+                .map(ruleSet -> policy.of(ruleSet, form.getReason(), form.getRemedy()))
+                .filter(HardshipPolicy.Decision::demandsEvidence);
+    }
+
+    private String showForm(String view, MakeupForm form, Unit unit, Model model) {
         model.addAttribute("makeupForm", form);
+        // told before the person submits: the person's rule set for the form's year asks for 证明材料
+        model.addAttribute("evidenceDemanded", form.getYear() == null ? null
+                : recognition.ruleSetFor(unit, form.getYear()).flatMap(policy::evidenceDemanded)
+                        .map(HardshipPolicy.Decision::basis).orElse(null));
         List<Integer> years = new ArrayList<>();
         for (int y = makeups.currentYear(); y >= makeups.currentYear() - 2; y--) {
             years.add(y);
@@ -165,7 +205,7 @@ class MakeupController {
         form.setRequestedPublic(request.getRequestedPublic());
         form.setRequestedProfessional(request.getRequestedProfessional());
         model.addAttribute("request", request);
-        return showForm(taskForms.view(task), form, model);
+        return showForm(taskForms.view(task), form, unit(me), model);
     }
 
     @PostMapping("/makeup/{id}/supplement")
@@ -179,11 +219,13 @@ class MakeupController {
             throw new NotFound();
         }
         form.setYear(request.getYear());
-        Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit(me), errors, request.getId());
-        checkFiles(files, errors);
+        Unit unit = unit(me);
+        Optional<HardshipPolicy.Decision> decision = makeups.validate(form, me, unit, errors, request.getId());
+        // the files the request already has count: a supplement need not upload the proof again
+        checkFiles(files, evidence.forMakeup(id).size(), evidenceDemanded(form, unit, decision), errors);
         if (errors.hasErrors() || decision.isEmpty()) {
             model.addAttribute("request", request);
-            return showForm(taskForms.view(task.get()), form, model);
+            return showForm(taskForms.view(task.get()), form, unit, model);
         }
         makeups.supplement(id, form, decision.get(), me, files);
         redirect.addFlashAttribute("message", "makeup.supplemented");

@@ -32,7 +32,9 @@ enum PolicyTable {
                     new Input("remedy", rs -> names(MakeupRequest.Remedy.values()))),
             List.of(Output.flag("allowed"), Output.oneOf("reductionMode", "", "REQUESTED", "LONG_ABSENCE"),
                     // the reason parameter of the rule set's LONG_ABSENCE row (CATALOG.md), or none
-                    Output.oneOf("absenceReason", "", "SICK_LEAVE", "MATERNITY", "ABROAD"), Output.BASIS)),
+                    Output.oneOf("absenceReason", "", "SICK_LEAVE", "MATERNITY", "ABROAD"), Output.BASIS,
+                    // MakeupController requires at least one evidence file when true (the text asks for 证明材料)
+                    Output.flag("evidenceRequired"))),
     /** Read by title/WindowPolicy for every title-application check (职称申报学时核验). */
     TITLE_APPLICATION_WINDOW("title-application-window", true, List.of(Input.RULE_SET),
             List.of(Output.whole("windowYears", 1), Output.oneOf("windowBasis", "ROLLING", "NAMED"),

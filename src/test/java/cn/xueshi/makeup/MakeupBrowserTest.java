@@ -60,6 +60,11 @@ class MakeupBrowserTest {
             setDate(browser, "periodEnd", "2026-10-31");
             browser.driver().findElement(By.id("description")).sendKeys("肺炎住院后休养八个月");
             browser.click(By.cssSelector("input[name=remedy][value=MAKEUP]"));
+            // Jilin 通知 三（二）: the request carries proof, and the form says so
+            assertThat(browser.driver().findElement(By.id("evidence-required")).getText()).contains("须上传证明材料");
+            java.nio.file.Path proof = java.nio.file.Files.createTempFile("proof", ".pdf");
+            java.nio.file.Files.write(proof, cn.xueshi.evidence.EvidenceSamples.pdf());
+            browser.driver().findElement(By.id("files")).sendKeys(proof.toAbsolutePath().toString());
             browser.screenshot("makeup-1-request");
             browser.click(By.id("submit-makeup"));
             browser.awaitText("申请已提交", "审核中");
