@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
+import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.support.IntegrationTest;
@@ -48,7 +49,11 @@ class ParentMergeTest {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
         String parent = fixtures.filed(OwnerKind.DEPARTMENT, dept.getCode(), "jilin-2026",
                 Delta.empty().withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), LocalDate.of(2026, 1, 1));
-        String child = fixtures.filed(OwnerKind.UNIT, "9" + HierarchyFixtures.RUN.length(), parent, childDelta,
+        // the child's owner is a unit of its own: a made-up owner code ("9" + …) was a real unit id in the shared test
+        // database whenever the sequence reached it, and that unit's claims were then priced by this test's set
+        // (RegistrationFormTest found its rule set named 测试规则集… instead of 吉林)
+        Unit owner = fixtures.unit("JILIN", "jilin-2026", dept);
+        String child = fixtures.filed(OwnerKind.UNIT, String.valueOf(owner.getId()), parent, childDelta,
                 LocalDate.of(2026, 1, 1));
         derivations.edit(parent, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "28"))
                 .withChange(new Delta.Change("items", "jl-paper-1", "base", "38")), "tester", "v2");
