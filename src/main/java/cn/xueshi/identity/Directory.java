@@ -66,8 +66,11 @@ public class Directory {
         Set<Long> ids = new TreeSet<>();
         links.stream().filter(l -> l.unitId() != null).forEach(l -> ids.add(l.unitId()));
         java.util.Map<Long, Unit> byId = new java.util.HashMap<>();
-        if (!ids.isEmpty()) {
-            units.findAllById(ids).forEach(u -> byId.put(u.getId(), u));
+        if (ids.size() == 1) {
+            // most people have just their own unit: the entity manager's find, no query to build
+            units.findById(ids.iterator().next()).ifPresent(u -> byId.put(u.getId(), u));
+        } else if (!ids.isEmpty()) {
+            units.byIds(ids).forEach(u -> byId.put(u.getId(), u));
         }
         Optional<Unit> unit = links.stream().filter(l -> "P".equals(l.kind())).map(l -> byId.get(l.unitId()))
                 .filter(java.util.Objects::nonNull).findFirst();
