@@ -66,12 +66,7 @@ public class Directory {
         Set<Long> ids = new TreeSet<>();
         links.stream().filter(l -> l.unitId() != null).forEach(l -> ids.add(l.unitId()));
         java.util.Map<Long, Unit> byId = new java.util.HashMap<>();
-        if (ids.size() == 1) {
-            // most people have just their own unit: the entity manager's find, no query to build
-            units.findById(ids.iterator().next()).ifPresent(u -> byId.put(u.getId(), u));
-        } else if (!ids.isEmpty()) {
-            units.byIds(ids).forEach(u -> byId.put(u.getId(), u));
-        }
+        unitsByIds(ids).forEach(u -> byId.put(u.getId(), u));
         Optional<Unit> unit = links.stream().filter(l -> "P".equals(l.kind())).map(l -> byId.get(l.unitId()))
                 .filter(java.util.Objects::nonNull).findFirst();
         List<Unit> reviewed = links.stream().filter(l -> "R".equals(l.kind())).map(l -> byId.get(l.unitId()))
@@ -85,7 +80,21 @@ public class Directory {
     public List<Unit> unitsReviewedBy(String userId) {
         List<Long> ids = jdbc.queryForList(
                 "SELECT unit_id FROM xs_reviewer_unit WHERE user_id = ? ORDER BY unit_id", Long.class, userId);
-        return units.findAllById(ids).stream().sorted((a, b) -> a.getCode().compareTo(b.getCode())).toList();
+        return unitsByIds(ids).stream().sorted((a, b) -> a.getCode().compareTo(b.getCode())).toList();
+    }
+
+    /**
+     * The units of these ids: one by the entity manager's find (most people have just their own unit), several by a
+     * JPQL string whose plan Hibernate keeps — not {@code findAllById}, which builds a criteria query on each call.
+     */
+    private List<Unit> unitsByIds(java.util.Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        if (ids.size() == 1) {
+            return units.findById(ids.iterator().next()).stream().toList();
+        }
+        return units.byIds(ids);
     }
 
     public Set<String> jurisdictionsOverseenBy(String userId) {
