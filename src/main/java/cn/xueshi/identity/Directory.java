@@ -1,6 +1,10 @@
 package cn.xueshi.identity;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -230,6 +234,32 @@ public class Directory {
     public String displayName(String userId) {
         User user = identityService.createUserQuery().userId(userId).singleResult();
         return user == null ? userId : displayName(user);
+    }
+
+    /**
+     * The display names of several people in one query, for lists that show a name per row (a claim's history, the
+     * moves, rule-set versions, proofs): a name looked up per row was one identity query per row (the claim page's
+     * history was ~3 % of a node's CPU under the lifecycle driver). Unknown ids map to themselves, as
+     * {@link #displayName(String)} does; null ids are left out.
+     */
+    public Map<String, String> displayNames(Collection<String> userIds) {
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String id : userIds) {
+            if (id != null) {
+                wanted.add(id);
+            }
+        }
+        Map<String, String> names = new HashMap<>();
+        if (wanted.isEmpty()) {
+            return names;
+        }
+        for (User user : identityService.createUserQuery().userIdIn(wanted.toArray(String[]::new)).list()) {
+            names.put(user.getId(), displayName(user));
+        }
+        for (String id : wanted) {
+            names.putIfAbsent(id, id);
+        }
+        return names;
     }
 
     /** The family name alone (for masking on public pages), or null when there is none. */
