@@ -2,6 +2,7 @@ package cn.xueshi.document;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
@@ -12,6 +13,7 @@ import javax.sql.DataSource;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.jdbc.DatabaseDriver;
 import org.springframework.context.annotation.Condition;
@@ -51,11 +53,25 @@ class SharedVerifyBuckets implements VerifyBuckets {
     private final JdbcTemplate jdbc;
     private final int maxClients;
     private final int cleanupBatchSize;
+    private final long configurationVersion;
     /** Set while the table is failing, so an outage logs one WARN, not one per page. */
     private final AtomicBoolean failing = new AtomicBoolean();
 
+    /**
+     * This node's configuration, with its start time as its version: a row written under an older version (an
+     * earlier configuration of {@code rate-limit}/{@code rate-period}) is moved to this one the next time this node
+     * touches it, its tokens kept in proportion; before, a changed limit reached an address only when its row expired.
+     * A node started earlier (an older version) leaves a newer row as it is, so during a rolling restart the cluster
+     * follows the configuration of the node started last.
+     */
+    @Autowired
     SharedVerifyBuckets(DataSource dataSource, VerifyProperties properties,
                         @Value("${xueshi.verify.cleanup-batch-size}") int cleanupBatchSize) {
+        this(dataSource, properties, cleanupBatchSize, System.currentTimeMillis());
+    }
+
+    SharedVerifyBuckets(DataSource dataSource, VerifyProperties properties, int cleanupBatchSize,
+                        long configurationVersion) {
         this.proxies = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table(TABLE)
@@ -66,12 +82,15 @@ class SharedVerifyBuckets implements VerifyBuckets {
         this.jdbc = new JdbcTemplate(dataSource);
         this.maxClients = properties.maxClients();
         this.cleanupBatchSize = cleanupBatchSize;
+        this.configurationVersion = configurationVersion;
     }
 
     @Override
     public ConsumptionProbe tryConsume(String address) {
         try {
-            ConsumptionProbe probe = proxies.builder().build(address, () -> configuration).tryConsumeAndReturnRemaining(1);
+            ConsumptionProbe probe = proxies.builder()
+                    .withImplicitConfigurationReplacement(configurationVersion, TokensInheritanceStrategy.PROPORTIONALLY)
+                    .build(address, () -> configuration).tryConsumeAndReturnRemaining(1);
             if (failing.compareAndSet(true, false)) {
                 log.warn("/verify rate limit: {} readable again, back to the cluster's buckets", TABLE);
             }

@@ -60,6 +60,21 @@ class SharedVerifyBucketsTest {
     }
 
     @Test
+    void aNodeStartedWithAChangedLimitMovesExistingRowsToIt() {
+        String address = address();
+        SharedVerifyBuckets before = new SharedVerifyBuckets(dataSource,
+                new VerifyProperties(5, Duration.ofHours(1), 10_000), BATCH, 1);
+        assertThat(before.tryConsume(address).isConsumed()).isTrue();
+        // the row now holds 4 of 5; a node started later with a limit of 2 scales it to 4/5 of 2 = 1 page left
+        SharedVerifyBuckets after = new SharedVerifyBuckets(dataSource,
+                new VerifyProperties(2, Duration.ofHours(1), 10_000), BATCH, 2);
+        assertThat(after.tryConsume(address).isConsumed()).as("the one page left under the new limit").isTrue();
+        assertThat(after.tryConsume(address).isConsumed()).as("beyond the new limit, not the old row's 4").isFalse();
+        // the node still on the earlier configuration leaves the newer row as it is
+        assertThat(before.tryConsume(address).isConsumed()).as("older node, newer row").isFalse();
+    }
+
+    @Test
     void twoNodesShareOneAddressesBudget() {
         SharedVerifyBuckets a = node(Duration.ofHours(1), 10_000);
         SharedVerifyBuckets b = node(Duration.ofHours(1), 10_000);
