@@ -28,6 +28,10 @@ class AchievementIdentityRaceTest {
     ClaimFixtures fixtures;
     @Autowired
     ClaimRepository claims;
+    @Autowired
+    ClaimService service;
+    @Autowired
+    cn.xueshi.identity.CurrentUserService currentUsers;
 
     @RepeatedTest(3)
     void oneOfTwoConcurrentSubmissionsWinsTheOtherIsToldWhy() throws Exception {
@@ -39,6 +43,27 @@ class AchievementIdentityRaceTest {
         assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsExactlyInAnyOrder(302, 200);
         MockHttpServletResponse refused = responses.stream().filter(r -> r.getStatus() == 200).findFirst().orElseThrow();
         assertThat(refused.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("同一成果不重复计算");
+        assertThat(claims.findByClaimantOrderBySubmittedAtDesc(s.employee())).hasSize(1);
+    }
+
+    /** Past the form's check (both checked before either committed): the unique key alone refuses the second. */
+    @RepeatedTest(3)
+    void theDatabaseKeyDecidesWhenBothPassedTheCheck() throws Exception {
+        ClaimFixtures.Setup s = fixtures.unit("青岛科技大学", UnitType.STATE_OWNED, "QINGDAO", "qingdao-2023");
+        String doi = "10.1000/key." + UUID.randomUUID();
+        cn.xueshi.identity.CurrentUser me = currentUsers.load(s.employee());
+        List<String> outcomes = Parallel.run(2, i -> {
+            ClaimForm form = ClaimFixtures.form(2025 + i, "PAPER", java.time.LocalDate.of(2025 + i, 3, 2),
+                    java.util.Map.of("count", "1"));
+            form.getItems().get(0).setIdentifier(doi);
+            try {
+                service.submit(form, "qingdao-2023", s.unit(), me);
+                return "stored";
+            } catch (AchievementIdentity.AlreadyCounted e) {
+                return "refused item " + e.item();
+            }
+        });
+        assertThat(outcomes).containsExactlyInAnyOrder("stored", "refused item 0");
         assertThat(claims.findByClaimantOrderBySubmittedAtDesc(s.employee())).hasSize(1);
     }
 }
