@@ -197,4 +197,42 @@ class AchievementIdentityWebTest {
         mvc.perform(get("/claims/new").with(as(s.employee())))
                 .andExpect(content().string(not(containsString("qd.review"))));
     }
+
+    @Test
+    void aCorrectedClaimKeepsItsOwnIdentifierButMayNotTakeOneCountedElsewhere() throws Exception {
+        ClaimFixtures.Setup s = qingdao();
+        String earlier = UUID.randomUUID().toString();
+        mvc.perform(paper(earlier, 2025, "10.1000/qd.other").with(as(s.employee())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        String key = UUID.randomUUID().toString();
+        mvc.perform(paper(key, 2026, "10.1000/qd.mine").with(as(s.employee())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        Claim claim = submitted(key);
+        fixtures.runJobs(claim);
+        assertThat(fixtures.returnForCorrection(claim, s.reviewer()).getStatus()).isEqualTo(ClaimStatus.RETURNED);
+        // the other claim's number: refused beside the field
+        mvc.perform(correction(claim.getId(), "10.1000/qd.other").with(as(s.employee())).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("claimForm", "items[0].identifier",
+                        "claim.error.identifier.counted"));
+        // its own number again: not a duplicate of itself
+        mvc.perform(correction(claim.getId(), "10.1000/QD.MINE").with(as(s.employee())).with(csrf()))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.reload(claim).getItems().get(0).getIdentifier()).isEqualTo("10.1000/QD.MINE");
+        // and it still counts: a third claim with it is refused
+        mvc.perform(paper(UUID.randomUUID().toString(), 2026, "10.1000/qd.mine").with(as(s.employee())).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("claimForm", "items[0].identifier",
+                        "claim.error.identifier.counted"));
+    }
+
+    static MockMultipartHttpServletRequestBuilder correction(long id, String identifier) {
+        MockMultipartHttpServletRequestBuilder b = multipart("/claims/{id}/correct", id);
+        b.param("submissionKey", UUID.randomUUID().toString()).param("year", "2026").param("pledge", "true")
+                .param("items[0].activityType", "PAPER")
+                .param("items[0].activityDate", "2026-03-02")
+                .param("items[0].identifier", identifier)
+                .param("items[0].params[count]", "1");
+        return b;
+    }
 }
