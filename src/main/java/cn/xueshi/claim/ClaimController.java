@@ -53,11 +53,14 @@ class ClaimController {
     private final AuditLog audit;
     private final RequestLimits limits;
     private final TaskForms taskForms;
+    private final AchievementIdentity achievements;
 
     ClaimController(ClaimService claims, ClaimValidation validation, ClaimAccess access,
             AnnualDeclarations declarations, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, BusinessClock clock, ProgressService progress, EvidenceStore evidence,
-            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits, TaskForms taskForms) {
+            CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits, TaskForms taskForms,
+            AchievementIdentity achievements) {
+        this.achievements = achievements;
         this.taskForms = taskForms;
         this.validation = validation;
         this.access = access;
@@ -149,6 +152,9 @@ class ClaimController {
         }
         Optional<String> ruleSet = validation.validate(form, unit, errors);
         validation.validateMakeup(form, me.userId(), errors);
+        if (ruleSet.isPresent() && !errors.hasFieldErrors("items*")) {
+            achievements.validate(form, ruleSet.get(), me.userId(), null, errors);
+        }
         if (ruleSet.isPresent() && !errors.hasFieldErrors("year")
                 && declarations.hasDeclared(me.userId(), form.getYear(), ruleSet.get())) {
             errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(form.getYear())}, null);
@@ -167,6 +173,10 @@ class ClaimController {
             return "redirect:/claims/" + first.getId();
         } catch (AlreadyDeclared e) {
             errors.rejectValue("year", "claim.error.alreadyDeclared", new Object[] {String.valueOf(e.year())}, null);
+            return showForm(SUBMIT_FORM, form, unit, model);
+        } catch (AchievementIdentity.AlreadyCounted e) {
+            // a concurrent submission of the same achievement committed first (the unique key decided)
+            errors.rejectValue("items[" + e.item() + "].identifier", "claim.error.identifier.race");
             return showForm(SUBMIT_FORM, form, unit, model);
         }
     }
@@ -220,6 +230,9 @@ class ClaimController {
             return showForm(taskForms.view(task.get()), form, unit, model);
         }
         Optional<String> ruleSet = validation.validate(form, unit, errors);
+        if (ruleSet.isPresent() && !errors.hasFieldErrors("items*")) {
+            achievements.validate(form, ruleSet.get(), claim.getClaimant(), claim.getId(), errors);
+        }
         if (errors.hasErrors() || ruleSet.isEmpty()) {
             return showForm(taskForms.view(task.get()), form, unit, model);
         }
@@ -228,6 +241,9 @@ class ClaimController {
         } catch (NotYourTask e) {
             redirect.addFlashAttribute("message", "claim.correct.gone");
             return "redirect:/claims/" + id;
+        } catch (AchievementIdentity.AlreadyCounted e) {
+            errors.rejectValue("items[" + e.item() + "].identifier", "claim.error.identifier.race");
+            return showForm(taskForms.view(task.get()), form, unit, model);
         }
         redirect.addFlashAttribute("message", "claim.corrected");
         return "redirect:/claims/" + id;

@@ -41,9 +41,12 @@ class ClaimDelegates {
     private final BusinessClock clock;
     private final ZoneId zone;
 
+    private final AchievementIdentity achievements;
+
     ClaimDelegates(ClaimService claimService, RegistrationPolicy policies, Directory directory, WorkingDayCalendar calendar,
             Notifications notifications, AuditLog audit, ProcessTrust trust,
-            BusinessClock clock) {
+            BusinessClock clock, AchievementIdentity achievements) {
+        this.achievements = achievements;
         this.trust = trust;
         this.claimService = claimService;
         this.policies = policies;
@@ -165,6 +168,7 @@ class ClaimDelegates {
         return execution -> {
             Claim claim = decided(execution, Set.of("REJECT"));
             claim.reject((String) execution.getVariable("reviewer"));
+            achievements.release(claim.getId()); // 不予认定: the achievement may be claimed again
         };
     }
 

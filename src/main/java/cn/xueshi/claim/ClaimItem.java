@@ -38,6 +38,10 @@ public class ClaimItem {
     /** Title of the paper, patent, project or course: what duplicates are found by. */
     private String title;
 
+    /** 成果编号 as typed (DOI, ISBN, 专利号, 证书编号, 课题编号): the same achievement counts once (AchievementIdentity). */
+    @Column(name = "achievement_id")
+    private String identifier;
+
     @Column(name = "activity_date", nullable = false)
     private LocalDate activityDate;
 
@@ -69,6 +73,15 @@ public class ClaimItem {
         this.title = title;
         this.activityDate = activityDate;
         this.activityEnd = activityEnd;
+    }
+
+    ClaimItem identifiedBy(String identifier) {
+        this.identifier = identifier;
+        return this;
+    }
+
+    public String getIdentifier() {
+        return identifier;
     }
 
     void attach(Claim claim, int position) {

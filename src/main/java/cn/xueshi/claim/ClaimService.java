@@ -52,12 +52,14 @@ public class ClaimService {
     /** Runs several engine calls as one command: one flush, batched inserts (see submitManyOnBehalf). */
     private final org.camunda.bpm.engine.impl.interceptor.CommandExecutor engineCommands;
     private final ProcessStartGuard startGuard;
+    private final AchievementIdentity achievements;
 
     ClaimService(ClaimRepository claims, RecognitionService recognition, RegistrationPolicy policies,
             RuntimeService runtime, TaskService tasks, AuditLog audit, EvidenceStore evidence,
             AnnualDeclarations declarations, ItemParameters parameters, ClaimValidation validation,
-            org.camunda.bpm.engine.ProcessEngine engine, ProcessStartGuard startGuard) {
+            org.camunda.bpm.engine.ProcessEngine engine, ProcessStartGuard startGuard, AchievementIdentity achievements) {
         this.startGuard = startGuard;
+        this.achievements = achievements;
         this.engineCommands = ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl)
                 engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired();
         this.claims = claims;
@@ -204,6 +206,7 @@ public class ClaimService {
         for (Fresh f : fresh) {
             Claim claim = f.claim();
             OnBehalf r = f.request();
+            achievements.record(claim); // the same achievement counts once (a race lost: AlreadyCounted, rolled back)
             if (policyOf.computeIfAbsent(r.ruleSet(), policies::of).annualDeclaration()) {
                 declarations.declare(claim);
             }
@@ -269,7 +272,7 @@ public class ClaimService {
             Map<String, Object> params = new LinkedHashMap<>(requestItems.get(i));
             params.remove("activityType");
             items.add(new ClaimItem(f.getActivityType(), parameters.toJson(params), blankToNull(f.getTitle()), f.getActivityDate(),
-                    f.getActivityEnd()));
+                    f.getActivityEnd()).identifiedBy(blankToNull(f.getIdentifier())));
         }
         return items;
     }
@@ -290,6 +293,9 @@ public class ClaimService {
         Task task = correctionTask(claim, me).orElseThrow(NotYourTask::new);
         claim.replaceItems(items(form, ruleSet), blankToNull(form.getDescription()));
         claim.resubmitted();
+        claims.saveAndFlush(claim);
+        achievements.release(claim.getId()); // the corrected items' identifiers replace the old ones
+        achievements.record(claim);
         evidence.attachPending(form.getSubmissionKey(), me.userId(), claim.getId());
         audit.record(claim.getId(), me.userId(), "CORRECTED", claim.getDescription(), task.getId());
         claims.saveAndFlush(claim);
@@ -305,6 +311,7 @@ public class ClaimService {
             ItemForm f = new ItemForm();
             f.setActivityType(item.getActivityType());
             f.setTitle(item.getTitle());
+            f.setIdentifier(item.getIdentifier());
             f.setActivityDate(item.getActivityDate());
             f.setActivityEnd(item.getActivityEnd());
             parameters.params(item).forEach((k, v) -> f.getParams().put(k, v == null ? "" : String.valueOf(v)));

@@ -10,6 +10,8 @@ public class ItemForm {
 
     private String activityType;
     private String title;
+    /** 成果编号 of an achievement (DOI, ISBN, 专利号, 证书编号, 课题编号), see {@link AchievementIdentity}. */
+    private String identifier;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
     private LocalDate activityDate;
     @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
@@ -30,6 +32,14 @@ public class ItemForm {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public String getIdentifier() {
+        return identifier;
+    }
+
+    public void setIdentifier(String identifier) {
+        this.identifier = identifier;
     }
 
     public LocalDate getActivityDate() {

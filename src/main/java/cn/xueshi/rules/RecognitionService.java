@@ -410,6 +410,14 @@ public class RecognitionService {
         vars.put("activityType", code);
         Fired fired = decisions.evaluate(model.itemsByType.get(code), vars);
         if (fired == null) {
+            // a row may need an optional number the caller left out (安徽 主要完成人 needs the rank, 第十二条（五）
+            // “前3名”): name that field rather than the activity type
+            for (Parameter p : type.parameters()) {
+                if (!p.required() && p.kind() != Kind.ENUM && !given.contains(p.name()) && p.defaultValue() == null) {
+                    throw error(prefix + "." + p.name(), "rules.error.param.missing", n, type.nameZh(),
+                            names(type, p.name()));
+                }
+            }
             throw error(prefix + ".activityType", "rules.error.noRule", n, type.nameZh());
         }
         Map<String, Object> terms = fired.outputs();

@@ -39,6 +39,15 @@ enum PolicyTable {
     TITLE_APPLICATION_WINDOW("title-application-window", true, List.of(Input.RULE_SET),
             List.of(Output.whole("windowYears", 1), Output.oneOf("windowBasis", "ROLLING", "NAMED"),
                     Output.oneOf("aggregation", "EACH_YEAR", "WINDOW_TOTAL"), Output.BASIS)),
+    /**
+     * Read by claim/AchievementIdentity on every claim form: whether an achievement item needs its number and whether
+     * the same number counts once per person across years (青岛 四（三）, 安徽 第十二条（四）).
+     */
+    ACHIEVEMENT_IDENTITY_POLICY("achievement-identity-policy", true,
+            List.of(Input.RULE_SET, new Input("activityType", rs -> List.of("RESEARCH_PROJECT", "AWARD", "PATENT",
+                    "STANDARD", "PAPER", "BOOK", "POLICY_REPORT", "TRAINING"))),
+            List.of(Output.flag("identifierRequired"), Output.flag("countOnce"), new Output("scope", "string", null, null,
+                    false), Output.BASIS)),
     /** Read by claim/TransferYearPolicy for a year a person spent in more than one unit (人员流动). */
     TRANSFER_YEAR_POLICY("transfer-year-policy", true, List.of(Input.RULE_SET),
             List.of(Output.oneOf("splitBasis", "YEAR_END", "PERIOD"), Output.BASIS)),

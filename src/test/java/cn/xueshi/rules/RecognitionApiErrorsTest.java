@@ -103,6 +103,7 @@ class RecognitionApiErrorsTest {
         "enum not a string|{\"ruleSet\":\"jilin-2026\",\"year\":2026,\"items\":[{\"activityType\":\"PATENT\",\"patentType\":3,\"rank\":1}]}|items[0].patentType|取值代码",
         "county research in Jilin|{\"ruleSet\":\"jilin-2026\",\"year\":2026,\"items\":[{\"activityType\":\"RESEARCH_PROJECT\",\"level\":\"COUNTY\",\"role\":\"HOST\"}]}|items[0].level|NATIONAL（国家级）、PROVINCIAL（省部级）",
         "sole-author book in Jilin|{\"ruleSet\":\"jilin-2026\",\"year\":2026,\"items\":[{\"activityType\":\"BOOK\",\"role\":\"SOLE_AUTHOR\"}]}|items[0].role|CHIEF_EDITOR（主编）",
+        "Anhui main contributor without rank|{\"ruleSet\":\"anhui-2025\",\"year\":2025,\"items\":[{\"activityType\":\"RESEARCH_PROJECT\",\"level\":\"NATIONAL\",\"role\":\"MAIN_CONTRIBUTOR\"}]}|items[0].rank|排名",
         "malformed json|{\"ruleSet\": \"jilin-2026\", |''|JSON",
         "empty body|''|''|请求体"})
     void badInputIsA400NamingTheField(String name, String body, String field, String detailContains) throws Exception {

@@ -110,6 +110,28 @@ public class ClaimFixtures {
         return reload(claim);
     }
 
+    /** Returns the claim in review to its claimant for correction (退回修改). */
+    public Claim returnForCorrection(Claim claim, String reviewer) {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
+                .processInstanceId(reload(claim).getProcessInstanceId()).taskDefinitionKey("reviewClaim").singleResult();
+        cn.xueshi.review.ReviewForm form = new cn.xueshi.review.ReviewForm();
+        form.setDecision(cn.xueshi.review.ReviewForm.Decision.RETURN);
+        form.setComment("请补充材料");
+        reviews.decide(task.getId(), currentUsers.load(reviewer), form);
+        return reload(claim);
+    }
+
+    /** Rejects the claim in review as the given reviewer (不予认定). */
+    public Claim reject(Claim claim, String reviewer) {
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
+                .processInstanceId(reload(claim).getProcessInstanceId()).taskDefinitionKey("reviewClaim").singleResult();
+        cn.xueshi.review.ReviewForm form = new cn.xueshi.review.ReviewForm();
+        form.setDecision(cn.xueshi.review.ReviewForm.Decision.REJECT);
+        form.setComment("不予认定");
+        reviews.decide(task.getId(), currentUsers.load(reviewer), form);
+        return reload(claim);
+    }
+
     /** Fires the publicity timer (the period is over): the claim is registered. */
     public Claim endPublicity(Claim claim) {
         Job timer = management.createJobQuery().processInstanceId(reload(claim).getProcessInstanceId())
