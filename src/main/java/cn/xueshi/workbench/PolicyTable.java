@@ -24,9 +24,8 @@ enum PolicyTable {
     REVIEW_ROUTING("review-routing", true,
             List.of(Input.RULE_SET, new Input("unitType", rs -> names(UnitType.values())),
                     new Input("titleSeries", rs -> TitleSeriesDomain.values())),
-            List.of(Output.oneOf("reviewerKind", "UNIT", "BUREAU", "DEPARTMENT"),
-                    new Output("reviewerDepartment", "string", null, null, false),
-                    Output.whole("reviewWorkingDays", 1), Output.BASIS)),
+            List.of(Output.oneOf("reviewerKind", "UNIT", "BUREAU", "DEPARTMENT"), Output.whole("reviewWorkingDays", 1),
+                    Output.BASIS, new Output("reviewerDepartment", "string", null, null, false))),
     /** Read on every submission by claim/RegistrationPolicy. */
     REGISTRATION_POLICY("registration-policy", true, List.of(Input.RULE_SET),
             List.of(Output.flag("annualDeclaration"), Output.flag("correctable"), Output.BASIS)),
