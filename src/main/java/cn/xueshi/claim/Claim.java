@@ -52,9 +52,13 @@ public class Claim {
     @Column(name = "process_instance_id")
     private String processInstanceId;
 
-    /** UNIT or BUREAU, as the routing table decided. */
+    /** UNIT, BUREAU or DEPARTMENT, as the routing table decided. */
     @Column(name = "reviewer_kind")
     private String reviewerKind;
+
+    /** For DEPARTMENT: the hierarchy code of the department whose reviewers review the claim (青岛 2023 五). */
+    @Column(name = "reviewer_department")
+    private String reviewerDepartment;
 
     @Column(name = "review_due")
     private Instant reviewDue;
@@ -158,7 +162,12 @@ public class Claim {
     }
 
     public void inReview(String reviewerKind, Instant due) {
+        inReview(reviewerKind, null, due);
+    }
+
+    public void inReview(String reviewerKind, String reviewerDepartment, Instant due) {
         this.reviewerKind = reviewerKind;
+        this.reviewerDepartment = reviewerDepartment;
         this.reviewDue = due;
         this.status = ClaimStatus.IN_REVIEW;
         touch();
@@ -294,6 +303,10 @@ public class Claim {
 
     public String getReviewerKind() {
         return reviewerKind;
+    }
+
+    public String getReviewerDepartment() {
+        return reviewerDepartment;
     }
 
     public Instant getReviewDue() {

@@ -1,6 +1,7 @@
 package cn.xueshi.claim;
 
 import cn.xueshi.identity.CurrentUser;
+import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.identity.UnitRepository;
@@ -13,10 +14,12 @@ public class ClaimAccess {
 
     private final ClaimRepository claims;
     private final UnitRepository units;
+    private final Directory directory;
 
-    ClaimAccess(ClaimRepository claims, UnitRepository units) {
+    ClaimAccess(ClaimRepository claims, UnitRepository units, Directory directory) {
         this.claims = claims;
         this.units = units;
+        this.directory = directory;
     }
 
     /** The claim, if {@code me} may see it; otherwise not found (never reveal that it exists). */
@@ -40,6 +43,11 @@ public class ClaimAccess {
         }
         if (me.isIn(Groups.BUREAU) && me.oversees(jurisdictionOf(claim))) {
             return true;
+        }
+        if ("DEPARTMENT".equals(claim.getReviewerKind())) {
+            // routed to an industry department (青岛 2023 五): its reviewers, not the unit's
+            return me.isIn(Groups.REVIEWER) && directory.departmentReviewers(claim.getReviewerDepartment())
+                    .contains(me.userId());
         }
         return me.isIn(Groups.REVIEWER) && !"BUREAU".equals(claim.getReviewerKind()) && me.reviews(claim.getUnitId());
     }

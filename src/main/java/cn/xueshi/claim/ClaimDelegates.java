@@ -30,6 +30,7 @@ class ClaimDelegates {
 
     static final String UNIT = "UNIT";
     static final String BUREAU = "BUREAU";
+    static final String DEPARTMENT = "DEPARTMENT";
 
     private final ClaimService claimService;
     private final RegistrationPolicy policies;
@@ -90,20 +91,41 @@ class ClaimDelegates {
             DecisionOutputs routing = DecisionOutputs.of(execution::getVariable, "routing", "review-routing");
             String kind = routing.text("reviewerKind");
             int days = routing.whole("reviewWorkingDays");
-            List<String> reviewers = BUREAU.equals(kind)
-                    ? directory.overseers((String) execution.getVariable("jurisdiction"), Groups.BUREAU)
-                    : directory.reviewersOf(claim.getUnitId());
+            String department = null;
+            List<String> reviewers;
+            if (DEPARTMENT.equals(kind)) {
+                // 青岛 2023 五: an industry department of the hierarchy reviews; the table names it by code
+                department = departmentOf(routing);
+                if (department == null || department.isBlank() || !directory.departmentExists(department)) {
+                    // a misconfigured row: an incident in Cockpit names the table and the code to correct
+                    throw new IllegalStateException("审核路由（review-routing）指向的部门不存在：" + department
+                            + "（学时登记 " + claim.getId() + "）。请在政策表中更正 reviewerDepartment 或在层级中建立该部门");
+                }
+                reviewers = directory.departmentReviewers(department);
+            } else if (BUREAU.equals(kind)) {
+                reviewers = directory.overseers((String) execution.getVariable("jurisdiction"), Groups.BUREAU);
+            } else {
+                reviewers = directory.reviewersOf(claim.getUnitId());
+            }
             if (reviewers.isEmpty()) {
                 // an incident in Cockpit tells the administrator to give the unit a reviewer
                 throw new IllegalStateException("No " + kind + " reviewer for claim " + claim.getId()
-                        + " (unit " + claim.getUnitId() + ")");
+                        + " (unit " + claim.getUnitId() + (department == null ? "" : ", department " + department) + ")");
             }
             LocalDate dueDay = calendar.addWorkingDays(clock.today(), days);
             Date due = Date.from(dueDay.atTime(23, 59, 59).atZone(zone).toInstant());
             execution.setVariable("reviewers", ProcessVariables.candidates(reviewers));
             execution.setVariable("reviewDue", due);
-            claim.inReview(kind, due.toInstant());
+            claim.inReview(kind, department, due.toInstant());
         };
+    }
+
+    private static String departmentOf(DecisionOutputs routing) {
+        try {
+            return routing.text("reviewerDepartment");
+        } catch (RuntimeException empty) {
+            return null; // reported below with the table's name
+        }
     }
 
     /** 审核逾期: remind the reviewers and tell the supervisors of the jurisdiction. */

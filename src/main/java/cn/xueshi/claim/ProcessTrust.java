@@ -59,8 +59,11 @@ public class ProcessTrust {
         return record;
     }
 
-    /** Who may decide on the claim: the bureau of its jurisdiction or its unit's reviewers, as it was routed. */
+    /** Who may decide on the claim: the bureau, the industry department's reviewers or the unit's, as it was routed. */
     public List<String> deciders(Claim claim) {
+        if ("DEPARTMENT".equals(claim.getReviewerKind())) {
+            return directory.departmentReviewers(claim.getReviewerDepartment());
+        }
         if ("BUREAU".equals(claim.getReviewerKind())) {
             return directory.unitJurisdiction(claim.getUnitId())
                     .map(j -> directory.overseers(j, Groups.BUREAU)).orElse(List.of());

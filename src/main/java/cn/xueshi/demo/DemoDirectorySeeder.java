@@ -112,6 +112,17 @@ public class DemoDirectorySeeder implements ApplicationRunner {
         directory.assignOversight("bureauqd", "QINGDAO");
         ensureUser("bureauyx", "段", "丽华", Groups.BUREAU);
         directory.assignOversight("bureauyx", "YUXI");
+        // 青人社字〔2023〕14号 五: a health-series nurse of QD01 whose claims review-routing sends to 市卫生健康委
+        // (QD-WJW, V144), and that department's reviewer
+        ensureUser("wangfang", "王", "芳", Groups.EMPLOYEE);
+        if (directory.unitOf("wangfang").isEmpty()) {
+            directory.assignToUnit("wangfang", unit("QD01").getId());
+        }
+        directory.setTitleSeries("wangfang", "HEALTH");
+        ensureUser("reviewerwjw", "于", "卫平", Groups.REVIEWER);
+        if (directory.departmentExists("QD-WJW")) {
+            directory.addToDepartment("reviewerwjw", "QD-WJW");
+        }
         ensureUser("analyst", "许", "文", Groups.ANALYST);
         ensureUser("supervisor", "冯", "志远", Groups.SUPERVISOR);
         for (String j : List.of("JILIN", "QINGDAO", "YUXI", "ANHUI")) {

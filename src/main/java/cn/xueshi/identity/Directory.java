@@ -128,6 +128,56 @@ public class Directory {
         return covering.stream().filter(inGroup::contains).toList();
     }
 
+    /**
+     * The person's title series (职称系列, e.g. HEALTH), or "" when none is recorded: review-routing's
+     * titleSeries input (青岛 2023 五). The codes are the configured {@code xueshi.title-series} (TitleSeries).
+     */
+    public String titleSeriesOf(String userId) {
+        List<String> s = jdbc.queryForList("SELECT series FROM xs_person_title_series WHERE user_id = ?",
+                String.class, userId);
+        return s.isEmpty() ? "" : s.get(0);
+    }
+
+    /** Records the person's title series; blank removes it. */
+    @Transactional
+    public void setTitleSeries(String userId, String series) {
+        jdbc.update("DELETE FROM xs_person_title_series WHERE user_id = ?", userId);
+        if (series != null && !series.isBlank()) {
+            jdbc.update("INSERT INTO xs_person_title_series (user_id, series) VALUES (?, ?)", userId, series);
+        }
+    }
+
+    /** Whether the department exists in the hierarchy (xs_department). */
+    public boolean departmentExists(String code) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_department WHERE code = ?", Integer.class, code);
+        return n != null && n > 0;
+    }
+
+    /**
+     * The reviewers of an industry department: its members (xs_department_member) who are in the reviewer group.
+     * They review the claims review-routing sends to the department (reviewerKind DEPARTMENT).
+     */
+    public List<String> departmentReviewers(String departmentCode) {
+        if (departmentCode == null) {
+            return List.of();
+        }
+        List<String> members = jdbc.queryForList("SELECT user_id FROM xs_department_member WHERE department_code = ? "
+                + "ORDER BY user_id", String.class, departmentCode);
+        if (members.isEmpty()) {
+            return List.of();
+        }
+        Set<String> inGroup = new TreeSet<>();
+        identityService.createUserQuery().memberOfGroup(Groups.REVIEWER).list().forEach(u -> inGroup.add(u.getId()));
+        return members.stream().filter(inGroup::contains).toList();
+    }
+
+    /** Adds the person to the department (xs_department_member), once. */
+    @Transactional
+    public void addToDepartment(String userId, String departmentCode) {
+        jdbc.update("DELETE FROM xs_department_member WHERE user_id = ? AND department_code = ?", userId, departmentCode);
+        jdbc.update("INSERT INTO xs_department_member (user_id, department_code) VALUES (?, ?)", userId, departmentCode);
+    }
+
     /** A unit's name (for owners of derived rule sets). */
     public Optional<String> unitName(long unitId) {
         return units.findById(unitId).map(Unit::getName);

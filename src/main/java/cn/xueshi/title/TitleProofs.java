@@ -131,13 +131,17 @@ public class TitleProofs {
         return proofs.save(proof);
     }
 
-    /** UNIT or BUREAU for the unit's type under the application year's rule set (dmn/review-routing.dmn). */
+    /** UNIT or BUREAU for the unit's type under the application year's rule set (dmn/review-routing.dmn, no series). */
     TitleProof.Issuer issuerKind(Unit unit, int year) {
         Map<String, Object> in = new HashMap<>();
         in.put("ruleSet", recognition.ruleSetFor(unit, year).orElse(null));
         in.put("unitType", unit.getUnitType().name());
+        // the proof certifies the unit's registered hours for a title application: the unit (or for the bureau's
+        // cases, the bureau) issues it, whoever reviewed the single claims; a DEPARTMENT row (青人社字〔2023〕14号 五)
+        // is about who recognises the hours, so title proofs read the table without a series and stay UNIT/BUREAU
+        in.put("titleSeries", "");
         String kind = recognition.firstRow(ROUTING, in).map(r -> (String) r.get("reviewerKind")).orElse("UNIT");
-        return TitleProof.Issuer.valueOf(kind);
+        return "BUREAU".equals(kind) ? TitleProof.Issuer.BUREAU : TitleProof.Issuer.UNIT;
     }
 
     /** The people who may issue a proof of {@code unit}. */

@@ -16,10 +16,16 @@ import java.util.function.Function;
  */
 enum PolicyTable {
 
-    /** Read by the claim lifecycle's businessRuleTask {@code routeReview}; ClaimDelegates assigns by reviewerKind. */
+    /**
+     * Read by the claim lifecycle's businessRuleTask {@code routeReview}; ClaimDelegates assigns by reviewerKind.
+     * titleSeries is the claimant's 职称系列 ("" none; codes from xueshi.title-series); reviewerDepartment is the
+     * hierarchy code of the department a DEPARTMENT row sends the claim to ("" for the other kinds; 青人社字〔2023〕14号 五).
+     */
     REVIEW_ROUTING("review-routing", true,
-            List.of(Input.RULE_SET, new Input("unitType", rs -> names(UnitType.values()))),
-            List.of(Output.oneOf("reviewerKind", "UNIT", "BUREAU"), Output.whole("reviewWorkingDays", 1), Output.BASIS)),
+            List.of(Input.RULE_SET, new Input("unitType", rs -> names(UnitType.values())),
+                    new Input("titleSeries", rs -> TitleSeriesDomain.values())),
+            List.of(Output.oneOf("reviewerKind", "UNIT", "BUREAU", "DEPARTMENT"), Output.whole("reviewWorkingDays", 1),
+                    Output.BASIS, new Output("reviewerDepartment", "string", null, null, false))),
     /** Read on every submission by claim/RegistrationPolicy. */
     REGISTRATION_POLICY("registration-policy", true, List.of(Input.RULE_SET),
             List.of(Output.flag("annualDeclaration"), Output.flag("correctable"), Output.BASIS)),

@@ -64,9 +64,10 @@ class PolicyTableValidationTest {
     void aReviewerKindTheApplicationDoesNotKnowIsAnErrorAtItsCell() throws Exception {
         List<Problem> errors = errors("review-routing", withCells("review-routing", Map.of("out:route-default-unit:0", "\"SOMEONE\"")));
         assertThat(errors).singleElement().satisfies(p -> {
-            assertThat(p.row()).isEqualTo(3);
+            assertThat(p.row()).isEqualTo(7); // the default row, after the Anhui and Qingdao rows
             assertThat(p.column()).isEqualTo("审核方");
-            assertThat(p.message()).contains("\"SOMEONE\"").contains("不是列“审核方”允许的取值").contains("\"UNIT\"、\"BUREAU\"");
+            assertThat(p.message()).contains("\"SOMEONE\"").contains("不是列“审核方”允许的取值")
+                    .contains("\"UNIT\"、\"BUREAU\"、\"DEPARTMENT\"");
         });
     }
 
@@ -166,7 +167,7 @@ class PolicyTableValidationTest {
     void badFeelIsReportedAtItsCell() throws Exception {
         assertThat(errors("review-routing", withCells("review-routing", Map.of("out:route-default-unit:0", "\"UNIT"))))
                 .singleElement().satisfies(p -> {
-                    assertThat(p.row()).isEqualTo(3);
+                    assertThat(p.row()).isEqualTo(7); // the default row
                     assertThat(p.message()).contains("不是有效的 FEEL 写法");
                 });
         assertThat(errors("review-routing", withCells("review-routing", Map.of("in:route-anhui-state:0", "\"anhui-2025\" or"))))
