@@ -57,14 +57,7 @@ class CalendarAdminController {
 
     /** In the largest unit that keeps it whole, so a limit of 1536 bytes reads "1536 B", not a rounded "1 KB". */
     static String shown(DataSize size) {
-        long bytes = size.toBytes();
-        if (bytes % DataSize.ofMegabytes(1).toBytes() == 0) {
-            return size.toMegabytes() + " MB";
-        }
-        if (bytes % DataSize.ofKilobytes(1).toBytes() == 0) {
-            return size.toKilobytes() + " KB";
-        }
-        return bytes + " B";
+        return cn.xueshi.system.ByteLimit.shown(size);
     }
 
     @GetMapping

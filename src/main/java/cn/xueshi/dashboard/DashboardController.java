@@ -44,11 +44,15 @@ class DashboardController {
     private final ObjectMapper json;
     private final BusinessClock clock;
     private final cn.xueshi.task.TaskListProperties pageLimits;
+    /** The 各单位 search field's longest fragment (xueshi.limits.max-search-length). */
+    private final int maxSearchLength;
 
     DashboardController(DashboardService dashboards, CurrentUserService currentUsers,
             JurisdictionRepository jurisdictions, DashboardLabels labels, DashboardWorkbook workbook, ObjectMapper json,
-            BusinessClock clock, cn.xueshi.task.TaskListProperties pageLimits) {
+            BusinessClock clock, cn.xueshi.task.TaskListProperties pageLimits,
+            cn.xueshi.system.RequestLimits requestLimits) {
         this.pageLimits = pageLimits;
+        this.maxSearchLength = requestLimits.maxSearchLength();
         this.dashboards = dashboards;
         this.currentUsers = currentUsers;
         this.jurisdictions = jurisdictions;
@@ -79,7 +83,7 @@ class DashboardController {
         model.addAttribute("rebuilding", rebuilding);
         Overview o = rebuilding ? null : dashboards.overview(scope);
         model.addAttribute("o", o);
-        UnitTable table = UnitTable.of(o == null ? List.of() : o.units(), q, sort, page, size, pageLimits);
+        UnitTable table = UnitTable.of(o == null ? List.of() : o.units(), q, sort, page, size, pageLimits, maxSearchLength);
         model.addAttribute("units", table);
         model.addAttribute("pageRequest", table.request());
         model.addAttribute("maxPageSize", pageLimits.maxPageSize());

@@ -18,10 +18,7 @@ import java.util.Locale;
  * from the nationwide copy), so paging costs no query; the export still lists every unit.
  */
 record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLastPage, String query, Sort sort,
-        List<String> errors) {
-
-    /** Longest name or code fragment accepted in the search field. */
-    static final int MAX_QUERY = 100;
+        List<String> errors, int maxQuery) {
 
     /** Orders of the table; the first is the default. */
     enum Sort {
@@ -50,7 +47,7 @@ record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLast
      * default is used and {@link #errors()} holds the message key shown beside the field (what was typed is kept).
      */
     static UnitTable of(List<UnitRow> units, String query, String sort, String page, String size,
-            TaskListProperties limits) {
+            TaskListProperties limits, int maxQuery) {
         List<String> errors = new ArrayList<>();
         Sort order = Sort.SHARE;
         if (sort != null && !sort.isBlank()) {
@@ -62,7 +59,7 @@ record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLast
             }
         }
         String q = query == null ? "" : query.strip();
-        if (q.length() > MAX_QUERY) {
+        if (q.length() > maxQuery) {
             errors.add("dashboard.units.error.query");
             q = "";
         }
@@ -80,13 +77,9 @@ record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLast
         int to = Math.min(sorted.size(), from + request.size());
         // a page after the last one shows the first page, and says so
         return new UnitTable(new TaskPage<>(sorted.subList(from, to), request, sorted.size()), asked,
-                asked.page() > 1 && request.page() == 1, q, order, List.copyOf(errors));
+                asked.page() > 1 && request.page() == 1, q, order, List.copyOf(errors), maxQuery);
     }
 
-    /** For the search field's maxlength and its message. */
-    public int maxQuery() {
-        return MAX_QUERY;
-    }
 
     public boolean hasError(String key) {
         return errors.contains(key);

@@ -68,7 +68,7 @@ public class EvidenceStore {
     private byte[] checked(MultipartFile file) {
         String name = displayName(file);
         if (file.getSize() > limits.maxFileBytes()) {
-            throw new EvidenceRejected("evidence.error.tooLarge", name, limits.maxFileBytes() / (1024 * 1024));
+            throw new EvidenceRejected("evidence.error.tooLarge", name, cn.xueshi.system.ByteLimit.shown(limits.maxFileBytes()));
         }
         byte[] bytes;
         try {
@@ -141,7 +141,7 @@ public class EvidenceStore {
             throw new EvidenceRejected("evidence.error.missing");
         }
         if (content.length > maxBytes) {
-            throw new EvidenceRejected("evidence.error.tooLarge", name, Math.max(1, maxBytes / (1024 * 1024)));
+            throw new EvidenceRejected("evidence.error.tooLarge", name, cn.xueshi.system.ByteLimit.shown(maxBytes));
         }
         FileKind kind = fileCheck.verify(name, content);
         if (!kinds.contains(kind)) {

@@ -59,8 +59,8 @@ class FilingDocuments {
         }
     }
 
-    long maxMegabytes() {
-        return Math.max(1, limits.maxFileBytes() / (1024 * 1024));
+    String maxShown() {
+        return cn.xueshi.system.ByteLimit.shown(limits.maxFileBytes());
     }
 
     /** Keeps the document of a version (replacing the one it had) and audits it. */

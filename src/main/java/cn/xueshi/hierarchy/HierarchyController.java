@@ -115,7 +115,7 @@ class HierarchyController {
         model.addAttribute("latest", latest);
         model.addAttribute("versions", derivations.versions(key));
         model.addAttribute("documents", documentsOf(me, set, derivations.versions(key)));
-        model.addAttribute("documentMaxMb", documents.maxMegabytes());
+        model.addAttribute("documentMaxMb", documents.maxShown());
         model.addAttribute("parentChain", recognition.chain(set.getParentKey()));
         model.addAttribute("standards", mine);
         model.addAttribute("changes", diff.sentences(parent, mine, delta));
@@ -244,7 +244,7 @@ class HierarchyController {
         model.addAttribute("set", set);
         model.addAttribute("version", v);
         model.addAttribute("document", documentsOf(me, set, List.of(v)).get(v.getId()));
-        model.addAttribute("documentMaxMb", documents.maxMegabytes());
+        model.addAttribute("documentMaxMb", documents.maxShown());
         model.addAttribute("changes", diff.sentences(parent, mine, derivations.delta(v)));
         model.addAttribute("guardrails", derivations.guardrails(v));
         model.addAttribute("samples", samples.of(recognition.chain(set.getParentKey()).get(

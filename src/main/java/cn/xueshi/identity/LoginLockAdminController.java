@@ -16,18 +16,19 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/login-locks")
 class LoginLockAdminController {
 
-    static final int PAGE_SIZE = 50;
-
     private final LoginThrottle throttle;
+    /** Audit rows per page: the page size of every list (xueshi.task-list.page-size). */
+    private final int pageSize;
 
-    LoginLockAdminController(LoginThrottle throttle) {
+    LoginLockAdminController(LoginThrottle throttle, cn.xueshi.task.TaskListProperties lists) {
         this.throttle = throttle;
+        this.pageSize = lists.pageSize();
     }
 
     @GetMapping
     String list(@RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         long total = throttle.eventCount();
-        int pages = (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        int pages = (int) Math.max(1, (total + pageSize - 1) / pageSize);
         if (page < 0 || page >= pages) {
             throw new ResponseStatusException(page < 0 ? HttpStatus.BAD_REQUEST : HttpStatus.NOT_FOUND);
         }
@@ -35,7 +36,7 @@ class LoginLockAdminController {
         model.addAttribute("policy", new Object[] {p.lockDuration().toMinutes(), p.maxFailures(),
                 p.addressLockDuration().toMinutes(), p.addressMaxFailures()});
         model.addAttribute("locks", throttle.currentLocks());
-        model.addAttribute("events", throttle.events(page, PAGE_SIZE));
+        model.addAttribute("events", throttle.events(page, pageSize));
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
         return "account/login-locks";

@@ -57,7 +57,7 @@ class ImportApiController {
             throw new UnreadableFile("import.file.empty");
         }
         if (file.getSize() > imports.properties().maxFileBytes()) {
-            throw new UnreadableFile("import.file.tooLarge", imports.properties().maxFileBytes() / (1024 * 1024));
+            throw new UnreadableFile("import.file.tooLarge", cn.xueshi.system.ByteLimit.shown(imports.properties().maxFileBytes()));
         }
         List<Map<String, Object>> rows = imports.rowsOf(k, file.getBytes(), me);
         return answer(imports.start(k, rows, name(file), options(params), dryRun, me), me);

@@ -59,7 +59,7 @@ class ImportController {
         model.addAttribute("kinds", kinds);
         model.addAttribute("kind", kinds.stream().filter(k -> k.name().equals(kind)).findFirst().orElse(kinds.get(0)));
         model.addAttribute("recent", imports.recent(me));
-        model.addAttribute("maxMb", imports.properties().maxFileBytes() / (1024 * 1024));
+        model.addAttribute("maxMb", cn.xueshi.system.ByteLimit.shown(imports.properties().maxFileBytes()));
         model.addAttribute("maxRows", imports.properties().maxRows());
         return "importing/imports";
     }
@@ -74,7 +74,7 @@ class ImportController {
                 throw new UnreadableFile("import.file.empty");
             }
             if (file.getSize() > imports.properties().maxFileBytes()) {
-                throw new UnreadableFile("import.file.tooLarge", imports.properties().maxFileBytes() / (1024 * 1024));
+                throw new UnreadableFile("import.file.tooLarge", cn.xueshi.system.ByteLimit.shown(imports.properties().maxFileBytes()));
             }
             List<Map<String, Object>> rows = imports.rowsOf(k, file.getBytes(), me);
             Map<String, String> options = new LinkedHashMap<>(params);

@@ -89,7 +89,7 @@ public class ImportService {
     /** A sheet's rows as JSON-shaped rows, by the kind's columns (Chinese or English header, or the JSON key). */
     public List<Map<String, Object>> rowsOf(ImportKind kind, byte[] file, CurrentUser me) {
         if (file != null && file.length > properties.maxFileBytes()) {
-            throw new UnreadableFile("import.file.tooLarge", properties.maxFileBytes() / (1024 * 1024));
+            throw new UnreadableFile("import.file.tooLarge", cn.xueshi.system.ByteLimit.shown(properties.maxFileBytes()));
         }
         List<ImportColumn> columns = handler(kind, me).columns();
         List<SheetRow> sheet = SheetFile.read(file, properties.maxRows());

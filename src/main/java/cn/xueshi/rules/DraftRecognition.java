@@ -30,10 +30,13 @@ public class DraftRecognition {
     private final MessageSource messages;
     private final List<String> ruleSets;
     private final RuleSetHierarchy hierarchy;
+    private final cn.xueshi.system.RequestLimits limits;
     private final DmnEngine engine = DeployedDecisions.buildEngine();
 
     DraftRecognition(DeployedDecisions deployed, RepositoryService repositoryService, RateWords words,
-            MessageSource messages, @Value("${xueshi.rule-sets:}") List<String> ruleSets, RuleSetHierarchy hierarchy) {
+            MessageSource messages, @Value("${xueshi.rule-sets:}") List<String> ruleSets, RuleSetHierarchy hierarchy,
+            cn.xueshi.system.RequestLimits limits) {
+        this.limits = limits;
         this.hierarchy = hierarchy;
         this.deployed = deployed;
         this.repositoryService = repositoryService;
@@ -73,6 +76,6 @@ public class DraftRecognition {
                 return overlay;
             }
         };
-        return new RecognitionService(fixed, words, messages, ruleSets, levels);
+        return new RecognitionService(fixed, words, messages, ruleSets, levels, limits);
     }
 }

@@ -32,8 +32,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class RecognitionService {
 
-    /** The API's limit on one request (API.md), not a rule of any rule set. */
-    static final int MAX_ITEMS = 500;
+    /** The API's limit on one request (API.md), not a rule of any rule set: xueshi.limits.max-recognition-items. */
+    private final int maxItems;
+    private final cn.xueshi.system.RequestLimits limits;
+
+    /** The limits it was built with (a draft's or a benchmark's service is built with the same). */
+    cn.xueshi.system.RequestLimits limits() {
+        return limits;
+    }
     private static final Pattern RULE_SET_KEY = Pattern.compile("[a-z0-9-]{1,64}");
 
     private final DeployedDecisions decisions;
@@ -43,7 +49,10 @@ public class RecognitionService {
     private final RuleSetHierarchy hierarchy;
 
     RecognitionService(DeployedDecisions decisions, RateWords words, MessageSource messages,
-            @Value("${xueshi.rule-sets:}") List<String> configuredRuleSets, RuleSetHierarchy hierarchy) {
+            @Value("${xueshi.rule-sets:}") List<String> configuredRuleSets, RuleSetHierarchy hierarchy,
+            cn.xueshi.system.RequestLimits limits) {
+        this.maxItems = limits.maxRecognitionItems();
+        this.limits = limits;
         this.hierarchy = hierarchy;
         this.decisions = decisions;
         this.words = words;
@@ -142,8 +151,8 @@ public class RecognitionService {
         if (items == null) {
             throw error("items", "rules.error.items.missing");
         }
-        if (items.size() > MAX_ITEMS) {
-            throw error("items", "rules.error.items.tooMany", MAX_ITEMS, items.size());
+        if (items.size() > maxItems) {
+            throw error("items", "rules.error.items.tooMany", maxItems, items.size());
         }
         return items;
     }

@@ -16,10 +16,39 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                       smaller limits with messages next to them, this one stops crafted requests
  * @param maxFormRows    the most rows a form's list takes (e.g. the activities of one claim); a crafted
  *                       index beyond it (items[999]) is a 400, not a list grown to that size
+ * @param maxRecognitionItems the most activities one recognition (POST /api/recognition, a claim, an import row
+ *                       set) evaluates at once; more is refused with a message naming both counts
+ * @param maxSearchLength the longest name or code fragment a search field takes (the overview's 各单位 table)
+ * Out-of-range values stop the start with a message naming the property.
  */
 @ConfigurationProperties("xueshi.limits")
 public record RequestLimits(int minYear, int maxYear, int yearsBack, int maxParameterValues, int maxParameterLength,
-        int maxFormRows) {
+        int maxFormRows, int maxRecognitionItems, int maxSearchLength) {
+
+    public RequestLimits {
+        if (minYear > maxYear) {
+            throw new IllegalStateException("xueshi.limits.min-year must not be after max-year");
+        }
+        if (yearsBack < 0) {
+            throw new IllegalStateException("xueshi.limits.years-back must not be negative, is " + yearsBack);
+        }
+        atLeastOne("max-parameter-values", maxParameterValues);
+        atLeastOne("max-parameter-length", maxParameterLength);
+        atLeastOne("max-form-rows", maxFormRows);
+        atLeastOne("max-recognition-items", maxRecognitionItems);
+        atLeastOne("max-search-length", maxSearchLength);
+        // a search longer than any parameter could never be typed in full
+        if (maxSearchLength > maxParameterLength) {
+            throw new IllegalStateException("xueshi.limits.max-search-length (" + maxSearchLength
+                    + ") must not exceed max-parameter-length (" + maxParameterLength + ")");
+        }
+    }
+
+    private static void atLeastOne(String name, long value) {
+        if (value < 1) {
+            throw new IllegalStateException("xueshi.limits." + name + " must be at least 1, is " + value);
+        }
+    }
 
     public boolean yearAllowed(long year) {
         return year >= minYear && year <= maxYear;

@@ -21,10 +21,12 @@ class RequestLimitsAdvice {
 
     private final MessageSource messages;
     private final RequestLimits limits;
+    private final cn.xueshi.evidence.EvidenceProperties evidence;
 
-    RequestLimitsAdvice(MessageSource messages, RequestLimits limits) {
+    RequestLimitsAdvice(MessageSource messages, RequestLimits limits, cn.xueshi.evidence.EvidenceProperties evidence) {
         this.messages = messages;
         this.limits = limits;
+        this.evidence = evidence;
     }
 
     /** Every form's lists grow to xueshi.limits.max-form-rows at most; beyond it binding fails (400 below). */
@@ -59,6 +61,8 @@ class RequestLimitsAdvice {
     @ResponseStatus(HttpStatus.PAYLOAD_TOO_LARGE)
     String tooLarge(Model model) {
         model.addAttribute("messageKey", "evidence.error.requestTooLarge");
+        // the per-file limit the forms apply, shown as configured (not a fixed "10 MB" in the message)
+        model.addAttribute("maxFile", ByteLimit.shown(evidence.maxFileBytes()));
         return "error/413";
     }
 }

@@ -57,6 +57,7 @@ class DashboardTest {
 
     static final int YEAR = 2026;
 
+    @Autowired cn.xueshi.system.RequestLimits requestLimits;
     @Autowired DashboardService dashboards;
     @Autowired ClaimFlowQueries flow;
     @Autowired ComplianceQueries compliance;
@@ -363,7 +364,7 @@ class DashboardTest {
                 .andExpect(content().string(not(containsString("data-unit=\"" + b.getId() + "\""))))
                 .andExpect(content().string(containsString("id=\"units-pager\"")));
         mvc.perform(get("/dashboard").param("jurisdiction", "JILIN").param("sort", "bogus").param("page", "x")
-                        .param("q", "没有这个单位" + "甲".repeat(UnitTable.MAX_QUERY))
+                        .param("q", "没有这个单位" + "甲".repeat(requestLimits.maxSearchLength()))
                         .with(user(jilinSupervisor).roles(Groups.SUPERVISOR)))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("没有这种排序方式，已按达标率由低到高排列")))

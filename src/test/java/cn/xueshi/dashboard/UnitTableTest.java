@@ -27,7 +27,7 @@ class UnitTableTest {
 
     @Test
     void firstPageByLowestShareWithUnitsWithoutRulesLast() {
-        UnitTable t = UnitTable.of(units(), null, null, null, null, LIMITS);
+        UnitTable t = UnitTable.of(units(), null, null, null, null, LIMITS, 100);
         assertThat(t.errors()).isEmpty();
         assertThat(t.sort()).isEqualTo(UnitTable.Sort.SHARE);
         assertThat(t.page().total()).isEqualTo(120);
@@ -36,7 +36,7 @@ class UnitTableTest {
         // share 0 % first (i = 11, 22, …), in code order among equals
         assertThat(t.page().rows().get(0).code()).isEqualTo("U011");
         assertThat(t.page().rows().get(1).code()).isEqualTo("U022");
-        UnitTable last = UnitTable.of(units(), null, "share", "3", null, LIMITS);
+        UnitTable last = UnitTable.of(units(), null, "share", "3", null, LIMITS, 100);
         assertThat(last.page().rows()).hasSize(20);
         assertThat(last.page().rows().get(19).code()).isEqualTo("U000"); // no rule set: nothing to judge, last
         assertThat(last.page().hasNext()).isFalse();
@@ -46,7 +46,7 @@ class UnitTableTest {
     void pagesDoNotOverlapAndCoverEveryUnit() {
         List<Long> seen = new ArrayList<>();
         for (int p = 1; p <= 3; p++) {
-            UnitTable.of(units(), null, "persons", String.valueOf(p), null, LIMITS).page().rows()
+            UnitTable.of(units(), null, "persons", String.valueOf(p), null, LIMITS, 100).page().rows()
                     .forEach(u -> seen.add(u.unitId()));
         }
         assertThat(seen).hasSize(120).doesNotHaveDuplicates();
@@ -55,29 +55,29 @@ class UnitTableTest {
 
     @Test
     void searchByNameOrCodeAndOtherOrders() {
-        assertThat(UnitTable.of(units(), " 单位01 ", "name", null, null, LIMITS).page().rows())
+        assertThat(UnitTable.of(units(), " 单位01 ", "name", null, null, LIMITS, 100).page().rows())
                 .extracting(UnitRow::code).containsExactly("U010", "U011", "U012", "U013", "U014", "U015", "U016",
                         "U017", "U018", "U019");
-        assertThat(UnitTable.of(units(), "u11", null, null, null, LIMITS).page().rows()).extracting(UnitRow::code)
+        assertThat(UnitTable.of(units(), "u11", null, null, null, LIMITS, 100).page().rows()).extracting(UnitRow::code)
                 .containsExactly("U110", "U111", "U112", "U113", "U114", "U115", "U116", "U117", "U118", "U119");
-        assertThat(UnitTable.of(units(), "没有这个单位", null, null, null, LIMITS).page().isEmpty()).isTrue();
-        assertThat(UnitTable.of(units(), null, "obligations", null, "5", LIMITS).page().rows())
+        assertThat(UnitTable.of(units(), "没有这个单位", null, null, null, LIMITS, 100).page().isEmpty()).isTrue();
+        assertThat(UnitTable.of(units(), null, "obligations", null, "5", LIMITS, 100).page().rows())
                 .allMatch(u -> u.openObligations() == 6);
-        assertThat(UnitTable.of(units(), null, "FILING", null, "3", LIMITS).page().rows())
+        assertThat(UnitTable.of(units(), null, "FILING", null, "3", LIMITS, 100).page().rows())
                 .allMatch(u -> u.filingDeadline().equals(LocalDate.of(2027, 1, 1)));
     }
 
     @Test
     void badSortPageSizeOrQueryUseTheDefaultsAndSaySo() {
-        UnitTable t = UnitTable.of(units(), "x".repeat(UnitTable.MAX_QUERY + 1), "drop table", "abc", "100000",
-                LIMITS);
+        UnitTable t = UnitTable.of(units(), "x".repeat(101), "drop table", "abc", "100000",
+                LIMITS, 100);
         assertThat(t.errors()).contains("dashboard.units.error.sort", "dashboard.units.error.query",
                 "task.page.error.page", "task.page.error.size");
         assertThat(t.sort()).isEqualTo(UnitTable.Sort.SHARE);
         assertThat(t.query()).isEmpty();
         assertThat(t.page().rows()).hasSize(50);
         assertThat(t.request().typedPage()).isEqualTo("abc"); // what was typed is kept for the field
-        UnitTable beyond = UnitTable.of(units(), null, null, "99", null, LIMITS);
+        UnitTable beyond = UnitTable.of(units(), null, null, "99", null, LIMITS, 100);
         assertThat(beyond.beyondLastPage()).isTrue();
         assertThat(beyond.page().request().page()).isEqualTo(1);
     }

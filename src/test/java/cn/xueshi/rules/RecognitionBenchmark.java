@@ -81,7 +81,7 @@ class RecognitionBenchmark {
         legacyService.enableFeelLegacyBehavior(true);
         legacyService.customPostDecisionTableEvaluationListeners(List.of(new DeployedDecisions.RuleRecorder()));
         RecognitionService legacy = new RecognitionService(new DeployedDecisions(repositoryService,
-                legacyService.buildEngine()), words, messages, recognition.ruleSets(), hierarchy);
+                legacyService.buildEngine()), words, messages, recognition.ruleSets(), hierarchy, recognition.limits());
         RecognitionResult standardResult = recognition.evaluate(request);
         RecognitionResult legacyResult = legacy.evaluate(request);
         for (int i = 0; i < standardResult.items().size(); i++) {
