@@ -17,12 +17,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LoginLockAdminController {
 
     private final LoginThrottle throttle;
-    /** Audit rows per page: the page size of every list (xueshi.task-list.page-size). */
+    /**
+     * Audit rows per page: the page size of every list (xueshi.task-list.page-size, range-checked at start by the
+     * task package's properties), read as a value so that identity does not depend on task (task depends on identity).
+     */
     private final int pageSize;
 
-    LoginLockAdminController(LoginThrottle throttle, cn.xueshi.task.TaskListProperties lists) {
+    LoginLockAdminController(LoginThrottle throttle,
+            @org.springframework.beans.factory.annotation.Value("${xueshi.task-list.page-size}") int pageSize) {
         this.throttle = throttle;
-        this.pageSize = lists.pageSize();
+        this.pageSize = pageSize;
     }
 
     @GetMapping

@@ -21,12 +21,14 @@ class RequestLimitsAdvice {
 
     private final MessageSource messages;
     private final RequestLimits limits;
-    private final cn.xueshi.evidence.EvidenceProperties evidence;
+    /** xueshi.evidence.max-file-bytes, read as a value: the evidence package depends on system, not the reverse. */
+    private final long maxFileBytes;
 
-    RequestLimitsAdvice(MessageSource messages, RequestLimits limits, cn.xueshi.evidence.EvidenceProperties evidence) {
+    RequestLimitsAdvice(MessageSource messages, RequestLimits limits,
+            @org.springframework.beans.factory.annotation.Value("${xueshi.evidence.max-file-bytes}") long maxFileBytes) {
         this.messages = messages;
         this.limits = limits;
-        this.evidence = evidence;
+        this.maxFileBytes = maxFileBytes;
     }
 
     /** Every form's lists grow to xueshi.limits.max-form-rows at most; beyond it binding fails (400 below). */
@@ -62,7 +64,7 @@ class RequestLimitsAdvice {
     String tooLarge(Model model) {
         model.addAttribute("messageKey", "evidence.error.requestTooLarge");
         // the per-file limit the forms apply, shown as configured (not a fixed "10 MB" in the message)
-        model.addAttribute("maxFile", ByteLimit.shown(evidence.maxFileBytes()));
+        model.addAttribute("maxFile", ByteLimit.shown(maxFileBytes));
         return "error/413";
     }
 }
