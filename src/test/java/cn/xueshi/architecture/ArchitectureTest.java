@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
  * </pre>
  */
+@org.junit.jupiter.api.Tag("no-database")
 class ArchitectureTest {
 
     private static final String ROOT = "cn.xueshi";

@@ -16,6 +16,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The real upload form in a browser: multipart with CSRF through the container, errors beside the field. */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class CalendarBrowserTest {
 

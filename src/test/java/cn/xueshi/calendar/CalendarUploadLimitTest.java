@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributesModelMap;
  * The calendar upload limit is configuration (xueshi.calendar.max-upload): a small configured limit refuses a file
  * just above it with the Chinese message naming that limit, and an impossible limit stops the start.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class CalendarUploadLimitTest {
 
     static final DataSize MULTIPART = DataSize.ofMegabytes(64);

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** A holiday file is refused with a precise reason when it is not well-formed. */
+@org.junit.jupiter.api.Tag("no-database")
 class HolidayFileTest {
 
     static String file(int year, String holidays, String workdays) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The files under calendar/ load and say what the State Council notices say (spot checks per year). */
+@org.junit.jupiter.api.Tag("no-database")
 class ShippedHolidayFilesTest {
 
     private final Map<Integer, HolidayYear> years = HolidayYears.loadShipped();

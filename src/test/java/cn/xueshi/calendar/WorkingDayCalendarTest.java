@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 /** Working days on the shipped calendar: holidays off, 调休 weekend days on, unpublished years weekends only. */
+@org.junit.jupiter.api.Tag("no-database")
 class WorkingDayCalendarTest {
 
     private final UploadedYearRepository noUploads = mock(UploadedYearRepository.class);

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** One achievement however its number is typed: case, full-width, spaces and hyphens, the ISBN/DOI label. */
+@org.junit.jupiter.api.Tag("no-database")
 class AchievementIdentityNormaliseTest {
 
     @ParameterizedTest

@@ -15,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** An employee registers an activity with a live preview, the reviewer approves it, it goes on the publicity board. */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class ClaimBrowserTest {
 

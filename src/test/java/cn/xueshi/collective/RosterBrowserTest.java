@@ -27,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Issue 14's main path in Chromium: the organiser creates a fire-safety training, uploads the roster (.xlsx), checks
  * it, imports it, approves the batch; after publicity each attendee's 我的学时 progress bar counts the hours.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class RosterBrowserTest {
 

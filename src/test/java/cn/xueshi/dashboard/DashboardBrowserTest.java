@@ -16,6 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class DashboardBrowserTest {
 

@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The overview's 各单位 table: one page of a province's units, searched, sorted, bad input answered beside the field. */
+@org.junit.jupiter.api.Tag("no-database")
 class UnitTableTest {
 
     static final TaskListProperties LIMITS = new TaskListProperties(50, 200, 10);

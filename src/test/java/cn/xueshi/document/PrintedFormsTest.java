@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * no formulas, long names wrapped in rows tall enough, columns at least as wide as their text, and bordered
  * boxes to sign and stamp in.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class PrintedFormsTest {
 
     static final String LONG_CONTENT = "国家级继续医学教育项目：重症医学新进展与多学科协作诊疗模式在基层医院的推广应用高级研修班（线上线下结合）";

@@ -14,6 +14,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /** Where the certificate's QR code points: the configured public address, else the request's; production requires it. */
 @Tag("isolated")
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class PublicBaseUrlTest {
 
     @AfterEach

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * renderings decode every time when the reader is given the code's own square (the test knows where it is drawn)
  * in pure-barcode mode, which reads the grid from the quiet zone's edges instead of guessing it.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class QrCodeTest {
 
     /** Where CertificatePdf-like pages draw the code in this test: 96 pt wide, 56 pt from the right edge, 110 up. */

@@ -16,6 +16,7 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.Test;
 
 /** Files are opened as what their first bytes claim; what does not open is refused with a reason. */
+@org.junit.jupiter.api.Tag("no-database")
 class EvidenceContentTest {
 
     final EvidenceContent content = new EvidenceContent(new EvidenceProperties(10 * 1024 * 1024, 10, 60_000_000));

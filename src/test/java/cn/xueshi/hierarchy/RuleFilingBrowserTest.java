@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** In Chromium: a unit's maintainer changes a rate in the typed editor and files it, the department files it, the employee's page follows. */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class RuleFilingBrowserTest {
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
 @org.junit.jupiter.api.Tag("isolated")
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class AdminBootstrapTest {
 
     @Test
@@ -31,8 +32,26 @@ class AdminBootstrapTest {
         assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:refuse-start;DB_CLOSE_DELAY=-1",
                         "--spring.datasource.username=sa", "--spring.datasource.password=", "--server.port=0",
                         "--xueshi.admin.password=", "--xueshi.public-base-url=https://xueshi.example.test", "--camunda.bpm.process-engine-name=refusal"))
-                .hasRootCauseInstanceOf(IllegalStateException.class)
-                .rootCause().hasMessageContaining("XUESHI_ADMIN_PASSWORD");
+                .satisfies(e -> assertThat(org.springframework.core.NestedExceptionUtils.getMostSpecificCause(e))
+                        .isInstanceOf(IllegalStateException.class).hasMessageContaining("XUESHI_ADMIN_PASSWORD"));
+        // refused as the configuration is read (AdminPasswordCheck): nothing was migrated or written first
+        try (var c = java.sql.DriverManager.getConnection("jdbc:h2:mem:refuse-start;DB_CLOSE_DELAY=-1", "sa", "");
+                var r = c.createStatement().executeQuery("select count(*) from information_schema.tables"
+                        + " where lower(table_name) in ('flyway_schema_history', 'act_ge_property')")) {
+            r.next();
+            assertThat(r.getInt(1)).as("tables created before the refusal").isZero();
+        } catch (java.sql.SQLException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theRefusalNamesTheMissingUsernameToo() {
+        SpringApplicationBuilder app = new SpringApplicationBuilder(XueshiApplication.class).profiles("postgres");
+        assertThatThrownBy(() -> app.run("--spring.datasource.url=jdbc:h2:mem:refuse-name;DB_CLOSE_DELAY=-1",
+                        "--server.port=0", "--xueshi.admin.username=", "--xueshi.admin.password=Str0ng-enough",
+                        "--xueshi.public-base-url=https://xueshi.example.test"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("XUESHI_ADMIN_USERNAME");
     }
 
     @Test

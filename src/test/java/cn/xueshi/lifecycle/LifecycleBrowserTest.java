@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * Issue #6 end to end in Chromium: publicity board, an objection dismissed, the period ends (clock
  * moved), the unit's filing submitted and verified, the certificate downloaded and verified.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class LifecycleBrowserTest {
 

@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Issue #7's main path in Chromium: request → employer approval → make-up claim next year → fulfilled. */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class MakeupBrowserTest {
 

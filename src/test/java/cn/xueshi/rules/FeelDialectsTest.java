@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
  * must read the same before (legacy), after (DmnEngines) and on Camunda's stock FEEL Scala engine, so
  * the switch changed no hours.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class FeelDialectsTest {
 
     static final List<String> PARAMS = List.of("level", "role", "grade", "journal", "patentType", "reason", "subject",

@@ -36,6 +36,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in some other way cannot be evaluated as JUEL or a script; and no FEEL expression an analyst can
  * write reaches a Java method.
  */
+@org.junit.jupiter.api.Tag("no-database")
+@net.jqwik.api.Tag("no-database") // the property runs on jqwik's engine, which reads its own tag
 class FeelOnlyEngineTest {
 
     static Stream<String> unsafeModels() {

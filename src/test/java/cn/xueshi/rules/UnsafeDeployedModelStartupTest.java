@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * deployment and the resource; once that deployment is gone it starts again.
  */
 @Tag("isolated")
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class UnsafeDeployedModelStartupTest {
 
     static final String URL = "jdbc:h2:mem:feel-startup;DB_CLOSE_DELAY=-1";

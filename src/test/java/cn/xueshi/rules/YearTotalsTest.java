@@ -10,6 +10,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The aggregation mechanism without Spring: caps, full-year credits, highest single, rounding, formula terms. */
+@org.junit.jupiter.api.Tag("no-database")
 class YearTotalsTest {
 
     static BigDecimal d(double v) {

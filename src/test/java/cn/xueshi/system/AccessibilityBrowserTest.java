@@ -26,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * axe-core on the main page of each role: no serious or critical violation (colour contrast, names of
  * controls, landmarks …). And the grouped navigation: one line at 1280 px, a collapsed menu on a phone.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class AccessibilityBrowserTest {
 

@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * Every byte limit shown to people goes through {@link ByteLimit}: a sub-MB limit reads "512 B" or "100 KB", never
  * "0 MB" (evidence files, rule documents, imports; the calendar upload did so already).
  */
+@org.junit.jupiter.api.Tag("no-database")
 class ByteLimitTest {
 
     static ResourceBundleMessageSource messages(String basename) {

@@ -13,6 +13,7 @@ import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class FoundationBrowserTest {
 

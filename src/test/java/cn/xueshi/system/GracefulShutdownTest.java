@@ -50,6 +50,7 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 @Tag("isolated")
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class GracefulShutdownTest {
 
     static final String DB = "jdbc:h2:mem:graceful-shutdown;DB_CLOSE_DELAY=-1";

@@ -41,6 +41,7 @@ import org.springframework.core.io.ClassPathResource;
  */
 @Tag("isolated")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class H2DurabilityTest {
 
     static final Duration START_TIMEOUT = Duration.ofMinutes(2);

@@ -19,6 +19,7 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /** Every page text is a message key that exists in Chinese and in English. */
+@org.junit.jupiter.api.Tag("no-database")
 class MessageBundlesTest {
 
     private static Properties load(Resource r) throws Exception {

@@ -53,6 +53,7 @@ import org.w3c.dom.NodeList;
  * requirement an edge, without overlapping shapes; no fake join and no gateway that joins and forks (what
  * bpmnlint checks in .ci/lint.sh, here for every Maven build too); and the engine still parses the decisions.
  */
+@org.junit.jupiter.api.Tag("no-database")
 public class ModelDiagramsTest {
 
     static final String MODELER = "http://camunda.org/schema/modeler/1.0";

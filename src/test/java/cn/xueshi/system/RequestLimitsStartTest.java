@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
  * The caps that were Java constants (items per recognition, the search field's length) are xueshi.limits.*; a value
  * out of range stops the start with a message naming the property.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class RequestLimitsStartTest {
 
     @Configuration

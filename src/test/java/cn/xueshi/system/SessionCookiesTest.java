@@ -32,6 +32,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * </ul>
  */
 @Tag("isolated")
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class SessionCookiesTest {
 
     static final String ADMIN = "chief";

@@ -12,6 +12,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 /** The gate answers 503 with the start-up page until readiness is ACCEPTING_TRAFFIC; probes always pass. */
+@org.junit.jupiter.api.Tag("no-database")
 class StartupGateTest {
 
     private final StartupGate gate = new StartupGate(messages(), Duration.ofSeconds(5));

@@ -47,6 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @Tag("isolated")
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class StartupReadinessTest {
 
     static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");

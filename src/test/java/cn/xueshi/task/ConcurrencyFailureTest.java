@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.ProcessEnginePersistenceException;
 import org.junit.jupiter.api.Test;
 
 /** Which database failures of a completion count as the completion race (answered as a conflict, not a 500). */
+@org.junit.jupiter.api.Tag("no-database")
 class ConcurrencyFailureTest {
 
     @Test

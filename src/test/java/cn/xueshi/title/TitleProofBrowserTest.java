@@ -23,6 +23,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Issue 15's proof in Chromium: the employee requests → the unit issues → the employee downloads → anyone verifies. */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class TitleProofBrowserTest {
 

@@ -11,6 +11,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** The shapes of the claim lifecycle's decision outputs and reviewers, now and as earlier model versions left them. */
+@org.junit.jupiter.api.Tag("no-database")
 class DecisionOutputsTest {
 
     @Test

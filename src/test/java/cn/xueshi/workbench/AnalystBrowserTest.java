@@ -6,6 +6,7 @@ import cn.xueshi.support.TestUsers;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** The workbench's Chromium tests: a browser signed in as a new analyst (规则). */
+@org.junit.jupiter.api.Tag("browser")
 abstract class AnalystBrowserTest extends WorkbenchTestBase {
 
     @LocalServerPort

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12 (Info): an audit CSV cell never starts with something a spreadsheet runs as a formula. */
+@org.junit.jupiter.api.Tag("no-database")
 class AuditCsvCellTest {
 
     @Test

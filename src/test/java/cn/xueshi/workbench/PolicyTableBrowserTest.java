@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
  * In Chromium: an analyst opens 审核分流 from the workbench, lengthens Anhui's bureau review period in a draft,
  * sees the regression case fail and the note instead of an impact preview, updates the case and deploys.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class PolicyTableBrowserTest extends AnalystBrowserTest {
 

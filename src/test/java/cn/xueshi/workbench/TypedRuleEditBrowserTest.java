@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the typed form, watches the before → after sentence and the sample hours follow as they type, saves, and sees
  * the change in words on the check page; the expert table keeps its header in view and its rows short.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class TypedRuleEditBrowserTest {
 

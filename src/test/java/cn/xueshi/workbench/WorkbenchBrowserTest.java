@@ -20,6 +20,7 @@ import org.openqa.selenium.support.ui.Select;
  * An analyst raises a rate, sees a regression case fail, updates the case with a reason and deploys;
  * an employee's claim preview then shows the new hours.
  */
+@org.junit.jupiter.api.Tag("browser")
 @IntegrationTest
 class WorkbenchBrowserTest extends AnalystBrowserTest {
 

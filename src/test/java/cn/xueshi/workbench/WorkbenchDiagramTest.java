@@ -19,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * the input data, the knowledge source, the requirements and the notes come out as they went in, so a version
  * an analyst deploys still opens in Camunda Modeler with its layout.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class WorkbenchDiagramTest {
 
     @ParameterizedTest

@@ -19,6 +19,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * shipped one is deployed on start, yet the analyst's newer version stays active.
  */
 @Tag("isolated")
+@org.junit.jupiter.api.Tag("h2-only") // its own H2 database whichever suite runs it: once, in the H2 suite
 class WorkbenchRestartTest {
 
     static final String YUXI = "yuxi-2024";
