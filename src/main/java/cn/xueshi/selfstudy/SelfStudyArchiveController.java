@@ -70,7 +70,10 @@ class SelfStudyArchiveController {
         Unit unit = unit(unitId);
         Optional<SelfStudyArchive> now = archives.of(unitId);
         if (now.isPresent() && now.get().open()) {
-            errors.reject("selfstudy.error.alreadyOpen", new Object[] {String.valueOf(now.get().establishedFrom())}, null);
+            // no establish form on the page then: the message goes above the close form
+            model.addAttribute("error", "selfstudy.error.alreadyOpen");
+            model.addAttribute("errorArg", String.valueOf(now.get().establishedFrom()));
+            return show(unit, form, defaultClose(), model);
         }
         LocalDate from = form.getEstablishedFrom();
         if (!errors.hasFieldErrors("establishedFrom")) {
@@ -107,7 +110,8 @@ class SelfStudyArchiveController {
         Unit unit = unit(unitId);
         Optional<SelfStudyArchive> now = archives.of(unitId);
         if (now.isEmpty() || !now.get().open()) {
-            errors.reject("selfstudy.error.notOpen");
+            // no close form on the page then: the message goes above the establish form
+            model.addAttribute("error", "selfstudy.error.notOpen");
             return show(unit, defaultEstablish(), form, model);
         }
         LocalDate from = form.getClosedFrom();

@@ -133,8 +133,10 @@ class ArchitectureTest {
      */
     @Test
     void theSelfStudyArchiveStandsOnTheFloorsOnly() {
+        String[] others = java.util.Arrays.stream(CAPABILITIES).filter(p -> !p.equals("..selfstudy.."))
+                .toArray(String[]::new);
         noClasses().that().resideInAPackage("..selfstudy..").should().dependOnClassesThat()
-                .resideInAnyPackage(CAPABILITIES)
+                .resideInAnyPackage(others).orShould().dependOnClassesThat().resideInAPackage("..hierarchy..")
                 .check(classes);
     }
 }
