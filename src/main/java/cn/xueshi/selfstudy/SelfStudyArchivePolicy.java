@@ -35,7 +35,8 @@ class SelfStudyArchivePolicy {
             return Policy.NONE;
         }
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", hierarchy.root(ruleSet));
+        // a configured reference set is its own root: no hierarchy query per item of a large import
+        in.put("ruleSet", decisions.ruleSets().contains(ruleSet) ? ruleSet : hierarchy.root(ruleSet));
         in.put("activityType", activityType);
         return decisions.firstRow(DECISION, in)
                 .map(r -> new Policy(Boolean.TRUE.equals(r.get("archiveRequired")), (String) r.get("basis")))

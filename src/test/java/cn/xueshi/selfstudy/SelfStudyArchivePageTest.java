@@ -77,6 +77,8 @@ class SelfStudyArchivePageTest {
         mvc.perform(get("/units/999999999/self-study-archive").with(reviewer(s.reviewer()))).andExpect(status().isNotFound());
         String admin = users.user("adm", "管", "理", Groups.ADMIN);
         mvc.perform(get(page(s)).with(user(admin).roles(Groups.ADMIN))).andExpect(status().isOk());
+        mvc.perform(get("/admin/units").with(user(admin).roles(Groups.ADMIN)))
+                .andExpect(content().string(containsString("href=\"" + page(s) + "\"")));
         mvc.perform(get("/units/999999999/self-study-archive").with(user(admin).roles(Groups.ADMIN)))
                 .andExpect(status().isNotFound());
     }
