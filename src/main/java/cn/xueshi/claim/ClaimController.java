@@ -10,6 +10,7 @@ import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.ActivityType;
+import cn.xueshi.selfstudy.SelfStudyRule;
 import cn.xueshi.system.RequestLimits;
 import cn.xueshi.task.TaskForms;
 import java.util.ArrayList;
@@ -54,12 +55,14 @@ class ClaimController {
     private final RequestLimits limits;
     private final TaskForms taskForms;
     private final AchievementIdentity achievements;
+    private final SelfStudyRule selfStudy;
 
     ClaimController(ClaimService claims, ClaimValidation validation, ClaimAccess access,
             AnnualDeclarations declarations, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, BusinessClock clock, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits, TaskForms taskForms,
-            AchievementIdentity achievements) {
+            AchievementIdentity achievements, SelfStudyRule selfStudy) {
+        this.selfStudy = selfStudy;
         this.achievements = achievements;
         this.taskForms = taskForms;
         this.validation = validation;
@@ -299,6 +302,9 @@ class ClaimController {
         model.addAttribute("ruleSet", ruleSet.orElse(null));
         model.addAttribute("policy", ruleSet.map(policies::of).orElse(null));
         model.addAttribute("activityTypes", types);
+        // 吉林 附件 二（九）: the note beside a type that counts only while the unit keeps its self-study archive
+        model.addAttribute("archiveNotes", ruleSet.map(rs -> selfStudy.notes(unit.getId(), rs,
+                types.stream().map(ActivityType::code).toList())).orElse(java.util.Map.of()));
         model.addAttribute("pendingEvidence", evidence.pending(form.getSubmissionKey()));
         model.addAttribute("limits", evidence.limits());
         model.addAttribute("unit", unit);

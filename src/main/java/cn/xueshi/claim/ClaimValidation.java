@@ -6,6 +6,7 @@ import cn.xueshi.rules.RecognitionException;
 import cn.xueshi.rules.RecognitionRequest;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.clock.BusinessClock;
+import cn.xueshi.selfstudy.SelfStudyRule;
 import cn.xueshi.system.RequestLimits;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,9 +36,11 @@ public class ClaimValidation {
     private final HardshipAdjustments hardship;
     private final RequestLimits limits;
     private final BusinessClock clock;
+    private final SelfStudyRule selfStudy;
 
     ClaimValidation(RecognitionService recognition, HardshipAdjustments hardship, RequestLimits limits,
-            BusinessClock clock) {
+            BusinessClock clock, SelfStudyRule selfStudy) {
+        this.selfStudy = selfStudy;
         this.recognition = recognition;
         this.hardship = hardship;
         this.limits = limits;
@@ -108,6 +111,7 @@ public class ClaimValidation {
             return ruleSet;
         }
         ruleSet = dated;
+        checkSelfStudyArchive(form, unit, ruleSet.get(), errors);
         try {
             recognition.evaluate(new RecognitionRequest(ruleSet.get(), year, requestItems(form, ruleSet.get())), null,
                     pricingDate(form));
@@ -142,6 +146,20 @@ public class ClaimValidation {
             }
         }
         return applies.map(RecognitionService.Applicable::ruleSet);
+    }
+
+    /**
+     * 吉林 附件 二（九）: an item of a type the self-study-archive policy marks counts only when the claimant's unit kept its
+     * self-study archive on the item's date; refused beside the item's type. Every path of a claim comes through here
+     * (form, correction, rosters, provider reports), so none of them can register what the text excludes.
+     */
+    private void checkSelfStudyArchive(ClaimForm form, Unit unit, String ruleSet, Errors errors) {
+        for (int i = 0; i < form.getItems().size(); i++) {
+            ItemForm item = form.getItems().get(i);
+            String field = "items[" + i + "].activityType";
+            selfStudy.refusal(unit.getId(), ruleSet, item.getActivityType(), item.getActivityDate())
+                    .ifPresent(m -> errors.rejectValue(field, m.key(), m.args(), null));
+        }
     }
 
     /** The date a claim is priced on: its earliest activity date (all its items price alike, see validate). */

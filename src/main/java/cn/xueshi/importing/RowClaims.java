@@ -146,6 +146,9 @@ public class RowClaims {
         if (f.contains("activityDate") || f.equals("year")) {
             return "date";
         }
+        if (f.endsWith(".activityType")) {
+            return "item.activityType"; // e.g. a type that needs the unit's self-study archive (吉林 附件 二（九）)
+        }
         return f.contains("params") || f.contains("items") ? "item.params" : f;
     }
 

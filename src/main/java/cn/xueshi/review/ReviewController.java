@@ -1,5 +1,6 @@
 package cn.xueshi.review;
 
+import cn.xueshi.selfstudy.SelfStudyRule;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
@@ -58,11 +59,13 @@ class ReviewController {
     private final TaskForms taskForms;
     private final TaskListProperties pageLimits;
     private final int sectionPreview;
+    private final SelfStudyRule selfStudy;
 
     ReviewController(ReviewService reviews, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections,
-            TaskForms taskForms, TaskListProperties pageLimits) {
+            TaskForms taskForms, TaskListProperties pageLimits, SelfStudyRule selfStudy) {
+        this.selfStudy = selfStudy;
         this.pageLimits = pageLimits;
         this.sectionPreview = Math.min(pageLimits.sectionPreview(), pageLimits.maxPageSize());
         this.taskForms = taskForms;
@@ -221,6 +224,12 @@ class ReviewController {
         progress.of(claim.getClaimant(), claim.getYear(), claim.getRuleSet())
                 .ifPresent(p -> model.addAttribute("progress", p));
         model.addAttribute("mine", me.userId().equals(task.getAssignee()));
+        // 吉林 附件 二（九）: whether the claimant's unit keeps the self-study archive the claim's items need
+        if (claim.getUnitId() != null) {
+            selfStudy.statusFor(claim.getUnitId(), claim.getRuleSet(),
+                    claim.getItems().stream().map(cn.xueshi.claim.ClaimItem::getActivityType).toList())
+                    .ifPresent(m -> model.addAttribute("selfStudyArchive", m));
+        }
         return taskForms.view(task);
     }
 }

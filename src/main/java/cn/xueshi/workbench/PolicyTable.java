@@ -54,6 +54,15 @@ enum PolicyTable {
                     "STANDARD", "PAPER", "BOOK", "POLICY_REPORT", "TRAINING"))),
             List.of(Output.flag("identifierRequired"), Output.flag("countOnce"), new Output("scope", "string", null, null,
                     false), Output.BASIS)),
+    /**
+     * Read by selfstudy/SelfStudyArchivePolicy on every claim item (form, correction, rosters, provider reports): whether
+     * the item counts only when the claimant's unit keeps a self-study archive (吉林 附件 二（九）). ruleSet is the
+     * reference rule set a derived set is based on.
+     */
+    SELF_STUDY_ARCHIVE_POLICY("self-study-archive-policy", true,
+            List.of(Input.RULE_SET, new Input("activityType", rs -> List.of("SELF_STUDY", "PUBLIC_COURSE", "TRAINING",
+                    "PAPER"))),
+            List.of(Output.flag("archiveRequired"), Output.BASIS)),
     /** Read by claim/TransferYearPolicy for a year a person spent in more than one unit (人员流动). */
     TRANSFER_YEAR_POLICY("transfer-year-policy", true, List.of(Input.RULE_SET),
             List.of(Output.oneOf("splitBasis", "YEAR_END", "PERIOD"), Output.BASIS)),

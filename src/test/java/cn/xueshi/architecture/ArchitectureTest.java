@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
  *   importing                              (the import engine and past records; knows no kind above it)
  *   review · publicity · filing · makeup · title   (capabilities with human steps; none uses review)
  *   claim                                  (registration: claims, items, audit, progress)
+ *   selfstudy                              (the units' self-study archives, 吉林 附件 二（九）: claim asks it)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
  * </pre>
  */
@@ -38,7 +39,7 @@ class ArchitectureTest {
             "..notification..", "..evidence.."};
     private static final String[] CAPABILITIES = {"..claim..", "..review..", "..publicity..", "..filing..",
             "..makeup..", "..title..", "..forecast..", "..document..", "..dashboard..", "..workbench..", "..demo..",
-            "..ruleedit..",
+            "..ruleedit..", "..selfstudy..",
             "cn.xueshi.importing..", "cn.xueshi.collective..", "cn.xueshi.provider.."};
 
     static JavaClasses classes;
@@ -124,6 +125,19 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("..ruleedit..").should().dependOnClassesThat()
                 .resideInAnyPackage("..workbench..", "..hierarchy..", "..claim..", "..review..", "..dashboard..",
                         "..document..", "..demo..")
+                .check(classes);
+    }
+
+    /**
+     * Every path of a claim (form, correction, rosters, provider reports) asks the self-study archive through
+     * claim/ClaimValidation, so selfstudy sits under claim and knows only the floors.
+     */
+    @Test
+    void theSelfStudyArchiveStandsOnTheFloorsOnly() {
+        String[] others = java.util.Arrays.stream(CAPABILITIES).filter(p -> !p.equals("..selfstudy.."))
+                .toArray(String[]::new);
+        noClasses().that().resideInAPackage("..selfstudy..").should().dependOnClassesThat()
+                .resideInAnyPackage(others).orShould().dependOnClassesThat().resideInAPackage("..hierarchy..")
                 .check(classes);
     }
 }

@@ -77,6 +77,23 @@ class RegulationAuditTest {
         }
     }
 
+    /**
+     * 吉林 参考 二（九）“用人单位未建立自学档案的不予认定” (self-study-archive-policy archiveRequired, read by
+     * selfstudy/SelfStudyRule on every claim path): Jilin's SELF_STUDY only; no other text asks for a unit archive.
+     */
+    @ParameterizedTest(name = "{0} {1} → {2}")
+    @CsvSource({"jilin-2026,SELF_STUDY,true", "jilin-2026,PUBLIC_COURSE,false", "jilin-2026,UNIT_ACTIVITY,false",
+            "qingdao-2023,TRAINING,false", "yuxi-2024,ONLINE_COURSE,false", "anhui-2025,ONLINE_COURSE,false"})
+    void selfStudyCountsOnlyWithTheUnitsArchiveInJilin(String ruleSet, String type, boolean required) {
+        Map<String, Object> row = decisions.evaluateDecisionTableByKey("self-study-archive-policy", Variables
+                .createVariables().putValue("ruleSet", ruleSet).putValue("activityType", type))
+                .getSingleResult().getEntryMap();
+        assertThat(row.get("archiveRequired")).isEqualTo(required);
+        if (required) {
+            assertThat((String) row.get("basis")).contains("二（九）");
+        }
+    }
+
     Map<String, Object> hardship(String ruleSet, String reason, String remedy) {
         return decisions.evaluateDecisionTableByKey("hardship-policy", Variables.createVariables()
                 .putValue("ruleSet", ruleSet).putValue("reason", reason).putValue("remedy", remedy))
