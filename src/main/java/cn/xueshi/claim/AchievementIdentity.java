@@ -49,16 +49,20 @@ public class AchievementIdentity {
     }
 
     private final RecognitionService decisions;
+    private final cn.xueshi.rules.RuleSetHierarchy hierarchy;
     private final JdbcTemplate jdbc;
 
-    AchievementIdentity(RecognitionService decisions, JdbcTemplate jdbc) {
+    AchievementIdentity(RecognitionService decisions, cn.xueshi.rules.RuleSetHierarchy hierarchy, JdbcTemplate jdbc) {
         this.decisions = decisions;
+        this.hierarchy = hierarchy;
         this.jdbc = jdbc;
     }
 
     Policy of(String ruleSet, String activityType) {
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", ruleSet);
+        // the table is keyed by the reference rule set: a department's or unit's derived set (青岛 卫生系列细则)
+        // is bound by the provincial text it is based on; a configured reference set is its own root (no query)
+        in.put("ruleSet", ruleSet == null || decisions.ruleSets().contains(ruleSet) ? ruleSet : hierarchy.root(ruleSet));
         in.put("activityType", activityType);
         Optional<Map<String, Object>> row = decisions.firstRow(DECISION, in);
         if (row.isEmpty()) {
