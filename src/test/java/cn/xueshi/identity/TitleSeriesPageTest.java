@@ -23,7 +23,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -142,15 +141,15 @@ class TitleSeriesPageTest {
     void aStaleFormIsRefusedWithAMessageAndAnUnknownSeriesBesideTheField() throws Exception {
         directory.setTitleSeries(nurse, "HEALTH");
         // the form was shown while the nurse had no series; someone set HEALTH since
-        MockHttpSession session = new MockHttpSession();
-        String back = mvc.perform(post("/people/title-series/{u}", nurse).param("series", "ACCOUNTING")
-                .param("expected", "").session(session).with(reviewerAs(reviewer)).with(csrf()))
+        // the flash message travels in the (database) session: the redirect's GET sends the cookie back
+        var refused = mvc.perform(post("/people/title-series/{u}", nurse).param("series", "ACCOUNTING")
+                .param("expected", "").with(reviewerAs(reviewer)).with(csrf()))
                 .andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("conflict", "directory.series.changedMeanwhile"))
-                .andReturn().getResponse().getRedirectedUrl();
+                .andReturn().getResponse();
         assertThat(directory.titleSeriesOf(nurse)).isEqualTo("HEALTH");
         assertThat(audit(nurse)).isEmpty();
-        mvc.perform(get(back).session(session).with(reviewerAs(reviewer)))
+        mvc.perform(get(refused.getRedirectedUrl()).cookie(refused.getCookies()).with(reviewerAs(reviewer)))
                 .andExpect(content().string(containsString("王芳的职称系列刚被他人修改，现为“卫生”")));
 
         mvc.perform(post("/people/title-series/{u}", nurse).param("series", "NURSING").param("expected", "HEALTH")
