@@ -3,7 +3,6 @@ package cn.xueshi.identity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -229,9 +228,5 @@ public class PersonTitleSeries {
     private static String name(String id, String last, String first) {
         String n = ((last == null ? "" : last) + (first == null ? "" : first)).trim();
         return n.isEmpty() ? id : n;
-    }
-
-    Optional<Unit> unitOf(String userId) {
-        return directory.unitOf(userId);
     }
 }
