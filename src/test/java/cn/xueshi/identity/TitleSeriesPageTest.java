@@ -160,6 +160,31 @@ class TitleSeriesPageTest {
         assertThat(directory.titleSeriesOf(nurse)).isEqualTo("HEALTH");
     }
 
+    @Autowired
+    PersonTitleSeries titleSeries;
+    @Autowired
+    CurrentUserService currentUsers;
+
+    @Test
+    void twoReviewersSettingTheSameFormAtOnceOneWinsTheOtherIsTold() throws Exception {
+        String second = users.reviewerOf(hospital, "钱", "审");
+        List<String> outcomes = cn.xueshi.support.Parallel.run(2, i -> {
+            try {
+                titleSeries.set(currentUsers.load(i == 0 ? reviewer : second), nurse, "", i == 0 ? "HEALTH" : "ACCOUNTING",
+                        PersonTitleSeries.PAGE);
+                return "saved";
+            } catch (PersonTitleSeries.ChangedMeanwhile | org.springframework.dao.ConcurrencyFailureException
+                    | org.springframework.dao.DataIntegrityViolationException e) {
+                // ChangedMeanwhile on the page's message; a lock conflict the database reports: a 409, never a 500
+                return "refused";
+            }
+        });
+        assertThat(outcomes).containsExactlyInAnyOrder("saved", "refused");
+        assertThat(directory.titleSeriesOf(nurse)).isIn("HEALTH", "ACCOUNTING");
+        assertThat(audit(nurse)).singleElement()
+                .satisfies(r -> assertThat(r.get("new_value")).isEqualTo(directory.titleSeriesOf(nurse)));
+    }
+
     @Test
     void theListPagesAndFiltersAndSaysWhatIsWrongBesideTheField() throws Exception {
         String second = users.member(hospital, "张", "敏");

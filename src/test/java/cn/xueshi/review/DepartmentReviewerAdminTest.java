@@ -193,6 +193,34 @@ class DepartmentReviewerAdminTest {
         assertThat(directory.departmentMembers(code)).isEmpty();
     }
 
+    @Autowired
+    DepartmentReviewers reviewers;
+    @Autowired
+    cn.xueshi.identity.CurrentUserService currentUsers;
+
+    @Test
+    void twoAdminsRemovingTheLastTwoReviewersAtOnceLeaveOne() throws Exception {
+        String code = freshDepartment();
+        String a = users.user("rev", "甲", "审", Groups.REVIEWER);
+        String b = users.user("rev", "乙", "审", Groups.REVIEWER);
+        directory.addToDepartment(a, code);
+        directory.addToDepartment(b, code);
+        Claim claim = healthClaim();
+        jdbc.update("UPDATE xs_claim SET reviewer_department = ? WHERE id = ?", code, claim.getId());
+        var me = currentUsers.load(admin);
+        List<String> outcomes = cn.xueshi.support.Parallel.run(2, i -> {
+            try {
+                reviewers.remove(me, code, i == 0 ? a : b);
+                return "removed";
+            } catch (DepartmentRefused e) {
+                return e.messageKey();
+            }
+        });
+        // the department's row lock serves them one after the other: the second sees the first's removal
+        assertThat(outcomes).containsExactlyInAnyOrder("removed", "department.admin.error.lastReviewer");
+        assertThat(directory.departmentMembers(code)).hasSize(1);
+    }
+
     @Test
     void refusedAdditionsSayWhyBesideTheFieldAndKeepWhatWasTyped() throws Exception {
         String code = freshDepartment();
