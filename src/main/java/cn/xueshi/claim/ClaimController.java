@@ -195,6 +195,11 @@ class ClaimController {
         model.addAttribute("evidence", access.canSeeEvidence(claim, me) ? evidence.forClaim(id) : List.of());
         model.addAttribute("history", audit.of(id));
         model.addAttribute("correctable", claims.correctionTask(claim, me).isPresent());
+        if ("DEPARTMENT".equals(claim.getReviewerKind())) {
+            // 青人社字〔2023〕14号 五: say which industry department reviews it (the code if it left the hierarchy)
+            model.addAttribute("reviewerDepartment", directory.departmentName(claim.getReviewerDepartment())
+                    .orElse(claim.getReviewerDepartment()));
+        }
         return DETAIL_VIEW;
     }
 

@@ -29,16 +29,28 @@ class AccountController {
     private final IdentityService identityService;
     private final PasswordRules rules;
     private final LoginThrottle throttle;
+    private final CurrentUserService users;
+    private final PersonTitleSeries titleSeries;
 
-    AccountController(IdentityService identityService, PasswordRules rules, LoginThrottle throttle) {
+    AccountController(IdentityService identityService, PasswordRules rules, LoginThrottle throttle,
+            CurrentUserService users, PersonTitleSeries titleSeries) {
         this.identityService = identityService;
         this.rules = rules;
         this.throttle = throttle;
+        this.users = users;
+        this.titleSeries = titleSeries;
+    }
+
+    /** 我的信息: what the directory records of the person (read-only here), above the password form. */
+    public record Info(String name, String unit, String titleSeries) {
     }
 
     @ModelAttribute
     void policy(Model model) {
         model.addAttribute("minLength", rules.minLength());
+        CurrentUser me = users.current();
+        model.addAttribute("info", new Info(me.displayName(), me.unit().map(Unit::getName).orElse(null),
+                titleSeries.label(titleSeries.of(me.userId()))));
     }
 
     @GetMapping

@@ -147,6 +147,32 @@ public class Directory {
         }
     }
 
+    /**
+     * Changes the person's title series from {@code expected} to {@code next} ("" or null: none) in one statement
+     * that only succeeds while the record still says {@code expected}: false when someone changed it in between (a
+     * race the caller answers with a message), so an audit row's old value is always what was replaced.
+     */
+    @Transactional
+    public boolean changeTitleSeries(String userId, String expected, String next) {
+        String from = expected == null ? "" : expected;
+        String to = next == null ? "" : next.trim();
+        if (from.equals(to)) {
+            return from.equals(titleSeriesOf(userId));
+        }
+        if (from.isEmpty()) {
+            try {
+                return jdbc.update("INSERT INTO xs_person_title_series (user_id, series) VALUES (?, ?)", userId, to) == 1;
+            } catch (org.springframework.dao.DuplicateKeyException recordedMeanwhile) {
+                return false;
+            }
+        }
+        if (to.isEmpty()) {
+            return jdbc.update("DELETE FROM xs_person_title_series WHERE user_id = ? AND series = ?", userId, from) == 1;
+        }
+        return jdbc.update("UPDATE xs_person_title_series SET series = ? WHERE user_id = ? AND series = ?",
+                to, userId, from) == 1;
+    }
+
     /** Whether the department exists in the hierarchy (xs_department). */
     public boolean departmentExists(String code) {
         Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM xs_department WHERE code = ?", Integer.class, code);
@@ -176,6 +202,49 @@ public class Directory {
     public void addToDepartment(String userId, String departmentCode) {
         jdbc.update("DELETE FROM xs_department_member WHERE user_id = ? AND department_code = ?", userId, departmentCode);
         jdbc.update("INSERT INTO xs_department_member (user_id, department_code) VALUES (?, ?)", userId, departmentCode);
+    }
+
+    /** The department's Chinese name (xs_department.name_zh), or empty when there is no such department. */
+    public Optional<String> departmentName(String code) {
+        if (code == null) {
+            return Optional.empty();
+        }
+        return jdbc.queryForList("SELECT name_zh FROM xs_department WHERE code = ?", String.class, code).stream()
+                .findFirst();
+    }
+
+    /**
+     * Every member of the department (xs_department_member), in or out of the reviewer group: the one row is both
+     * the department's review membership (with the reviewer group) and its rule-filing authority (hierarchy's
+     * FilingAuthority reads all members).
+     */
+    public List<String> departmentMembers(String departmentCode) {
+        return jdbc.queryForList("SELECT user_id FROM xs_department_member WHERE department_code = ? ORDER BY user_id",
+                String.class, departmentCode);
+    }
+
+    /**
+     * Locks the department's row until the transaction ends, so that two administrators changing its members at
+     * the same time are served one after the other (the last-reviewer check then sees the other's change).
+     */
+    public boolean lockDepartment(String code) {
+        return !jdbc.queryForList("SELECT code FROM xs_department WHERE code = ? FOR UPDATE", String.class, code)
+                .isEmpty();
+    }
+
+    /**
+     * Ends the person's membership of the department (xs_department_member): as its reviewer and as its rule-filing
+     * authority, which are the same row. Tells the listeners in this transaction ({@link DepartmentMemberRemoved}),
+     * so open tasks that still name the person follow. False when they were no member.
+     */
+    @Transactional
+    public boolean removeFromDepartment(String userId, String departmentCode) {
+        int n = jdbc.update("DELETE FROM xs_department_member WHERE user_id = ? AND department_code = ?", userId,
+                departmentCode);
+        if (n > 0) {
+            events.publishEvent(new DepartmentMemberRemoved(userId, departmentCode));
+        }
+        return n > 0;
     }
 
     /** A unit's name (for owners of derived rule sets). */

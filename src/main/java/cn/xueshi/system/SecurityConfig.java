@@ -125,6 +125,8 @@ public class SecurityConfig {
                         .requestMatchers(path("/admin/**")).hasRole(Groups.ADMIN)
                         .requestMatchers(path("/workbench/**")).hasAnyRole(Groups.ANALYST, Groups.ADMIN)
                         .requestMatchers(path("/review/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
+                        // 职称系列: a unit's reviewers for its members, administrators for anyone (the page checks which)
+                        .requestMatchers(path("/people/**")).hasAnyRole(Groups.REVIEWER, Groups.ADMIN)
                         .requestMatchers(path("/filing/**")).hasAnyRole(Groups.REVIEWER, Groups.BUREAU)
                         .requestMatchers(path("/makeup/unit"), path("/makeup/review/**")).hasRole(Groups.REVIEWER)
                         .requestMatchers(path("/dashboard/**")).hasAnyRole(Groups.SUPERVISOR, Groups.BUREAU, Groups.ADMIN)

@@ -1,0 +1,88 @@
+package cn.xueshi.hierarchy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
+import cn.xueshi.identity.CurrentUserService;
+import cn.xueshi.identity.Groups;
+import cn.xueshi.identity.Unit;
+import cn.xueshi.support.IntegrationTest;
+import cn.xueshi.support.TestUsers;
+import cn.xueshi.variable.ProcessVariables;
+import java.time.LocalDate;
+import java.util.List;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * A member removed from a department at /admin/departments leaves its rule-filing authority (the same
+ * xs_department_member row): the open filing review of a unit under that department stops naming them, and its
+ * authorities variable lists the members left.
+ */
+@IntegrationTest
+class FilingAuthorityChangesTest {
+
+    @Autowired
+    HierarchyFixtures fixtures;
+    @Autowired
+    Derivations derivations;
+    @Autowired
+    RuleFiling filing;
+    @Autowired
+    TestUsers users;
+    @Autowired
+    CurrentUserService currentUsers;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    MockMvc mvc;
+
+    String staffOf(Department d) {
+        String id = users.user("dp", "钱", "备案", Groups.DEPARTMENT);
+        jdbc.update("INSERT INTO xs_department_member (user_id, department_code) VALUES (?, ?)", id, d.getCode());
+        return id;
+    }
+
+    @Test
+    void aRemovedMemberNoLongerDecidesTheDepartmentsOpenFiling() throws Exception {
+        Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
+        Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
+        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
+        String leaving = staffOf(dept);
+        String staying = staffOf(dept);
+        String key = HierarchyFixtures.unique("t");
+        derivations.create(key, "测试实施细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
+        derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
+        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, "结合本院实际", "吉医发〔2026〕1号",
+                LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
+        Task task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
+        tasks.setAssignee(task.getId(), leaving);
+
+        String admin = users.user("adm", "管", "理", Groups.ADMIN);
+        mvc.perform(post("/admin/departments/{c}/reviewers/{u}/remove", dept.getCode(), leaving)
+                .with(user(admin).roles(Groups.ADMIN)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        List<String> candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getUserId).toList();
+        assertThat(candidates).containsExactly(staying);
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).singleResult().getAssignee()).isNull();
+        assertThat(ProcessVariables.peopleOf(runtime.getVariable(v.getProcessInstanceId(), "authorities")))
+                .containsExactly(staying);
+        assertThat(tasks.createTaskQuery().taskCandidateUser(leaving).processInstanceId(v.getProcessInstanceId())
+                .count()).isZero();
+    }
+}
