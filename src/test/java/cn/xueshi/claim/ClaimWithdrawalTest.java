@@ -102,6 +102,20 @@ class ClaimWithdrawalTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(claim.getProcessInstanceId()).count()).isZero();
     }
 
+    /** The message names who withdraws; the delegate believes it only of the claimant (Cockpit, engine-rest, a bug). */
+    @Test
+    void aCorrelationInSomeoneElsesNameChangesNothing() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        Claim claim = fixtures.exchange(s.employee(), 2);
+        assertThatThrownBy(() -> runtime.createMessageCorrelation(ClaimWithdrawal.MESSAGE)
+                .processInstanceId(claim.getProcessInstanceId())
+                .setVariable("withdrawnBy", s.reviewer()).setVariable("withdrawalReason", "代为撤回").correlate())
+                .hasStackTraceContaining("'withdrawnBy' does not match the product's records");
+        assertThat(fixtures.reload(claim).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
+        assertThat(tasks.createTaskQuery().processInstanceId(claim.getProcessInstanceId())
+                .taskDefinitionKey(ReviewService.REVIEW_TASK).count()).isEqualTo(1);
+    }
+
     @Test
     void someoneElsesClaimIsNotFoundEvenForItsReviewer() {
         ClaimFixtures.Setup s = fixtures.jilin();
