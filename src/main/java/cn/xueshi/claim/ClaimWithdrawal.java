@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.Errors;
 
 /**
@@ -93,6 +94,12 @@ public class ClaimWithdrawal {
         Optional<Conflict> refused = refusal(claim);
         if (refused.isPresent()) {
             throw refused.get();
+        }
+        BeanPropertyBindingResult errors = new BeanPropertyBindingResult(form, "withdrawalForm");
+        validate(form, errors);
+        if (errors.hasErrors()) {
+            // callers show the form's errors first (validate); this guards the service's other callers
+            throw new IllegalArgumentException("withdrawal reason: " + errors.getFieldError("reason").getCode());
         }
         try {
             runtime.createMessageCorrelation(MESSAGE)
