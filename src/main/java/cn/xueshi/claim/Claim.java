@@ -186,6 +186,12 @@ public class Claim {
         decided(reviewer, ClaimStatus.REJECTED);
     }
 
+    /** 撤回 by the claimant: the claim ends without hours (the reason is in the audit trail). */
+    public void withdraw() {
+        this.status = ClaimStatus.WITHDRAWN;
+        touch();
+    }
+
     public void returnForCorrection(String reviewer) {
         decided(reviewer, ClaimStatus.RETURNED);
     }

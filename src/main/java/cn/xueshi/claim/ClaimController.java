@@ -11,6 +11,8 @@ import cn.xueshi.identity.Directory;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.rules.ActivityType;
 import cn.xueshi.selfstudy.SelfStudyRule;
+import cn.xueshi.system.Conflict;
+import cn.xueshi.system.Conflicts;
 import cn.xueshi.system.RequestLimits;
 import cn.xueshi.task.TaskForms;
 import java.util.ArrayList;
@@ -56,13 +58,17 @@ class ClaimController {
     private final TaskForms taskForms;
     private final AchievementIdentity achievements;
     private final SelfStudyRule selfStudy;
+    private final ClaimWithdrawal withdrawal;
+    private final Conflicts conflicts;
 
     ClaimController(ClaimService claims, ClaimValidation validation, ClaimAccess access,
             AnnualDeclarations declarations, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, BusinessClock clock, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit, RequestLimits limits, TaskForms taskForms,
-            AchievementIdentity achievements, SelfStudyRule selfStudy) {
+            AchievementIdentity achievements, SelfStudyRule selfStudy, ClaimWithdrawal withdrawal, Conflicts conflicts) {
         this.selfStudy = selfStudy;
+        this.withdrawal = withdrawal;
+        this.conflicts = conflicts;
         this.achievements = achievements;
         this.taskForms = taskForms;
         this.validation = validation;
@@ -188,6 +194,49 @@ class ClaimController {
     String detail(@PathVariable long id, Model model) {
         CurrentUser me = currentUsers.current();
         Claim claim = access.viewable(id, me);
+        return showDetail(claim, me, new WithdrawalForm(), model);
+    }
+
+    /**
+     * 撤回: only the claimant (anyone else: 404), only while in review or correction; a reason beside the field when
+     * missing or too long (what was typed stays); a refusal or a reviewer deciding at the same moment: a message.
+     */
+    @PostMapping("/{id}/withdraw")
+    String withdraw(@PathVariable long id, @ModelAttribute("withdrawalForm") WithdrawalForm form, BindingResult errors,
+            Model model, RedirectAttributes redirect) {
+        CurrentUser me = currentUsers.current();
+        Claim claim = withdrawal.own(id, me);
+        Optional<Conflict> refused = withdrawal.refusal(claim);
+        if (refused.isPresent()) {
+            return refusedTo(refused.get(), id, redirect);
+        }
+        withdrawal.validate(form, errors);
+        if (errors.hasErrors()) {
+            return showDetail(claim, me, form, model);
+        }
+        try {
+            withdrawal.withdraw(id, form, me);
+        } catch (Conflict e) {
+            return refusedTo(e, id, redirect);
+        } catch (RuntimeException e) {
+            if (!conflicts.isConflict(e)) {
+                throw e;
+            }
+            // the reviewer's decision committed first (the engine's or the claim's optimistic lock said so)
+            return refusedTo(new Conflict("claim.withdraw.raced"), id, redirect);
+        }
+        redirect.addFlashAttribute("message", "claim.withdrawn");
+        return "redirect:/claims/" + id;
+    }
+
+    private static String refusedTo(Conflict refusal, long id, RedirectAttributes redirect) {
+        redirect.addFlashAttribute("error", refusal.messageKey());
+        redirect.addFlashAttribute("errorArgs", refusal.args());
+        return "redirect:/claims/" + id;
+    }
+
+    private String showDetail(Claim claim, CurrentUser me, WithdrawalForm form, Model model) {
+        long id = claim.getId();
         model.addAttribute("claim", claim);
         model.addAttribute("claimantName", directory.displayName(claim.getClaimant()));
         model.addAttribute("types", typeNames(claim.getRuleSet()));
@@ -200,6 +249,9 @@ class ClaimController {
             model.addAttribute("reviewerDepartment", directory.departmentName(claim.getReviewerDepartment())
                     .orElse(claim.getReviewerDepartment()));
         }
+        model.addAttribute("withdrawable", withdrawal.offered(claim, me));
+        model.addAttribute("withdrawalForm", form);
+        model.addAttribute("maxReasonLength", withdrawal.maxReasonLength());
         return DETAIL_VIEW;
     }
 

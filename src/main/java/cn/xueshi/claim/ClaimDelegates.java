@@ -194,6 +194,26 @@ class ClaimDelegates {
         };
     }
 
+    /**
+     * 记录撤回: the claimant withdrew (ClaimWithdrawal correlated {@code claimWithdrawn}) while the claim was in review or
+     * being corrected. It ends without hours and frees its 成果编号 as a rejection does; the reviewers are told.
+     */
+    @Bean
+    JavaDelegate withdrawClaimDelegate() {
+        return execution -> {
+            Claim claim = claim(execution);
+            if (!claim.getStatus().withdrawable()) {
+                throw new UntrustedProcessData("claimId");
+            }
+            String by = trust.person(execution, "withdrawnBy", List.of(claim.getClaimant()));
+            claim.withdraw();
+            achievements.release(claim.getId());
+            audit.record(claim.getId(), by, "WITHDRAWN", (String) execution.getVariable("withdrawalReason"), null);
+            notifications.send(ProcessVariables.peopleOf(execution.getVariable("reviewers")), "CLAIM_WITHDRAWN",
+                    claim.getId(), directory.displayName(by));
+        };
+    }
+
     /** 退回申请人 */
     @Bean
     JavaDelegate returnClaimDelegate() {

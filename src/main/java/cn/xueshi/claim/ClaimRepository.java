@@ -23,10 +23,10 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
 
     List<Claim> findByImportId(String importId);
 
-    /** A claim of the person, not rejected, with an item of the same type and the same title or date: a duplicate report. */
+    /** A claim of the person, not rejected or withdrawn, with an item of the same type and the same title or date: a duplicate report. */
     @Query("""
             select count(i) > 0 from ClaimItem i join i.claim c
-            where c.claimant = :claimant and c.status <> cn.xueshi.claim.ClaimStatus.REJECTED
+            where c.claimant = :claimant and c.status not in (cn.xueshi.claim.ClaimStatus.REJECTED, cn.xueshi.claim.ClaimStatus.WITHDRAWN)
               and i.activityType = :type and (lower(i.title) = lower(:title) or i.activityDate = :date)""")
     boolean hasSimilar(String claimant, String type, String title, java.time.LocalDate date);
 
@@ -53,7 +53,7 @@ public interface ClaimRepository extends JpaRepository<Claim, Long> {
     /** Items elsewhere in the unit with the same title, or the same activity type on the same date: possible duplicates. */
     @Query("""
             select i from ClaimItem i join i.claim c
-            where c.unitId = :unitId and c.id <> :claimId and c.status <> cn.xueshi.claim.ClaimStatus.REJECTED
+            where c.unitId = :unitId and c.id <> :claimId and c.status not in (cn.xueshi.claim.ClaimStatus.REJECTED, cn.xueshi.claim.ClaimStatus.WITHDRAWN)
               and ((i.title is not null and lower(i.title) in :titles)
                    or (i.activityType = :type and i.activityDate = :date))
             order by c.submittedAt desc""")

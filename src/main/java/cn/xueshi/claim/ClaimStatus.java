@@ -9,10 +9,24 @@ public enum ClaimStatus {
     IN_PUBLICITY, // 公示中
     REGISTERED,  // 登记完成
     FILED,       // 已备案
-    REJECTED;    // 不予认定
+    REJECTED,    // 不予认定
+    WITHDRAWN;   // 已撤回（申请人在审核或退回修改期间撤回）
 
     /** Hours of claims in these states count toward the year: registered after publicity, then filed. */
     public boolean counts() {
         return this == REGISTERED || this == FILED;
+    }
+
+    /**
+     * Ended without hours: rejected by the reviewer or withdrawn by the claimant. Such a claim is no duplicate of a
+     * later one, holds no 成果编号, is not pending and never counts.
+     */
+    public boolean dropped() {
+        return this == REJECTED || this == WITHDRAWN;
+    }
+
+    /** The claimant may still withdraw it (撤回): while it is being reviewed or waits for their correction. */
+    public boolean withdrawable() {
+        return this == IN_REVIEW || this == RETURNED;
     }
 }

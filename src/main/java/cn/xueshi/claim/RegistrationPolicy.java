@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class RegistrationPolicy {
 
-    public record Policy(boolean annualDeclaration, boolean correctable, String basis) {
+    /** {@code withdrawable}: the claimant may withdraw (撤回) a claim while it is in review or being corrected. */
+    public record Policy(boolean annualDeclaration, boolean correctable, String basis, boolean withdrawable) {
     }
 
     static final String DECISION = "registration-policy";
@@ -27,7 +28,11 @@ public class RegistrationPolicy {
     public Policy of(String ruleSet) {
         Map<String, Object> row = decisions.firstRow(DECISION, java.util.Collections.singletonMap("ruleSet", ruleSet))
                 .orElseThrow(() -> new IllegalStateException("no row of " + DECISION + " for rule set " + ruleSet));
-        return new Policy(Boolean.TRUE.equals(row.get("annualDeclaration")), Boolean.TRUE.equals(row.get("correctable")),
-                (String) row.get("basis"));
+        boolean correctable = Boolean.TRUE.equals(row.get("correctable"));
+        // a version deployed from the workbench before the column existed has no withdrawable output: withdrawal
+        // then follows correction (a declaration that may not be changed may not be withdrawn either, 安徽 第二十一条3)
+        Object withdrawable = row.get("withdrawable");
+        return new Policy(Boolean.TRUE.equals(row.get("annualDeclaration")), correctable, (String) row.get("basis"),
+                withdrawable == null ? correctable : Boolean.TRUE.equals(withdrawable));
     }
 }

@@ -1,6 +1,8 @@
 package cn.xueshi.demo;
 
 import cn.xueshi.claim.ClaimValidation;
+import cn.xueshi.claim.ClaimWithdrawal;
+import cn.xueshi.claim.WithdrawalForm;
 import cn.xueshi.claim.Claim;
 import cn.xueshi.claim.ClaimForm;
 import cn.xueshi.claim.ClaimRepository;
@@ -42,7 +44,7 @@ class DemoClaimSeeder implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoClaimSeeder.class);
 
     /** APPROVE leaves the claim in publicity; REGISTER and ADJUST also end its publicity period. */
-    enum Outcome { IN_REVIEW, APPROVE, REGISTER, ADJUST, REJECT, RETURN }
+    enum Outcome { IN_REVIEW, APPROVE, REGISTER, ADJUST, REJECT, RETURN, WITHDRAW }
 
     record DemoItem(String type, LocalDate date, String title, Map<String, String> params) {
     }
@@ -96,7 +98,11 @@ class DemoClaimSeeder implements ApplicationRunner {
                             p("patentType", "INVENTION", "rank", "2")))),
             new DemoClaim("demo-claim-13", "songtao", "bureauah", 2026, "2026年度学时申报", Outcome.IN_REVIEW,
                     List.of(new DemoItem("TRAINING", LocalDate.of(2026, 9, 14), "合肥市专业技术人员研修班",
-                            p("days", "5", "partialDays", "1")))));
+                            p("days", "5", "partialDays", "1")))),
+            // 撤回: withdrawn by the claimant while in review
+            new DemoClaim("demo-claim-14", "liuyang", "reviewer", 2026, "赴吉林大学第一医院交流", Outcome.WITHDRAW,
+                    List.of(new DemoItem("PROFESSIONAL_EXCHANGE", LocalDate.of(2026, 10, 15), "吉林大学第一医院学术交流",
+                            p("days", "1")))));
 
     private final ClaimService claims;
     private final ClaimValidation validation;
@@ -105,9 +111,11 @@ class DemoClaimSeeder implements ApplicationRunner {
     private final CurrentUserService currentUsers;
     private final ManagementService management;
     private final TaskService tasks;
+    private final ClaimWithdrawal withdrawal;
 
     DemoClaimSeeder(ClaimService claims, ClaimValidation validation, ClaimRepository repository, ReviewService reviews,
-            CurrentUserService currentUsers, ManagementService management, TaskService tasks) {
+            CurrentUserService currentUsers, ManagementService management, TaskService tasks, ClaimWithdrawal withdrawal) {
+        this.withdrawal = withdrawal;
         this.claims = claims;
         this.validation = validation;
         this.repository = repository;
@@ -157,6 +165,12 @@ class DemoClaimSeeder implements ApplicationRunner {
             management.executeJob(job.getId());
         }
         if (demo.outcome() == Outcome.IN_REVIEW) {
+            return;
+        }
+        if (demo.outcome() == Outcome.WITHDRAW) {
+            WithdrawalForm reason = new WithdrawalForm();
+            reason.setReason("交流活动临时取消，撤回本次登记");
+            withdrawal.withdraw(claim.getId(), reason, me);
             return;
         }
         Task task = tasks.createTaskQuery().processInstanceId(claim.getProcessInstanceId())

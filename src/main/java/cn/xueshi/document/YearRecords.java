@@ -96,7 +96,7 @@ class YearRecords {
         }
         lines.sort(Comparator.comparing(YearRecord.Line::date).thenComparing(YearRecord.Line::claimId));
         int pending = (int) claims.findByClaimantOrderBySubmittedAtDesc(userId).stream()
-                .filter(c -> c.getYear() == year && !c.getStatus().counts() && c.getStatus() != ClaimStatus.REJECTED)
+                .filter(c -> c.getYear() == year && !c.getStatus().counts() && !c.getStatus().dropped())
                 .count();
         boolean allFiled = !counted.isEmpty() && counted.stream().allMatch(c -> c.getStatus() == ClaimStatus.FILED);
         User user = identity.createUserQuery().userId(userId).singleResult();

@@ -17,11 +17,11 @@ public record FilingSummary(List<PersonRow> people, BigDecimal publicHours, BigD
             java.time.LocalDate joinedOn, java.time.LocalDate leftOn) {
     }
 
-    /** Claims of the year not yet registered: they will not be part of this filing. */
+    /** Claims of the year not yet registered (nor rejected or withdrawn): they will not be part of this filing. */
     public long unfinished() {
         return claimsByStatus.entrySet().stream()
                 .filter(e -> !e.getKey().equals("REGISTERED") && !e.getKey().equals("FILED")
-                        && !e.getKey().equals("REJECTED"))
+                        && !e.getKey().equals("REJECTED") && !e.getKey().equals("WITHDRAWN"))
                 .mapToLong(Map.Entry::getValue).sum();
     }
 }

@@ -43,14 +43,14 @@ class InboxQuery {
                              join xs_claim_item o on i.title is not null and lower(o.title) = lower(i.title)
                              join xs_claim oc on oc.id = o.claim_id
                              where i.claim_id = c.id and oc.unit_id = c.unit_id and oc.id <> c.id
-                               and oc.status <> 'REJECTED')
+                               and oc.status not in ('REJECTED', 'WITHDRAWN'))
                          and not exists (
                              select 1 from xs_claim_item i
                              join xs_claim_item o on o.activity_type = i.activity_type
                                                  and o.activity_date = i.activity_date
                              join xs_claim oc on oc.id = o.claim_id
                              where i.claim_id = c.id and oc.unit_id = c.unit_id and oc.id <> c.id
-                               and oc.status <> 'REJECTED')
+                               and oc.status not in ('REJECTED', 'WITHDRAWN'))
                         then 1 else 0 end as simple
             from (
                 select t.ID_ as task_id, t.ASSIGNEE_ as assignee, t.DUE_DATE_ as due, t.CREATE_TIME_ as created,

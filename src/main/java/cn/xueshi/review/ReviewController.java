@@ -60,12 +60,15 @@ class ReviewController {
     private final TaskListProperties pageLimits;
     private final int sectionPreview;
     private final SelfStudyRule selfStudy;
+    private final cn.xueshi.system.Conflicts conflicts;
 
     ReviewController(ReviewService reviews, ItemParameters parameters, RecognitionService recognition,
             RegistrationPolicy policies, ProgressService progress, EvidenceStore evidence,
             CurrentUserService currentUsers, Directory directory, AuditLog audit, List<InboxSection> sections,
-            TaskForms taskForms, TaskListProperties pageLimits, SelfStudyRule selfStudy) {
+            TaskForms taskForms, TaskListProperties pageLimits, SelfStudyRule selfStudy,
+            cn.xueshi.system.Conflicts conflicts) {
         this.selfStudy = selfStudy;
+        this.conflicts = conflicts;
         this.pageLimits = pageLimits;
         this.sectionPreview = Math.min(pageLimits.sectionPreview(), pageLimits.maxPageSize());
         this.taskForms = taskForms;
@@ -185,8 +188,18 @@ class ReviewController {
                 return show(reviews.task(taskId, me), me, form, model);
             }
         } catch (Conflict | cn.xueshi.system.NotFound e) {
-            // another decision was faster (or the task is not this reviewer's): back to the inbox with the message
-            redirect.addFlashAttribute("error", e instanceof Conflict c ? c.messageKey() : "review.conflict.done");
+            // another decision was faster, the claimant withdrew (or the task is not this reviewer's): back to the
+            // inbox with the message
+            String key = e instanceof Conflict c ? c.messageKey() : "review.conflict.done";
+            redirect.addFlashAttribute("error", "review.conflict.done".equals(key)
+                    ? reviews.gone(taskId, me).messageKey() : key);
+            return "redirect:/review";
+        } catch (RuntimeException e) {
+            if (!conflicts.isConflict(e)) {
+                throw e;
+            }
+            // lost at the commit (the claim's version): the claimant's withdrawal or another decision came first
+            redirect.addFlashAttribute("error", reviews.gone(taskId, me).messageKey());
             return "redirect:/review";
         }
         redirect.addFlashAttribute("message", "review.done." + form.getDecision().name());

@@ -27,7 +27,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import cn.xueshi.claim.ProcessTrust;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -56,10 +59,14 @@ public class ReviewService {
     private final TransactionTemplate transaction;
     private final HumanTasks humanTasks;
     private final InboxQuery inboxQuery;
+    private final HistoryService history;
+    private final ProcessTrust trust;
 
     ReviewService(TaskService tasks, ClaimRepository claims, RegistrationPolicy policies, UnitRepository units,
             Directory directory, AuditLog audit, PlatformTransactionManager transactionManager, HumanTasks humanTasks,
-            InboxQuery inboxQuery) {
+            InboxQuery inboxQuery, HistoryService history, ProcessTrust trust) {
+        this.history = history;
+        this.trust = trust;
         this.inboxQuery = inboxQuery;
         this.humanTasks = humanTasks;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -190,8 +197,8 @@ public class ReviewService {
         try {
             t = humanTasks.actionable(taskId, REVIEW_TASK, me.userId());
         } catch (cn.xueshi.system.NotFound e) {
-            // the form was shown, so the task was there: another decision was faster
-            throw new Conflict("review.conflict.done");
+            // the form was shown, so the task was there: another decision was faster, or the claimant withdrew
+            throw gone(taskId, me);
         }
         if (t.assignee() != null && !t.assignee().equals(me.userId())) {
             throw new Conflict("review.conflict.claimedByOther");
@@ -207,10 +214,27 @@ public class ReviewService {
     private Claim inReview(HumanTasks.Actionable t) {
         Claim claim = claims.findByProcessInstanceId(t.processInstanceId())
                 .orElseThrow(() -> new Conflict("review.conflict.done"));
+        if (claim.getStatus() == ClaimStatus.WITHDRAWN) {
+            throw new Conflict("review.conflict.withdrawn");
+        }
         if (claim.getStatus() != ClaimStatus.IN_REVIEW) {
             throw new Conflict("review.conflict.done");
         }
         return claim;
+    }
+
+    /**
+     * Why a review task the reviewer had open is gone: the claimant withdrew the claim (撤回), or another decision was
+     * faster. Only a reviewer who may decide that claim learns that it was withdrawn; anyone else hears "done".
+     */
+    public Conflict gone(String taskId, CurrentUser me) {
+        HistoricTaskInstance ended = history.createHistoricTaskInstanceQuery().taskId(taskId)
+                .taskDefinitionKey(REVIEW_TASK).singleResult();
+        boolean withdrawn = ended != null && claims.findByProcessInstanceId(ended.getProcessInstanceId())
+                .filter(c -> c.getStatus() == ClaimStatus.WITHDRAWN)
+                .filter(c -> trust.deciders(c).contains(me.userId()))
+                .isPresent();
+        return new Conflict(withdrawn ? "review.conflict.withdrawn" : "review.conflict.done");
     }
 
     private void record(HumanTasks.Actionable t, Claim claim, CurrentUser me, ReviewForm form) {

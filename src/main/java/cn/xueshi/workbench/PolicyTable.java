@@ -26,9 +26,10 @@ enum PolicyTable {
                     new Input("titleSeries", rs -> TitleSeriesDomain.values())),
             List.of(Output.oneOf("reviewerKind", "UNIT", "BUREAU", "DEPARTMENT"), Output.whole("reviewWorkingDays", 1),
                     Output.BASIS, new Output("reviewerDepartment", "string", null, null, false))),
-    /** Read on every submission by claim/RegistrationPolicy. */
+    /** Read on every submission and withdrawal (撤回) by claim/RegistrationPolicy. */
     REGISTRATION_POLICY("registration-policy", true, List.of(Input.RULE_SET),
-            List.of(Output.flag("annualDeclaration"), Output.flag("correctable"), Output.BASIS)),
+            List.of(Output.flag("annualDeclaration"), Output.flag("correctable"), Output.BASIS,
+                    Output.flag("withdrawable"))),
     /** Read by the lifecycle's businessRuleTask {@code publicityPolicy}; 0 working days means no publicity. */
     PUBLICITY_POLICY("publicity-policy", true, List.of(Input.RULE_SET),
             List.of(Output.whole("publicityWorkingDays", 0), Output.BASIS)),

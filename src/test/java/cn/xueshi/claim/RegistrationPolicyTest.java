@@ -25,9 +25,13 @@ class RegistrationPolicyTest {
         assertThat(anhui.annualDeclaration()).isTrue();
         assertThat(anhui.correctable()).isFalse();
         assertThat(anhui.basis()).contains("第二十一条");
+        assertThat(anhui.withdrawable()).as("申报提交后不予修改、撤销").isFalse();
         RegistrationPolicy.Policy jilin = policies.of("jilin-2026");
         assertThat(jilin.annualDeclaration()).isFalse();
         assertThat(jilin.correctable()).isTrue();
+        assertThat(jilin.withdrawable()).isTrue();
+        assertThat(policies.of("qingdao-2023").withdrawable()).isTrue();
+        assertThat(policies.of("yuxi-2024").withdrawable()).isTrue();
     }
 
     @Test

@@ -225,6 +225,41 @@ class RollupRecountTest {
                 s.employee())).isPositive();
     }
 
+    @Autowired cn.xueshi.claim.ClaimWithdrawal withdrawal;
+
+    /** 撤回 in review and in correction: the state moves to WITHDRAWN, the hours never count, both ways agree. */
+    @Test
+    void withdrawnClaimsKeepTheRollupsEqualToTheRecount() {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        long unit = s.unit().getId();
+        cn.xueshi.claim.WithdrawalForm reason = new cn.xueshi.claim.WithdrawalForm();
+        reason.setReason("与另一份登记重复");
+        CurrentUser me = currentUsers.load(s.employee());
+
+        Claim inReview = fixtures.exchange(s.employee(), 2);
+        agree(unit);
+        withdrawal.withdraw(inReview.getId(), reason, me);
+        assertThat(fixtures.reload(inReview).getStatus()).isEqualTo(ClaimStatus.WITHDRAWN);
+        agree(unit);
+
+        Claim returned = fixtures.returnForCorrection(fixtures.exchange(s.employee(), 3), s.reviewer());
+        agree(unit);
+        withdrawal.withdraw(returned.getId(), reason, me);
+        agree(unit);
+
+        Claim registered = fixtures.registeredExchange(s, 1);
+        agree(unit);
+        DashboardScope scope = new DashboardScope(2026, Set.of("JILIN"), unit);
+        assertThat(flow.claimsByState(scope)).containsEntry("WITHDRAWN", 2L).containsEntry("REGISTERED", 1L)
+                .containsEntry("IN_REVIEW", 0L);
+        // only the registered day counts (8 hours of an exchange day), nothing of the two withdrawn claims
+        assertThat(jdbc.queryForObject("SELECT pub + prof FROM xs_rollup_person WHERE user_id = ? AND yr = 2026",
+                BigDecimal.class, s.employee())).isEqualByComparingTo(fixtures.reload(registered).getApprovedHours());
+        assertThat(jdbc.queryForObject("SELECT claims FROM xs_rollup_person WHERE user_id = ? AND yr = 2026",
+                Long.class, s.employee())).isEqualTo(1L);
+        foldEqualsRebuild(unit);
+    }
+
     @Test
     void aPersonWhoMovesBetweenUnitsTakesTheirFiguresAndHeadcountAlong() {
         ClaimFixtures.Setup s = fixtures.jilin();

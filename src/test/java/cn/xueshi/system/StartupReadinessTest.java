@@ -154,6 +154,10 @@ class StartupReadinessTest {
         assertThat(moved.carriedPublic().add(moved.carriedProfessional())).as("carried over from Jilin")
                 .isEqualByComparingTo("50");
 
+        // the demo claim withdrawn by its claimant (撤回) ended through the lifecycle's withdrawal path
+        assertThat(app.join().getBean(cn.xueshi.claim.ClaimRepository.class).findBySubmissionKey("demo-claim-14")
+                .orElseThrow().getStatus()).isEqualTo(cn.xueshi.claim.ClaimStatus.WITHDRAWN);
+
         // and now the same sign-in works
         HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
