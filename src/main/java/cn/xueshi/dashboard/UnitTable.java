@@ -1,9 +1,9 @@
 package cn.xueshi.dashboard;
 
 import cn.xueshi.dashboard.ComplianceQueries.UnitRow;
-import cn.xueshi.task.PageRequest;
+import cn.xueshi.paging.PageRequest;
 import cn.xueshi.task.TaskListProperties;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.ListPage;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -17,7 +17,7 @@ import java.util.Locale;
  * act. It pages the rows the overview already holds (one rolled-up row per unit, computed once for the page or read
  * from the nationwide copy), so paging costs no query; the export still lists every unit.
  */
-record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLastPage, String query, Sort sort,
+record UnitTable(ListPage<UnitRow> page, PageRequest request, boolean beyondLastPage, String query, Sort sort,
         List<String> errors, int maxQuery) {
 
     /** Orders of the table; the first is the default. */
@@ -69,14 +69,14 @@ record UnitTable(TaskPage<UnitRow> page, PageRequest request, boolean beyondLast
                         || u.code().toLowerCase(Locale.ROOT).contains(needle))
                 .toList();
         List<UnitRow> sorted = matching.stream().sorted(order.order).toList();
-        PageRequest asked = PageRequest.of(page, size, limits);
+        PageRequest asked = PageRequest.of(page, size, limits.pageSize(), limits.maxPageSize());
         errors.addAll(asked.errors());
         PageRequest request = asked.offset() < sorted.size() ? asked
                 : new PageRequest(1, asked.size(), asked.typedPage(), asked.typedSize(), asked.errors());
         int from = (int) request.offset();
         int to = Math.min(sorted.size(), from + request.size());
         // a page after the last one shows the first page, and says so
-        return new UnitTable(new TaskPage<>(sorted.subList(from, to), request, sorted.size()), asked,
+        return new UnitTable(new ListPage<>(sorted.subList(from, to), request, sorted.size()), asked,
                 asked.page() > 1 && request.page() == 1, q, order, List.copyOf(errors), maxQuery);
     }
 

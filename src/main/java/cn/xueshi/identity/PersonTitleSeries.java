@@ -1,5 +1,9 @@
 package cn.xueshi.identity;
 
+import cn.xueshi.paging.ListPage;
+
+import cn.xueshi.paging.PageRequest;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -185,7 +189,7 @@ public class PersonTitleSeries {
     }
 
     /** One page of the unit's current members with their series, by user name, filtered in the database. */
-    public ListPage<Member> members(Unit unit, Filter filter, ListPage.Request request) {
+    public ListPage<Member> members(Unit unit, Filter filter, PageRequest request) {
         StringBuilder where = new StringBuilder(" FROM xs_person p LEFT JOIN xs_person_title_series s ON s.user_id = p.user_id"
                 + " LEFT JOIN ACT_ID_USER u ON u.ID_ = p.user_id WHERE p.unit_id = ?");
         List<Object> args = new ArrayList<>(List.of(unit.getId()));
@@ -205,10 +209,10 @@ public class PersonTitleSeries {
         }
         Long total = jdbc.queryForObject("SELECT COUNT(*)" + where, Long.class, args.toArray());
         long count = total == null ? 0 : total;
-        ListPage.Request shown = request;
+        PageRequest shown = request;
         long pages = Math.max(1, (count + request.size() - 1) / request.size());
         if (request.page() > pages) {
-            shown = new ListPage.Request(1, request.size(), request.typedPage(), request.typedSize(), request.errors());
+            shown = new PageRequest(1, request.size(), request.typedPage(), request.typedSize(), request.errors());
         }
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(shown.size());

@@ -1,5 +1,9 @@
 package cn.xueshi.identity;
 
+import cn.xueshi.paging.ListPage;
+
+import cn.xueshi.paging.PageRequest;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +63,7 @@ class TitleSeriesController {
         }
         Unit chosen = unit == null || unit.isBlank() ? units.get(0) : titleSeries.unitFor(me, unitId(unit));
         PersonTitleSeries.CheckedFilter filter = titleSeries.check(query, series);
-        ListPage.Request request = ListPage.Request.of(page, size, pageSize, maxPageSize);
+        PageRequest request = PageRequest.of(page, size, pageSize, maxPageSize);
         ListPage<PersonTitleSeries.Member> members = titleSeries.members(chosen, filter.filter(), request);
         model.addAttribute("unit", chosen);
         model.addAttribute("typedQuery", query);

@@ -12,9 +12,9 @@ import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.task.TaskForms;
 import cn.xueshi.task.InboxEntry;
-import cn.xueshi.task.PageRequest;
+import cn.xueshi.paging.PageRequest;
 import cn.xueshi.task.TaskListProperties;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.ListPage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -241,8 +241,8 @@ class MakeupController {
         model.addAttribute("names", open.stream().map(MakeupObligation::getClaimant).distinct()
                 .collect(java.util.stream.Collectors.toMap(c -> c, directory::displayName)));
         // the requests to review, paged in the database like the inbox's section (one query per page)
-        PageRequest request = PageRequest.of(page, size, pageLimits);
-        TaskPage<InboxEntry> pending = inbox.openFor(me, request);
+        PageRequest request = PageRequest.of(page, size, pageLimits.pageSize(), pageLimits.maxPageSize());
+        ListPage<InboxEntry> pending = inbox.openFor(me, request);
         model.addAttribute("pending", pending);
         model.addAttribute("pageRequest", request);
         model.addAttribute("maxPageSize", pageLimits.maxPageSize());

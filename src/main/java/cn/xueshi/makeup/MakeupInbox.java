@@ -3,8 +3,8 @@ package cn.xueshi.makeup;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import cn.xueshi.task.TaskRows;
 import cn.xueshi.task.TaskSql;
 import java.util.Locale;
@@ -54,7 +54,7 @@ class MakeupInbox implements InboxSection {
     }
 
     @Override
-    public TaskPage<InboxEntry> openFor(CurrentUser me, PageRequest request) {
+    public ListPage<InboxEntry> openFor(CurrentUser me, PageRequest request) {
         Locale locale = LocaleContextHolder.getLocale();
         return rows.page(SQL, Map.of("key", MakeupService.REVIEW_TASK, "me", me.userId()), request,
                 rs -> new InboxEntry(rs.getString("task_id"), "/makeup/review/" + rs.getString("task_id"),

@@ -3,8 +3,8 @@ package cn.xueshi.publicity;
 import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import cn.xueshi.task.TaskRows;
 import cn.xueshi.task.TaskSql;
 import java.util.Map;
@@ -44,7 +44,7 @@ class ObjectionInbox implements InboxSection {
     }
 
     @Override
-    public TaskPage<InboxEntry> openFor(CurrentUser me, PageRequest request) {
+    public ListPage<InboxEntry> openFor(CurrentUser me, PageRequest request) {
         return rows.page(SQL, Map.of("key", PublicityService.OBJECTION_TASK, "me", me.userId()), request,
                 rs -> new InboxEntry(rs.getString("task_id"), "/review/objections/" + rs.getString("task_id"),
                         "publicity.handle.title", String.valueOf(rs.getLong("claim_id")),

@@ -1,7 +1,7 @@
 package cn.xueshi.review;
 
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import cn.xueshi.task.TaskRows;
 import cn.xueshi.task.TaskSql;
 import java.sql.ResultSet;
@@ -73,7 +73,7 @@ class InboxQuery {
     }
 
     /** The page of review tasks of the definition {@code key} that {@code userId} may act on. */
-    TaskPage<ReviewRow> page(String key, String userId, InboxFilter filter, PageRequest request, Instant now) {
+    ListPage<ReviewRow> page(String key, String userId, InboxFilter filter, PageRequest request, Instant now) {
         MapSqlParameterSource params = new MapSqlParameterSource()
                 .addValue("key", key).addValue("me", userId)
                 .addValue("limit", request.size()).addValue("offset", request.offset());
@@ -113,7 +113,7 @@ class InboxQuery {
             total[0] = rs.getLong("total");
             rows.add(row(rs, now));
         });
-        return new TaskPage<>(rows, request, total[0]);
+        return new ListPage<>(rows, request, total[0]);
     }
 
     private static ReviewRow row(ResultSet rs, Instant now) throws SQLException {

@@ -16,9 +16,9 @@ import cn.xueshi.rules.ActivityType;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
 import cn.xueshi.task.TaskForms;
-import cn.xueshi.task.PageRequest;
+import cn.xueshi.paging.PageRequest;
 import cn.xueshi.task.TaskListProperties;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.ListPage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -89,8 +89,8 @@ class ReviewController {
             @RequestParam(required = false) String person, @RequestParam(required = false) String page,
             @RequestParam(required = false) String size, Model model) {
         CurrentUser me = currentUsers.current();
-        PageRequest request = PageRequest.of(page, size, pageLimits);
-        TaskPage<ReviewRow> rows = reviews.inbox(me, new InboxFilter(status, type, person), request);
+        PageRequest request = PageRequest.of(page, size, pageLimits.pageSize(), pageLimits.maxPageSize());
+        ListPage<ReviewRow> rows = reviews.inbox(me, new InboxFilter(status, type, person), request);
         model.addAttribute("rows", rows.rows());
         model.addAttribute("pageOf", rows);
         model.addAttribute("pageRequest", request);
@@ -112,7 +112,7 @@ class ReviewController {
     private List<OpenSection> openSections(CurrentUser me) {
         List<OpenSection> open = new ArrayList<>();
         for (InboxSection section : sections) {
-            TaskPage<InboxEntry> entries = section.openFor(me, PageRequest.first(sectionPreview));
+            ListPage<InboxEntry> entries = section.openFor(me, PageRequest.first(sectionPreview));
             if (!entries.isEmpty()) {
                 open.add(new OpenSection(section.id(), section.headingKey(), entries));
             }
@@ -120,7 +120,7 @@ class ReviewController {
         return open;
     }
 
-    record OpenSection(String id, String headingKey, TaskPage<InboxEntry> page) {
+    record OpenSection(String id, String headingKey, ListPage<InboxEntry> page) {
 
         public List<InboxEntry> entries() {
             return page.rows();
@@ -133,8 +133,8 @@ class ReviewController {
             @RequestParam(required = false) String size, Model model) {
         InboxSection section = sections.stream().filter(s -> s.id().equals(id)).findFirst()
                 .orElseThrow(cn.xueshi.system.NotFound::new);
-        PageRequest request = PageRequest.of(page, size, pageLimits);
-        TaskPage<InboxEntry> entries = section.openFor(currentUsers.current(), request);
+        PageRequest request = PageRequest.of(page, size, pageLimits.pageSize(), pageLimits.maxPageSize());
+        ListPage<InboxEntry> entries = section.openFor(currentUsers.current(), request);
         model.addAttribute("section", new OpenSection(section.id(), section.headingKey(), entries));
         model.addAttribute("pageOf", entries);
         model.addAttribute("pageRequest", request);

@@ -2,8 +2,8 @@ package cn.xueshi.review;
 
 import cn.xueshi.clock.BusinessClock;
 import cn.xueshi.task.HumanTasks;
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.claim.AuditLog;
 import cn.xueshi.claim.Claim;
@@ -83,8 +83,8 @@ public class ReviewService {
      * in the database by one query ({@link InboxQuery}); a task another reviewer completed meanwhile is simply
      * not on the page. A page beyond the last one shows the first page instead (the caller says so).
      */
-    public TaskPage<ReviewRow> inbox(CurrentUser me, InboxFilter filter, PageRequest request) {
-        TaskPage<ReviewRow> page = inboxQuery.page(REVIEW_TASK, me.userId(), filter, request, BusinessClock.now());
+    public ListPage<ReviewRow> inbox(CurrentUser me, InboxFilter filter, PageRequest request) {
+        ListPage<ReviewRow> page = inboxQuery.page(REVIEW_TASK, me.userId(), filter, request, BusinessClock.now());
         if (page.isEmpty() && request.page() > 1) {
             return inboxQuery.page(REVIEW_TASK, me.userId(), filter,
                     new PageRequest(1, request.size(), request.typedPage(), request.typedSize(), request.errors()),

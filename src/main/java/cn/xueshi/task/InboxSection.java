@@ -1,5 +1,9 @@
 package cn.xueshi.task;
 
+import cn.xueshi.paging.ListPage;
+
+import cn.xueshi.paging.PageRequest;
+
 import cn.xueshi.identity.CurrentUser;
 
 /**
@@ -25,5 +29,5 @@ public interface InboxSection {
      * One page of the person's open tasks of this kind, paged in the database in one query
      * ({@link TaskSql}); tasks that end while being read are simply not on the page.
      */
-    TaskPage<InboxEntry> openFor(CurrentUser me, PageRequest request);
+    ListPage<InboxEntry> openFor(CurrentUser me, PageRequest request);
 }

@@ -1,5 +1,9 @@
 package cn.xueshi.task;
 
+import cn.xueshi.paging.ListPage;
+
+import cn.xueshi.paging.PageRequest;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -33,8 +37,8 @@ public final class TaskRows {
         this.jdbc = new NamedParameterJdbcTemplate(dataSource);
     }
 
-    public <T> TaskPage<T> page(String sql, Map<String, ?> params, PageRequest request, Row<T> row) {
-        TaskPage<T> page = once(sql, params, request, row);
+    public <T> ListPage<T> page(String sql, Map<String, ?> params, PageRequest request, Row<T> row) {
+        ListPage<T> page = once(sql, params, request, row);
         if (page.isEmpty() && request.page() > 1) {
             return once(sql, params, new PageRequest(1, request.size(), request.typedPage(), request.typedSize(),
                     request.errors()), row);
@@ -42,7 +46,7 @@ public final class TaskRows {
         return page;
     }
 
-    private <T> TaskPage<T> once(String sql, Map<String, ?> params, PageRequest request, Row<T> row) {
+    private <T> ListPage<T> once(String sql, Map<String, ?> params, PageRequest request, Row<T> row) {
         MapSqlParameterSource p = new MapSqlParameterSource(params)
                 .addValue("limit", request.size()).addValue("offset", request.offset());
         long[] total = {0};
@@ -51,7 +55,7 @@ public final class TaskRows {
             total[0] = rs.getLong("total");
             rows.add(row.map(rs));
         });
-        return new TaskPage<>(rows, request, total[0]);
+        return new ListPage<>(rows, request, total[0]);
     }
 
     /** A timestamp of the project's own tables (UTC). */

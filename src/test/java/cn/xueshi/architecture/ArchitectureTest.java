@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
  *   claim                                  (registration: claims, items, audit, progress)
  *   selfstudy                              (the units' self-study archives, 吉林 附件 二（九）: claim asks it)
  *   evidence · notification · rules · calendar · task · system · identity   (the floors)
+ *   paging · clock                          (below them all: they depend on nothing of ours)
  * </pre>
  */
 @org.junit.jupiter.api.Tag("no-database")

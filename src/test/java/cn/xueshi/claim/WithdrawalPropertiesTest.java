@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 
 /** xueshi.withdrawal.max-reason-length out of range stops the start, naming the property. */
+@org.junit.jupiter.api.Tag("no-database")
 class WithdrawalPropertiesTest {
 
     @Test

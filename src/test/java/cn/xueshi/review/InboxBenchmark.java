@@ -11,8 +11,8 @@ import cn.xueshi.identity.UnitType;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.TestUsers;
 import cn.xueshi.task.HumanTasks;
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,7 +70,7 @@ class InboxBenchmark {
                     (System.nanoTime() - t) / 1e9, count("ACT_RU_TASK"), count("ACT_RU_IDENTITYLINK"));
             List<String[]> rows = new ArrayList<>();
             Instant now = Instant.parse("2026-12-01T02:00:00Z");
-            TaskPage<ReviewRow> first = inbox.page(ReviewService.REVIEW_TASK, rev0, InboxFilter.none(),
+            ListPage<ReviewRow> first = inbox.page(ReviewService.REVIEW_TASK, rev0, InboxFilter.none(),
                     PageRequest.first(50), now);
             System.out.printf("reviewer %s: %d open review tasks, %d pages of 50%n", rev0, first.total(),
                     first.totalPages());

@@ -19,8 +19,8 @@ import cn.xueshi.support.TestUsers;
 import cn.xueshi.task.HumanTasks;
 import cn.xueshi.task.InboxEntry;
 import cn.xueshi.task.InboxSection;
-import cn.xueshi.task.PageRequest;
-import cn.xueshi.task.TaskPage;
+import cn.xueshi.paging.PageRequest;
+import cn.xueshi.paging.ListPage;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.sql.Connection;
@@ -80,7 +80,7 @@ class InboxPagingTest {
     private List<ReviewRow> allPages(CurrentUser me, InboxFilter filter, int size) {
         List<ReviewRow> all = new ArrayList<>();
         for (int p = 1; ; p++) {
-            TaskPage<ReviewRow> page = reviews.inbox(me, filter, new PageRequest(p, size, null, null, List.of()));
+            ListPage<ReviewRow> page = reviews.inbox(me, filter, new PageRequest(p, size, null, null, List.of()));
             if (page.request().page() != p) {
                 return all;
             }
@@ -113,7 +113,7 @@ class InboxPagingTest {
             assertThat(r.claimantName()).isEqualTo("王小明");
             assertThat(r.activityTypes()).containsExactly("PROFESSIONAL_EXCHANGE");
         });
-        TaskPage<ReviewRow> first = reviews.inbox(me, InboxFilter.none(), new PageRequest(1, 3, null, null, List.of()));
+        ListPage<ReviewRow> first = reviews.inbox(me, InboxFilter.none(), new PageRequest(1, 3, null, null, List.of()));
         assertThat(first.total()).isEqualTo(6);
         assertThat(first.totalPages()).isEqualTo(2);
         assertThat(first.rows()).hasSize(3);
@@ -144,7 +144,7 @@ class InboxPagingTest {
         assertThat(statements.get()).isEqualTo(1);
         claims(s, 10);
         statements.set(0);
-        TaskPage<ReviewRow> page = counted.page(ReviewService.REVIEW_TASK, me.userId(),
+        ListPage<ReviewRow> page = counted.page(ReviewService.REVIEW_TASK, me.userId(),
                 new InboxFilter("unclaimed", "PROFESSIONAL_EXCHANGE", "王"), PageRequest.first(50), Instant.now());
         assertThat(page.rows()).hasSize(12);
         assertThat(statements.get()).isEqualTo(1);
@@ -191,7 +191,7 @@ class InboxPagingTest {
         for (InboxSection section : sections) {
             InboxSection fresh = rebuiltOn(section, counted);
             statements.set(0);
-            TaskPage<InboxEntry> page = fresh.openFor(me, PageRequest.first(10));
+            ListPage<InboxEntry> page = fresh.openFor(me, PageRequest.first(10));
             assertThat(page.total()).as(section.id()).isZero();
             assertThat(statements.get()).as(section.id() + ": statements per page").isEqualTo(1);
         }

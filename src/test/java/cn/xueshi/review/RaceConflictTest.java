@@ -19,7 +19,7 @@ import cn.xueshi.evidence.EvidenceStore;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Groups;
 import cn.xueshi.makeup.MakeupRequest;
-import cn.xueshi.task.PageRequest;
+import cn.xueshi.paging.PageRequest;
 import cn.xueshi.support.ClaimFixtures;
 import cn.xueshi.support.IntegrationTest;
 import cn.xueshi.support.Parallel;
