@@ -72,7 +72,7 @@ class Rollups {
     private final Duration poll;
     private final StepTimeBuckets buckets;
     private final RollupParts parts;
-    /** The lock provider extending a rebuild's lock while it runs (none when the provider cannot extend). */
+    /** The lock provider extending a fold's or rebuild's lock while it runs (none when the provider cannot extend). */
     private final LockProvider keepAlive;
 
     Rollups(NamedParameterJdbcTemplate jdbc, TransactionTemplate tx, LockProvider locks,
@@ -250,7 +250,7 @@ class Rollups {
      * False when another node holds the lock.
      */
     boolean rebuild() {
-        return locked(this::rebuildNow, true);
+        return locked(this::rebuildNow);
     }
 
     /** The start-up backfill: a rebuild, unless one was done (checked under the lock, so once per cluster). */
@@ -259,7 +259,7 @@ class Rollups {
             if (!built()) {
                 rebuildNow();
             }
-        }, true);
+        });
     }
 
     private void rebuildNow() {
@@ -318,18 +318,16 @@ class Rollups {
         return "step-time-buckets " + buckets.fingerprint();
     }
 
-    private boolean locked(Runnable work) {
-        return locked(work, false);
-    }
-
     /**
-     * Runs {@code work} while this node holds {@value #LOCK}. A rebuild ({@code long}) keeps extending it: a province's
-     * rebuild can outlast {@code rollup-lock-at-most-for} (about 51 s per million claims measured, see BENCHMARK.md),
-     * and an expired lock would let a starting node's backfill, which sees no 'built' mark until the rebuild commits,
-     * rebuild again beside it. The lock still expires that long after a node that dies while rebuilding.
+     * Runs {@code work} while this node holds {@value #LOCK}, extended while it runs (keep-alive): a province's rebuild
+     * can take minutes (about 51 s per million claims measured, see BENCHMARK.md), and an expired lock would let a
+     * starting node's backfill, which sees no 'built' mark until the rebuild commits, rebuild again beside it. So the
+     * lock itself can be short: a node killed while folding (SIGKILL, no unlock) leaves it for at most
+     * {@code rollup-lock-at-most-for}, during which every dashboard read on the other nodes waits {@code rollup-wait}
+     * for a fold that never ends — with a lock of minutes, a node failure made the dashboards slow for minutes.
      */
-    private boolean locked(Runnable work, boolean longRunning) {
-        LockProvider provider = longRunning && keepAlive != null ? keepAlive : locks;
+    private boolean locked(Runnable work) {
+        LockProvider provider = keepAlive != null ? keepAlive : locks;
         Optional<SimpleLock> lock = provider.lock(new LockConfiguration(Instant.now(), LOCK, lockAtMostFor, Duration.ZERO));
         if (lock.isEmpty()) {
             return false;

@@ -52,6 +52,7 @@ class UnitPageStatementsTest {
     @Autowired cn.xueshi.hierarchy.Derivations derivations;
     @Autowired DashboardService dashboards;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired net.javacrumbs.shedlock.core.LockProvider locks;
 
     Unit unit;
     String member;
@@ -59,7 +60,7 @@ class UnitPageStatementsTest {
     String qingdaoSupervisor;
 
     @BeforeAll
-    void fixture() {
+    void fixture() throws InterruptedException {
         unit = fx.unit("语句医院");
         member = fx.member(unit, "语", "一");
         fx.member(unit, "语", "二");
@@ -67,6 +68,17 @@ class UnitPageStatementsTest {
         directory.assignOversight(jilinSupervisor, "JILIN");
         qingdaoSupervisor = users.user("sup", "青", "督察", Groups.SUPERVISOR);
         directory.assignOversight(qingdaoSupervisor, "QINGDAO");
+        // The isolated classes share one database on PostgreSQL: a node another class killed while it folded
+        // (NodeFailureTest) leaves the fold's lock for up to rollup-lock-at-most-for, and each page below would wait
+        // rollup-wait for it and count the lock attempts as its own statements. Wait until the lock is free.
+        java.time.Instant giveUp = java.time.Instant.now().plusSeconds(90);
+        java.util.Optional<net.javacrumbs.shedlock.core.SimpleLock> free;
+        while ((free = locks.lock(new net.javacrumbs.shedlock.core.LockConfiguration(java.time.Instant.now(), Rollups.LOCK,
+                java.time.Duration.ofSeconds(5), java.time.Duration.ZERO))).isEmpty() && java.time.Instant.now().isBefore(giveUp)) {
+            Thread.sleep(500);
+        }
+        free.ifPresent(net.javacrumbs.shedlock.core.SimpleLock::unlock);
+        rollups.catchUp();
     }
 
     @Test
@@ -172,7 +184,7 @@ class UnitPageStatementsTest {
     void aSetFiledOutsideTheScopeIsNotRead() throws Exception {
         DashboardScope jilin = new DashboardScope(YEAR, java.util.Set.of("JILIN"), null);
         effective.of(jilin);
-        int before = PageStatements.record(() -> effective.of(jilin)).size();
+        int before = fewest(() -> effective.of(jilin));
         Unit outside = users.unit("语句外省单位" + TestUsers.uniqueId("-"), cn.xueshi.identity.UnitType.STATE_OWNED,
                 "QINGDAO", "qingdao-2023");
         String key = ("os-" + TestUsers.uniqueId("")).toLowerCase();
@@ -185,9 +197,21 @@ class UnitPageStatementsTest {
 
         // once first: a filing clears the rule sets' caches, whose reloading is not the overrides' cost
         effective.of(jilin);
-        List<String> sql = PageStatements.record(() -> assertThat(effective.of(jilin).byUnit()).doesNotContainKey(outside.getId()));
-        assertThat(sql).as(String.join("\n", sql)).hasSize(before);
+        assertThat(effective.of(jilin).byUnit()).doesNotContainKey(outside.getId());
+        assertThat(fewest(() -> effective.of(jilin))).isEqualTo(before);
         assertThat(effective.of(YEAR).byUnit()).containsKey(outside.getId());
+    }
+
+    /**
+     * The fewest statements of three runs: a cache emptied meanwhile by a change another node (or class) made adds its
+     * reloading to one run, which is not the overrides' cost.
+     */
+    private static int fewest(PageStatements.ThrowingRunnable work) throws Exception {
+        int fewest = Integer.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            fewest = Math.min(fewest, PageStatements.record(work).size());
+        }
+        return fewest;
     }
 
     /**
