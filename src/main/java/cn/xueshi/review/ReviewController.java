@@ -172,9 +172,20 @@ class ReviewController {
     }
 
     @GetMapping("/tasks/{taskId}")
-    String reviewForm(@PathVariable String taskId, Model model) {
+    String reviewForm(@PathVariable String taskId, Model model, RedirectAttributes redirect) {
         CurrentUser me = currentUsers.current();
-        Task task = reviews.task(taskId, me);
+        Task task;
+        try {
+            task = reviews.task(taskId, me);
+        } catch (cn.xueshi.system.NotFound e) {
+            // a link to a task whose claim the claimant withdrew (a reminder mail, the browser's history): its deciders
+            // are told so in the inbox; to anyone else the task is as unknown as an id that never existed
+            if ("review.conflict.withdrawn".equals(reviews.gone(taskId, me).messageKey())) {
+                redirect.addFlashAttribute("error", "review.conflict.withdrawn");
+                return "redirect:/review";
+            }
+            throw e;
+        }
         return show(task, me, new ReviewForm(), model);
     }
 

@@ -132,6 +132,13 @@ class ClaimWithdrawalWebTest {
                 .andExpect(flash().attribute("error", "review.conflict.withdrawn")).andReturn();
         mvc.perform(get("/review").with(reviewer(s.reviewer())).cookie(late.getResponse().getCookies()))
                 .andExpect(content().string(containsString("该学时登记已由申请人撤回，无需再审核。")));
+        // the task's link opened later (a reminder mail, the history): the inbox says why, not a bare 404 — to the
+        // claim's deciders only; to a reviewer elsewhere the task id stays unknown
+        mvc.perform(get("/review/tasks/" + task).with(reviewer(s.reviewer())))
+                .andExpect(redirectedUrl("/review"))
+                .andExpect(flash().attribute("error", "review.conflict.withdrawn"));
+        mvc.perform(get("/review/tasks/" + task).with(reviewer("elsewhere-" + UUID.randomUUID())))
+                .andExpect(status().isNotFound());
         // the reviewer's reminder names the claim and the claimant
         mvc.perform(get("/").with(reviewer(s.reviewer())))
                 .andExpect(content().string(containsString("学时登记 #" + claim.getId())))
