@@ -74,6 +74,12 @@ class DepartmentReviewerAdminController {
             model.addAttribute("errorArgs", e.args());
             model.addAttribute("errorField", e.field());
             return department(code, model);
+        } catch (cn.xueshi.system.Conflict e) {
+            // refused by a capability that follows the membership (hierarchy: the last decider of an open filing)
+            model.addAttribute("error", e.messageKey());
+            model.addAttribute("errorArgs", e.args());
+            model.addAttribute("errorField", "remove");
+            return department(code, model);
         }
         redirect.addFlashAttribute("message", "department.admin.removed");
         redirect.addFlashAttribute("messageArgs", new Object[] {users.load(userId).displayName()});

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import cn.xueshi.hierarchy.DerivedRuleSet.OwnerKind;
@@ -27,7 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A member removed from a department at /admin/departments leaves its rule-filing authority (the same
  * xs_department_member row): the open filing review of a unit under that department stops naming them, and its
- * authorities variable lists the members left.
+ * authorities variable lists the members left. The last member is not removed while a filing waits for them.
  */
 @IntegrationTest
 class FilingAuthorityChangesTest {
@@ -84,5 +85,31 @@ class FilingAuthorityChangesTest {
                 .containsExactly(staying);
         assertThat(tasks.createTaskQuery().taskCandidateUser(leaving).processInstanceId(v.getProcessInstanceId())
                 .count()).isZero();
+    }
+
+    @Test
+    void theLastMemberIsNotRemovedWhileAFilingWaitsForTheDepartment() throws Exception {
+        Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
+        Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
+        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
+        String only = staffOf(dept);
+        String key = HierarchyFixtures.unique("t");
+        derivations.create(key, "唯一成员细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
+        derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
+        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, "结合本院实际", "吉医发〔2026〕2号",
+                LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
+        Task task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
+
+        String admin = users.user("adm", "管", "理", Groups.ADMIN);
+        mvc.perform(post("/admin/departments/{c}/reviewers/{u}/remove", dept.getCode(), only)
+                        .with(user(admin).roles(Groups.ADMIN)).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("的备案正等待本部门审核，不能移除")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("唯一成员细则" + key)));
+
+        // nothing changed: still the member, still the filing's decider
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_department_member WHERE user_id = ? AND department_code = ?",
+                Long.class, only, dept.getCode())).isOne();
+        assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(only).count()).isOne();
     }
 }
