@@ -58,18 +58,23 @@ class FilingAuthorityChangesTest {
         return id;
     }
 
+    /** A unit's set under {@code dept}, submitted for filing: its review waits for the department's members. */
+    RuleSetVersion submittedUnder(Department dept, String name, String documentNo) throws Exception {
+        Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
+        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
+        String key = HierarchyFixtures.unique("t");
+        derivations.create(key, name, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
+        derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
+        return filing.submit(currentUsers.load(maintainer), key, "结合本院实际", documentNo, LocalDate.of(2026, 1, 1),
+                HierarchyFixtures.pdf());
+    }
+
     @Test
     void aRemovedMemberNoLongerDecidesTheDepartmentsOpenFiling() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
-        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
         String leaving = staffOf(dept);
         String staying = staffOf(dept);
-        String key = HierarchyFixtures.unique("t");
-        derivations.create(key, "测试实施细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
-        derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
-        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, "结合本院实际", "吉医发〔2026〕1号",
-                LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
+        RuleSetVersion v = submittedUnder(dept, "测试实施细则" + HierarchyFixtures.unique("t"), "吉医发〔2026〕1号");
         Task task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
         tasks.setAssignee(task.getId(), leaving);
 
@@ -90,14 +95,9 @@ class FilingAuthorityChangesTest {
     @Test
     void theLastMemberIsNotRemovedWhileAFilingWaitsForTheDepartment() throws Exception {
         Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
-        Unit unit = fixtures.unit("JILIN", "jilin-2026", dept);
-        String maintainer = fixtures.maintainerOf(OwnerKind.UNIT, String.valueOf(unit.getId()));
         String only = staffOf(dept);
-        String key = HierarchyFixtures.unique("t");
-        derivations.create(key, "唯一成员细则" + key, OwnerKind.UNIT, String.valueOf(unit.getId()), "jilin-2026", maintainer);
-        derivations.edit(key, d -> d.withChange(new Delta.Change("items", "jl-paper-3", "base", "30")), maintainer, "论文");
-        RuleSetVersion v = filing.submit(currentUsers.load(maintainer), key, "结合本院实际", "吉医发〔2026〕2号",
-                LocalDate.of(2026, 1, 1), HierarchyFixtures.pdf());
+        String name = "唯一成员细则" + HierarchyFixtures.unique("t");
+        RuleSetVersion v = submittedUnder(dept, name, "吉医发〔2026〕2号");
         Task task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
 
         String admin = users.user("adm", "管", "理", Groups.ADMIN);
@@ -105,7 +105,7 @@ class FilingAuthorityChangesTest {
                         .with(user(admin).roles(Groups.ADMIN)).with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("的备案正等待本部门审核，不能移除")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("唯一成员细则" + key)));
+                .andExpect(content().string(org.hamcrest.Matchers.containsString(name)));
 
         // nothing changed: still the member, still the filing's decider
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM xs_department_member WHERE user_id = ? AND department_code = ?",
