@@ -53,11 +53,8 @@ class DepartmentReviewerAdminController {
         try {
             reviewers.add(users.current(), d.code(), userId);
         } catch (DepartmentRefused e) {
-            model.addAttribute("error", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("errorField", e.field());
             model.addAttribute("userId", userId != null && userId.length() > 64 ? userId.substring(0, 64) : userId);
-            return department(code, model);
+            return refused(code, model, e.messageKey(), e.args(), e.field());
         }
         redirect.addFlashAttribute("message", "department.admin.added");
         redirect.addFlashAttribute("messageArgs", new Object[] {users.load(userId.trim()).displayName()});
@@ -70,19 +67,21 @@ class DepartmentReviewerAdminController {
         try {
             reviewers.remove(users.current(), d.code(), userId);
         } catch (DepartmentRefused e) {
-            model.addAttribute("error", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("errorField", e.field());
-            return department(code, model);
+            return refused(code, model, e.messageKey(), e.args(), e.field());
         } catch (cn.xueshi.system.Conflict e) {
             // refused by a capability that follows the membership (hierarchy: the last decider of an open filing)
-            model.addAttribute("error", e.messageKey());
-            model.addAttribute("errorArgs", e.args());
-            model.addAttribute("errorField", "remove");
-            return department(code, model);
+            return refused(code, model, e.messageKey(), e.args(), "remove");
         }
         redirect.addFlashAttribute("message", "department.admin.removed");
         redirect.addFlashAttribute("messageArgs", new Object[] {users.load(userId).displayName()});
         return "redirect:/admin/departments/" + d.code();
+    }
+
+    /** The department's page again with the refusal beside {@code field}. */
+    private String refused(String code, Model model, String messageKey, Object[] args, String field) {
+        model.addAttribute("error", messageKey);
+        model.addAttribute("errorArgs", args);
+        model.addAttribute("errorField", field);
+        return department(code, model);
     }
 }
