@@ -197,11 +197,18 @@ public class Directory {
         return members.stream().filter(inGroup::contains).toList();
     }
 
-    /** Adds the person to the department (xs_department_member), once. */
+    /**
+     * Adds the person to the department (xs_department_member), once. A new member is told to the listeners in this
+     * transaction ({@link DepartmentMemberAdded}), so open tasks that name the department's members name them too.
+     */
     @Transactional
     public void addToDepartment(String userId, String departmentCode) {
-        jdbc.update("DELETE FROM xs_department_member WHERE user_id = ? AND department_code = ?", userId, departmentCode);
+        int was = jdbc.update("DELETE FROM xs_department_member WHERE user_id = ? AND department_code = ?", userId,
+                departmentCode);
         jdbc.update("INSERT INTO xs_department_member (user_id, department_code) VALUES (?, ?)", userId, departmentCode);
+        if (was == 0) {
+            events.publishEvent(new DepartmentMemberAdded(userId, departmentCode));
+        }
     }
 
     /** The department's Chinese name (xs_department.name_zh), or empty when there is no such department. */

@@ -28,7 +28,8 @@ import org.springframework.test.web.servlet.MockMvc;
 /**
  * A member removed from a department at /admin/departments leaves its rule-filing authority (the same
  * xs_department_member row): the open filing review of a unit under that department stops naming them, and its
- * authorities variable lists the members left. The last member is not removed while a filing waits for them.
+ * authorities variable lists the members left; one added is named at once. The last member is not removed while a
+ * filing waits for them.
  */
 @IntegrationTest
 class FilingAuthorityChangesTest {
@@ -90,6 +91,31 @@ class FilingAuthorityChangesTest {
                 .containsExactly(staying);
         assertThat(tasks.createTaskQuery().taskCandidateUser(leaving).processInstanceId(v.getProcessInstanceId())
                 .count()).isZero();
+    }
+
+    @Test
+    void anAddedMemberDecidesTheDepartmentsOpenFilingButNotAnotherDepartments() throws Exception {
+        Department dept = fixtures.department("JILIN", Department.Level.PROVINCIAL);
+        String first = staffOf(dept);
+        RuleSetVersion v = submittedUnder(dept, "新增成员细则" + HierarchyFixtures.unique("t"), "吉医发〔2026〕3号");
+        Task task = tasks.createTaskQuery().processInstanceId(v.getProcessInstanceId()).singleResult();
+        Department other = fixtures.department("JILIN", Department.Level.PROVINCIAL);
+        staffOf(other);
+        RuleSetVersion elsewhere = submittedUnder(other, "别部门细则" + HierarchyFixtures.unique("t"), "吉医发〔2026〕4号");
+        Task otherTask = tasks.createTaskQuery().processInstanceId(elsewhere.getProcessInstanceId()).singleResult();
+
+        String joining = users.user("dp", "孙", "新任", Groups.REVIEWER);
+        String admin = users.user("adm", "管", "理", Groups.ADMIN);
+        mvc.perform(post("/admin/departments/{c}/reviewers", dept.getCode()).param("userId", joining)
+                .with(user(admin).roles(Groups.ADMIN)).with(csrf())).andExpect(status().is3xxRedirection());
+
+        List<String> candidates = tasks.getIdentityLinksForTask(task.getId()).stream()
+                .filter(l -> "candidate".equals(l.getType())).map(IdentityLink::getUserId).toList();
+        assertThat(candidates).containsExactlyInAnyOrder(first, joining);
+        assertThat(ProcessVariables.peopleOf(runtime.getVariable(v.getProcessInstanceId(), "authorities")))
+                .containsExactlyInAnyOrder(first, joining);
+        // another department's filing does not name them
+        assertThat(tasks.createTaskQuery().taskId(otherTask.getId()).taskCandidateUser(joining).count()).isZero();
     }
 
     @Test
