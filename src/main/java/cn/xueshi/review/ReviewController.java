@@ -250,9 +250,12 @@ class ReviewController {
         model.addAttribute("mine", me.userId().equals(task.getAssignee()));
         // 吉林 附件 二（九）: whether the claimant's unit keeps the self-study archive the claim's items need
         if (claim.getUnitId() != null) {
-            selfStudy.statusFor(claim.getUnitId(), claim.getRuleSet(),
-                    claim.getItems().stream().map(cn.xueshi.claim.ClaimItem::getActivityType).toList())
+            List<String> itemTypes = claim.getItems().stream().map(cn.xueshi.claim.ClaimItem::getActivityType).toList();
+            selfStudy.statusFor(claim.getUnitId(), claim.getRuleSet(), itemTypes)
                     .ifPresent(m -> model.addAttribute("selfStudyArchive", m));
+            // the archive may have been stopped from a day before an item since the claim was submitted
+            model.addAttribute("selfStudyRefusals", selfStudy.itemRefusals(claim.getUnitId(), claim.getRuleSet(),
+                    itemTypes, claim.getItems().stream().map(cn.xueshi.claim.ClaimItem::getActivityDate).toList()));
         }
         return taskForms.view(task);
     }

@@ -152,6 +152,7 @@ class SelfStudyArchiveController {
         model.addAttribute("unit", unit);
         model.addAttribute("archive", archive.orElse(null));
         model.addAttribute("events", events);
+        model.addAttribute("periods", ArchivePeriods.of(events).periods());
         model.addAttribute("actorNames", directory.displayNames(events.stream().map(ArchiveEvent::actor).toList()));
         // the activity types of the unit's rules that need the archive (Jilin 个人自学); none: kept for the unit's own use
         model.addAttribute("requiredTypes", rule.typesNeedingArchive(unit));

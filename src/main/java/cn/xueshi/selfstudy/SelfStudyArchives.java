@@ -37,9 +37,9 @@ public class SelfStudyArchives {
                 unitId).stream().findFirst();
     }
 
-    /** Whether the unit kept its archive on that day (established on or before it, not closed by then). */
-    public boolean keptOn(long unitId, LocalDate day) {
-        return of(unitId).map(a -> a.keptOn(day)).orElse(false);
+    /** The periods in which the unit kept its archive, from the audit trail (one statement). */
+    public ArchivePeriods periods(long unitId) {
+        return ArchivePeriods.of(events(unitId));
     }
 
     /** The audit trail, oldest first. */

@@ -22,7 +22,8 @@ public class SelfStudyRule {
 
     /**
      * A refusal or a note as a message key and its arguments: {0} the clause, {1} the archive's established-from
-     * date, {2} its closed-from date, {3} the item's date (each "" when there is none).
+     * date (for a refusal in a gap: the day it was established again), {2} its closed-from date, {3} the item's date
+     * (each "" when there is none).
      */
     public record Message(String key, String basis, String establishedFrom, String closedFrom, String itemDate) {
 
@@ -63,23 +64,52 @@ public class SelfStudyRule {
 
     /**
      * Why an item of the unit's claim does not count, if it does not: the unit has no archive, established it after
-     * the item's date, or had closed it by then.
+     * the item's date, had stopped it by then, or had stopped it and established it again only later. Read from the
+     * archive's history (ArchivePeriods), so an earlier period counts after a stop and a new start.
      */
     public Optional<Message> refusal(long unitId, String ruleSet, String activityType, LocalDate itemDate) {
         SelfStudyArchivePolicy.Policy p = policy.of(ruleSet, activityType);
         if (!p.archiveRequired() || itemDate == null) {
             return Optional.empty();
         }
-        Optional<SelfStudyArchive> archive = archives.of(unitId);
-        if (archive.isEmpty()) {
-            return Optional.of(message("selfstudy.refused.none", p, null, itemDate));
+        return refusal(p, archives.periods(unitId), itemDate);
+    }
+
+    /** An item of a claim (numbered from 1, as the claim page shows them) that the unit's archive no longer covers. */
+    public record ItemRefusal(int number, Message message) {
+    }
+
+    /**
+     * For the reviewer: the items of a claim in review that the archive does not cover now — the unit may have
+     * stopped it from a day before them since the claim was submitted (the refusal at submission saw the archive
+     * as it was then). One read of the archive's history for the whole claim.
+     */
+    public List<ItemRefusal> itemRefusals(long unitId, String ruleSet, List<String> activityTypes,
+            List<LocalDate> itemDates) {
+        List<ItemRefusal> refused = new java.util.ArrayList<>();
+        ArchivePeriods periods = null;
+        for (int i = 0; i < activityTypes.size(); i++) {
+            SelfStudyArchivePolicy.Policy p = policy.of(ruleSet, activityTypes.get(i));
+            if (!p.archiveRequired() || itemDates.get(i) == null) {
+                continue;
+            }
+            if (periods == null) {
+                periods = archives.periods(unitId);
+            }
+            int number = i + 1;
+            refusal(p, periods, itemDates.get(i)).ifPresent(m -> refused.add(new ItemRefusal(number, m)));
         }
-        SelfStudyArchive a = archive.get();
-        if (a.keptOn(itemDate)) {
-            return Optional.empty();
+        return refused;
+    }
+
+    private static Optional<Message> refusal(SelfStudyArchivePolicy.Policy p, ArchivePeriods periods, LocalDate itemDate) {
+        if (periods.periods().isEmpty()) {
+            return Optional.of(message("selfstudy.refused.none", p, null, null, itemDate));
         }
-        return Optional.of(message(a.establishedFrom().isAfter(itemDate) ? "selfstudy.refused.notYet"
-                : "selfstudy.refused.closed", p, a, itemDate));
+        return periods.gapOf(itemDate).map(g -> g.stopped() == null
+                ? message("selfstudy.refused.notYet", p, g.firstFrom(), null, itemDate)
+                : g.resumed() == null ? message("selfstudy.refused.closed", p, null, g.stopped(), itemDate)
+                : message("selfstudy.refused.gap", p, g.resumed(), g.stopped(), itemDate));
     }
 
     /**
@@ -116,9 +146,12 @@ public class SelfStudyRule {
     }
 
     private static Message message(String key, SelfStudyArchivePolicy.Policy p, SelfStudyArchive a, LocalDate itemDate) {
-        return new Message(key, p.basis() == null ? "" : p.basis(),
-                a == null ? "" : String.valueOf(a.establishedFrom()),
-                a == null || a.closedFrom() == null ? "" : String.valueOf(a.closedFrom()),
-                itemDate == null ? "" : String.valueOf(itemDate));
+        return message(key, p, a == null ? null : a.establishedFrom(), a == null ? null : a.closedFrom(), itemDate);
+    }
+
+    private static Message message(String key, SelfStudyArchivePolicy.Policy p, LocalDate from, LocalDate closed,
+            LocalDate itemDate) {
+        return new Message(key, p.basis() == null ? "" : p.basis(), from == null ? "" : String.valueOf(from),
+                closed == null ? "" : String.valueOf(closed), itemDate == null ? "" : String.valueOf(itemDate));
     }
 }

@@ -103,9 +103,14 @@ class SelfStudyArchivePageTest {
                 .andExpect(redirectedUrl(page(s)));
         SelfStudyArchive closed = archives.of(s.unit().getId()).orElseThrow();
         assertThat(closed.closedFrom()).isEqualTo(LocalDate.of(2026, 6, 1));
-        assertThat(closed.keptOn(LocalDate.of(2026, 5, 31))).isTrue();
-        assertThat(closed.keptOn(LocalDate.of(2026, 6, 1))).isFalse();
-        assertThat(closed.keptOn(LocalDate.of(2026, 1, 31))).isFalse();
+        ArchivePeriods kept = archives.periods(s.unit().getId());
+        assertThat(kept.keptOn(LocalDate.of(2026, 5, 31))).isTrue();
+        assertThat(kept.keptOn(LocalDate.of(2026, 6, 1))).isFalse();
+        assertThat(kept.keptOn(LocalDate.of(2026, 1, 31))).isFalse();
+        mvc.perform(get(page(s)).with(reviewer(s.reviewer())))
+                .andExpect(content().string(allOf(containsString("id=\"reestablish-help\""),
+                        containsString("重新建立的日期早于上次停止日期的，视为更正上次的记录"),
+                        not(containsString("id=\"archive-periods\"")))));
 
         // established again: a new period, and the trail keeps all three steps
         mvc.perform(post(page(s) + "/establish").param("establishedFrom", "2026-09-01")
@@ -116,7 +121,9 @@ class SelfStudyArchivePageTest {
                 ArchiveEvent.Kind.ESTABLISHED, ArchiveEvent.Kind.CLOSED, ArchiveEvent.Kind.ESTABLISHED);
         mvc.perform(get(page(s)).with(reviewer(s.reviewer())))
                 .andExpect(content().string(allOf(containsString("id=\"archive-events\""), containsString("停止"),
-                        containsString("李审核"))));
+                        containsString("李审核"), containsString("id=\"archive-periods\""),
+                        containsString("2026-02-01 至 2026-06-01（不含）"), containsString("2026-09-01 起"))));
+        assertThat(archives.periods(s.unit().getId()).keptOn(LocalDate.of(2026, 3, 1))).isTrue();
     }
 
     @Test

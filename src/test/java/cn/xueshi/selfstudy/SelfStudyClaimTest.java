@@ -115,6 +115,20 @@ class SelfStudyClaimTest {
     }
 
     @Test
+    void aPeriodBeforeAStopStillCountsOnceTheArchiveIsEstablishedAgainAndTheGapIsNamed() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        establish(s, LocalDate.of(2026, 1, 1));
+        archives.close(s.unit().getId(), LocalDate.of(2026, 3, 1), s.reviewer(), 0);
+        archives.establish(s.unit().getId(), s.unit().getCode(), LocalDate.of(2026, 5, 1), null, s.reviewer(), 1);
+        assertThat(submitted(s, "2026-02-10", null)).isTrue();
+        assertThat(submitted(s, "2026-03-01", "selfstudy.refused.gap")).isFalse();
+        mvc.perform(selfStudy("/claims", UUID.randomUUID().toString(), "2026-04-30").with(as(s.employee())).with(csrf()))
+                .andExpect(content().string(containsString(
+                        "所在单位的自学档案自 2026-03-01 起停止、自 2026-05-01 起重新建立，2026-04-30 的自学学时不予认定")));
+        assertThat(submitted(s, "2026-05-01", null)).isTrue();
+    }
+
+    @Test
     void otherTypesOfTheSameUnitAndOtherProvincesAreUnaffected() throws Exception {
         ClaimFixtures.Setup s = fixtures.jilin();
         assertThat(fixtures.exchange(s.employee(), 2).getStatus()).isEqualTo(ClaimStatus.IN_REVIEW);
@@ -170,10 +184,18 @@ class SelfStudyClaimTest {
                 .taskDefinitionKey("reviewClaim").singleResult().getId();
         mvc.perform(get("/review/tasks/{t}", task).with(user(s.reviewer()).roles(Groups.REVIEWER)))
                 .andExpect(content().string(allOf(containsString("单位自学档案"), containsString("id=\"self-study-archive\""),
-                        containsString("本单位自学档案自 2026-01-01 起建立"))));
+                        containsString("本单位自学档案自 2026-01-01 起建立"), not(containsString("self-study-refusals")))));
+        // stopped from a day after the item: the item still counts
         archives.close(s.unit().getId(), LocalDate.of(2026, 5, 1), s.reviewer(), 0);
         mvc.perform(get("/review/tasks/{t}", task).with(user(s.reviewer()).roles(Groups.REVIEWER)))
-                .andExpect(content().string(containsString("自 2026-05-01 起已停止")));
+                .andExpect(content().string(allOf(containsString("自 2026-05-01 起已停止"),
+                        not(containsString("self-study-refusals")))));
+        // corrected to start after the item (stopped, established again from an earlier day than the stop): the
+        // reviewer is told the item no longer counts, by number
+        archives.establish(s.unit().getId(), s.unit().getCode(), LocalDate.of(2026, 4, 15), null, s.reviewer(), 1);
+        mvc.perform(get("/review/tasks/{t}", task).with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(allOf(containsString("id=\"self-study-refusals\""), containsString(
+                        "第 1 条：所在单位的自学档案自 2026-04-15 起建立，2026-04-01 的自学学时不予认定（吉林 附件 二（九））。请核减该条学时或退回申请人。"))));
         // a claim without a self-study item shows no such line
         Claim exchange = fixtures.exchange(s.employee(), 1);
         String other = tasks.createTaskQuery().processInstanceId(exchange.getProcessInstanceId())
