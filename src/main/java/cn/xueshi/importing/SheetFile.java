@@ -1,5 +1,6 @@
 package cn.xueshi.importing;
 
+import cn.xueshi.system.UnstorableCharacters;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
@@ -64,7 +65,8 @@ public final class SheetFile {
             List<String> names = new ArrayList<>();
             for (int c = 0; c < header.getLastCellNum(); c++) {
                 Cell cell = header.getCell(c);
-                names.add(cell == null || cell.getCellType() != CellType.STRING ? "" : cell.getStringCellValue().trim());
+                names.add(cell == null || cell.getCellType() != CellType.STRING ? ""
+                        : UnstorableCharacters.strip(cell.getStringCellValue()).trim());
             }
             List<SheetRow> rows = new ArrayList<>();
             for (int r = header.getRowNum() + 1; r <= sheet.getLastRowNum(); r++) {
@@ -83,7 +85,7 @@ public final class SheetFile {
                         formulas.add(names.get(c));
                         continue;
                     }
-                    String v = text(cell);
+                    String v = UnstorableCharacters.strip(text(cell));
                     if (v != null && !v.isBlank()) {
                         cells.put(names.get(c), v.trim());
                     }
@@ -147,7 +149,7 @@ public final class SheetFile {
         if (lines.isEmpty()) {
             throw new UnreadableFile("import.file.noHeader");
         }
-        List<String> names = lines.get(0).stream().map(String::trim).toList();
+        List<String> names = lines.get(0).stream().map(n -> UnstorableCharacters.strip(n).trim()).toList();
         if (names.stream().allMatch(String::isEmpty)) {
             throw new UnreadableFile("import.file.noHeader");
         }
@@ -156,7 +158,7 @@ public final class SheetFile {
             List<String> line = lines.get(i);
             Map<String, String> cells = new LinkedHashMap<>();
             for (int c = 0; c < Math.min(names.size(), line.size()); c++) {
-                String v = line.get(c).trim();
+                String v = UnstorableCharacters.strip(line.get(c)).trim();
                 if (!v.isEmpty() && !names.get(c).isEmpty()) {
                     cells.put(names.get(c), v);
                 }

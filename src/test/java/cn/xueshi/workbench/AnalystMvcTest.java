@@ -41,6 +41,12 @@ abstract class AnalystMvcTest extends WorkbenchTestBase {
         return user(analyst).roles(Groups.ANALYST);
     }
 
+    /** The rows of one decision table of a draft, as its DMN XML holds them. */
+    java.util.List<cn.xueshi.ruleedit.TableView.Row> rows(long draft, String decision) {
+        return cn.xueshi.ruleedit.DecisionTables.parse(workbench.draft(draft).getDmnXml()).views().stream()
+                .filter(t -> t.key().equals(decision)).findFirst().orElseThrow().rows();
+    }
+
     /** Opens a draft of 玉溪 as 新建草稿 does; the new draft's id, read from the redirect. */
     long openDraft() throws Exception {
         String url = mvc.perform(post("/workbench/rule-sets/" + YUXI + "/drafts").with(asAnalyst()).with(csrf()))

@@ -1,7 +1,6 @@
 package cn.xueshi.workbench;
 
 import cn.xueshi.ruleedit.TableView;
-import cn.xueshi.ruleedit.DecisionTables;
 import cn.xueshi.ruleedit.Impact;
 import static cn.xueshi.workbench.WorkbenchFixtures.BODY;
 import static cn.xueshi.workbench.WorkbenchFixtures.ITEMS;
@@ -184,7 +183,6 @@ class WorkbenchFlowTest extends AnalystMvcTest {
     }
 
     List<TableView.Row> rows(long draft) {
-        return DecisionTables.parse(workbench.draft(draft).getDmnXml()).views().stream()
-                .filter(t -> t.key().equals(ITEMS)).findFirst().orElseThrow().rows();
+        return rows(draft, ITEMS);
     }
 }
