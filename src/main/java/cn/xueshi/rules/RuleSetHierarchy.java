@@ -1,5 +1,7 @@
 package cn.xueshi.rules;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +46,11 @@ public class RuleSetHierarchy {
                                  WHERE w.rule_set_key = s.rule_set_key AND w.status = 'FILED')
             """;
 
+    /** Bounded only so that a pathological number of sets cannot hold memory; a province has thousands. */
+    private static final int MAX_KNOWN_PARENTS = 100_000;
+
     private final JdbcTemplate jdbc;
+    private final Cache<String, String> parents = Caffeine.newBuilder().maximumSize(MAX_KNOWN_PARENTS).build();
 
     RuleSetHierarchy(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -134,10 +140,21 @@ public class RuleSetHierarchy {
         return filed().stream().filter(f -> f.key().equals(key)).findFirst();
     }
 
-    /** The parent key of a derived set, filed or not (empty for a reference rule set). */
+    /**
+     * The parent key of a derived set, filed or not (empty for a reference rule set). A parent once found is kept:
+     * a set's parent never changes (xs_rule_set.parent_key has no update), so every node may keep it, and an import
+     * of hundreds of rows of a unit's 实施细则 no longer asks once per row and hierarchy level. A key without a row
+     * is asked again each time: another node may create it.
+     */
     public Optional<String> parentOf(String key) {
-        return jdbc.queryForList("SELECT parent_key FROM xs_rule_set WHERE rule_set_key = ?", String.class, key)
-                .stream().findFirst();
+        String known = parents.getIfPresent(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<String> found = jdbc.queryForList("SELECT parent_key FROM xs_rule_set WHERE rule_set_key = ?",
+                String.class, key).stream().findFirst();
+        found.ifPresent(parent -> parents.put(key, parent));
+        return found;
     }
 
     /** The reference rule set a set derives from in the end (itself for a reference set). */
