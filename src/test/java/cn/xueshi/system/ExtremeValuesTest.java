@@ -60,8 +60,10 @@ class ExtremeValuesTest {
     static final String HUGE = "9".repeat(100_000);
     static final String LONG = "长".repeat(3_000);
     /** Each is sent in turn in one parameter while the others keep harmless values. */
+    /** Invisible characters a paste can carry: PostgreSQL refuses NUL in text, XML 1.0 all of them. */
+    static final String PASTED = "粘\u0000贴\u000B\uFFFF";
     static final List<String> EXTREMES = List.of("-50000000", "2147483648", "99999999999999999999", "-1", "NaN",
-            "1e308", "0", HUGE, LONG, "");
+            "1e308", "0", HUGE, LONG, PASTED, "");
     static final Duration TIMEOUT = Duration.ofSeconds(20);
     /** Ids no test creates, so a POST with harmless values changes nothing another test relies on. */
     static final String NO_ID = "987654321";
