@@ -49,20 +49,19 @@ public class AchievementIdentity {
     }
 
     private final RecognitionService decisions;
-    private final cn.xueshi.rules.RuleSetHierarchy hierarchy;
+    private final cn.xueshi.rules.PolicyRuleSets policyRuleSets;
     private final JdbcTemplate jdbc;
 
-    AchievementIdentity(RecognitionService decisions, cn.xueshi.rules.RuleSetHierarchy hierarchy, JdbcTemplate jdbc) {
+    AchievementIdentity(RecognitionService decisions, cn.xueshi.rules.PolicyRuleSets policyRuleSets, JdbcTemplate jdbc) {
         this.decisions = decisions;
-        this.hierarchy = hierarchy;
+        this.policyRuleSets = policyRuleSets;
         this.jdbc = jdbc;
     }
 
     Policy of(String ruleSet, String activityType) {
         Map<String, Object> in = new HashMap<>();
-        // the table is keyed by the reference rule set: a department's or unit's derived set (青岛 卫生系列细则)
-        // is bound by the provincial text it is based on; a configured reference set is its own root (no query)
-        in.put("ruleSet", ruleSet == null || decisions.ruleSets().contains(ruleSet) ? ruleSet : hierarchy.root(ruleSet));
+        // a department's or unit's derived set (青岛 卫生系列细则) is bound by the provincial text it is based on
+        in.put("ruleSet", policyRuleSets.of(ruleSet));
         in.put("activityType", activityType);
         Optional<Map<String, Object>> row = decisions.firstRow(DECISION, in);
         if (row.isEmpty()) {

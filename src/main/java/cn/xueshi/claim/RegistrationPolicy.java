@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.rules.PolicyRuleSets;
 import cn.xueshi.rules.RecognitionService;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -20,13 +21,17 @@ public class RegistrationPolicy {
     static final String DECISION = "registration-policy";
 
     private final RecognitionService decisions;
+    private final PolicyRuleSets policyRuleSets;
 
-    RegistrationPolicy(RecognitionService decisions) {
+    RegistrationPolicy(RecognitionService decisions, PolicyRuleSets policyRuleSets) {
         this.decisions = decisions;
+        this.policyRuleSets = policyRuleSets;
     }
 
+    /** The policy of a rule set; a derived set registers as the reference it derives from ({@link PolicyRuleSets}). */
     public Policy of(String ruleSet) {
-        Map<String, Object> row = decisions.firstRow(DECISION, java.util.Collections.singletonMap("ruleSet", ruleSet))
+        Map<String, Object> row = decisions.firstRow(DECISION,
+                        java.util.Collections.singletonMap("ruleSet", policyRuleSets.of(ruleSet)))
                 .orElseThrow(() -> new IllegalStateException("no row of " + DECISION + " for rule set " + ruleSet));
         boolean correctable = Boolean.TRUE.equals(row.get("correctable"));
         // a version deployed from the workbench before the column existed has no withdrawable output: withdrawal

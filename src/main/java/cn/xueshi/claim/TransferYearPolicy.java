@@ -1,5 +1,6 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.rules.PolicyRuleSets;
 import cn.xueshi.rules.RecognitionService;
 import java.util.HashMap;
 import java.util.Map;
@@ -19,14 +20,16 @@ class TransferYearPolicy {
     }
 
     private final RecognitionService decisions;
+    private final PolicyRuleSets policyRuleSets;
 
-    TransferYearPolicy(RecognitionService decisions) {
+    TransferYearPolicy(RecognitionService decisions, PolicyRuleSets policyRuleSets) {
         this.decisions = decisions;
+        this.policyRuleSets = policyRuleSets;
     }
 
     Policy of(String yearEndRuleSet) {
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", yearEndRuleSet);
+        in.put("ruleSet", policyRuleSets.of(yearEndRuleSet));
         Map<String, Object> row = decisions.firstRow(DECISION, in)
                 .orElseThrow(() -> new IllegalStateException("no row of " + DECISION + " for rule set " + yearEndRuleSet));
         return new Policy(YearMemberships.Split.valueOf((String) row.get("splitBasis")), (String) row.get("basis"));

@@ -1,5 +1,6 @@
 package cn.xueshi.makeup;
 
+import cn.xueshi.rules.PolicyRuleSets;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.DecisionService;
@@ -27,14 +28,16 @@ public class HardshipPolicy {
     }
 
     private final DecisionService decisions;
+    private final PolicyRuleSets policyRuleSets;
 
-    HardshipPolicy(DecisionService decisions) {
+    HardshipPolicy(DecisionService decisions, PolicyRuleSets policyRuleSets) {
         this.decisions = decisions;
+        this.policyRuleSets = policyRuleSets;
     }
 
     public Decision of(String ruleSet, MakeupRequest.Reason reason, MakeupRequest.Remedy remedy) {
         Map<String, Object> row = decisions.evaluateDecisionTableByKey("hardship-policy", Variables.createVariables()
-                .putValue("ruleSet", ruleSet).putValue("reason", reason.name()).putValue("remedy", remedy.name()))
+                .putValue("ruleSet", policyRuleSets.of(ruleSet)).putValue("reason", reason.name()).putValue("remedy", remedy.name()))
                 .getSingleResult().getEntryMap();
         return new Decision(Boolean.TRUE.equals(row.get("allowed")), (String) row.get("reductionMode"),
                 (String) row.get("absenceReason"), (String) row.get("basis"),

@@ -1,7 +1,7 @@
 package cn.xueshi.selfstudy;
 
 import cn.xueshi.rules.RecognitionService;
-import cn.xueshi.rules.RuleSetHierarchy;
+import cn.xueshi.rules.PolicyRuleSets;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
@@ -23,11 +23,11 @@ class SelfStudyArchivePolicy {
     }
 
     private final RecognitionService decisions;
-    private final RuleSetHierarchy hierarchy;
+    private final PolicyRuleSets policyRuleSets;
 
-    SelfStudyArchivePolicy(RecognitionService decisions, RuleSetHierarchy hierarchy) {
+    SelfStudyArchivePolicy(RecognitionService decisions, PolicyRuleSets policyRuleSets) {
         this.decisions = decisions;
-        this.hierarchy = hierarchy;
+        this.policyRuleSets = policyRuleSets;
     }
 
     Policy of(String ruleSet, String activityType) {
@@ -35,8 +35,7 @@ class SelfStudyArchivePolicy {
             return Policy.NONE;
         }
         Map<String, Object> in = new HashMap<>();
-        // a configured reference set is its own root: no hierarchy query per item of a large import
-        in.put("ruleSet", decisions.ruleSets().contains(ruleSet) ? ruleSet : hierarchy.root(ruleSet));
+        in.put("ruleSet", policyRuleSets.of(ruleSet));
         in.put("activityType", activityType);
         return decisions.firstRow(DECISION, in)
                 .map(r -> new Policy(Boolean.TRUE.equals(r.get("archiveRequired")), (String) r.get("basis")))

@@ -56,11 +56,13 @@ public class TitleProofs {
     private final ObjectMapper json;
     private final HistoryService history;
     private final cn.xueshi.clock.BusinessClock clock;
+    private final cn.xueshi.rules.PolicyRuleSets policyRuleSets;
 
     TitleProofs(HistoryService history, TitleProofRepository proofs, TitleCheck check, Directory directory, UnitRepository units,
             RecognitionService recognition, RuntimeService runtime, HumanTasks humanTasks, RequestLimits limits,
-            ObjectMapper json, cn.xueshi.clock.BusinessClock clock) {
+            ObjectMapper json, cn.xueshi.clock.BusinessClock clock, cn.xueshi.rules.PolicyRuleSets policyRuleSets) {
         this.clock = clock;
+        this.policyRuleSets = policyRuleSets;
         this.proofs = proofs;
         this.check = check;
         this.directory = directory;
@@ -134,7 +136,7 @@ public class TitleProofs {
     /** UNIT or BUREAU for the unit's type under the application year's rule set (dmn/review-routing.dmn, no series). */
     TitleProof.Issuer issuerKind(Unit unit, int year) {
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", recognition.ruleSetFor(unit, year).orElse(null));
+        in.put("ruleSet", policyRuleSets.of(recognition.ruleSetFor(unit, year).orElse(null)));
         in.put("unitType", unit.getUnitType().name());
         // the proof certifies the unit's registered hours for a title application: the unit (or for the bureau's
         // cases, the bureau) issues it, whoever reviewed the single claims; a DEPARTMENT row (青人社字〔2023〕14号 五)

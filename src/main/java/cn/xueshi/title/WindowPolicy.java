@@ -1,5 +1,6 @@
 package cn.xueshi.title;
 
+import cn.xueshi.rules.PolicyRuleSets;
 import cn.xueshi.rules.RecognitionService;
 import java.util.HashMap;
 import java.util.Map;
@@ -25,15 +26,18 @@ class WindowPolicy {
     }
 
     private final RecognitionService decisions;
+    private final PolicyRuleSets policyRuleSets;
 
-    WindowPolicy(RecognitionService decisions) {
+    WindowPolicy(RecognitionService decisions, PolicyRuleSets policyRuleSets) {
         this.decisions = decisions;
+        this.policyRuleSets = policyRuleSets;
     }
 
     /** The policy for a rule set ({@code null}: no rule set is in force, the default row answers). */
     Policy of(String ruleSet) {
         Map<String, Object> in = new HashMap<>();
-        in.put("ruleSet", ruleSet);
+        // a unit's 实施细则 under 青岛's reference keeps 青岛 四's five-year window
+        in.put("ruleSet", policyRuleSets.of(ruleSet));
         Map<String, Object> row = decisions.firstRow(DECISION, in)
                 .orElseThrow(() -> new IllegalStateException("no row of " + DECISION + " for rule set " + ruleSet));
         int years = ((Number) row.get("windowYears")).intValue();
