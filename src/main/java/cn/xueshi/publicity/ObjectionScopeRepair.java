@@ -1,6 +1,6 @@
 package cn.xueshi.publicity;
 
-import cn.xueshi.claim.ClaimService;
+import cn.xueshi.claim.LifecycleVersions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -8,12 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +41,14 @@ class ObjectionScopeRepair implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(ObjectionScopeRepair.class);
 
-    private final RepositoryService repository;
+    private final LifecycleVersions versions;
     private final RuntimeService runtime;
     private final TaskService tasks;
     private final ObjectionRepository objections;
 
-    ObjectionScopeRepair(RepositoryService repository, RuntimeService runtime, TaskService tasks,
+    ObjectionScopeRepair(LifecycleVersions versions, RuntimeService runtime, TaskService tasks,
             ObjectionRepository objections) {
-        this.repository = repository;
+        this.versions = versions;
         this.runtime = runtime;
         this.tasks = tasks;
         this.objections = objections;
@@ -119,36 +116,11 @@ class ObjectionScopeRepair implements ApplicationRunner {
 
     /** Migrates running instances of lifecycle versions that do not pin objections to the newest; returns how many. */
     int migrate() {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(ClaimService.PROCESS_KEY).latestVersion().singleResult();
-        if (latest == null || !pins(latest)) {
-            return 0;
-        }
-        int migrated = 0;
-        for (ProcessDefinition old : repository.createProcessDefinitionQuery()
-                .processDefinitionKey(ClaimService.PROCESS_KEY).list()) {
-            if (old.getId().equals(latest.getId()) || pins(old)) {
-                continue;
-            }
-            List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(old.getId()).list()
-                    .stream().map(ProcessInstance::getId).toList();
-            if (instances.isEmpty()) {
-                continue;
-            }
-            try {
-                MigrationPlan plan = runtime.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities().build();
-                runtime.newMigration(plan).processInstanceIds(instances).execute();
-                migrated += instances.size();
-            } catch (ProcessEngineException e) {
-                // the pairing already lets each open objection be decided on the old version
-                log.warn("Could not migrate {} instance(s) of {} to {}: {}", instances.size(), old.getId(),
-                        latest.getId(), e.getMessage());
-            }
-        }
-        return migrated;
+        // the pairing already lets each open objection be decided on a version that cannot be migrated
+        return versions.migrateUnfixed(ObjectionScope::pins);
     }
 
     boolean pins(ProcessDefinition definition) {
-        return ObjectionScope.pins(repository.getBpmnModelInstance(definition.getId()));
+        return ObjectionScope.pins(versions.model(definition));
     }
 }
