@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * A set's parent is asked of the database once per node: a unit's set under a department's under the province's,
  * priced row by row in an import, used to cost one query per row and level. A key with no row is asked again.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class RuleSetHierarchyParentsTest {
 
     /** xs_rule_set as a map, counting the parent queries. */

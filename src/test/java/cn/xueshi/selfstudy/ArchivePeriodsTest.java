@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The periods an archive was kept, read from its history: a new start after a stop, a correction, the gaps. */
+@org.junit.jupiter.api.Tag("no-database")
 class ArchivePeriodsTest {
 
     final List<ArchiveEvent> events = new ArrayList<>();

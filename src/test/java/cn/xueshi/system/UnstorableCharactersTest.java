@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Which characters are dropped: the invisible ones XML 1.0 and PostgreSQL refuse, nothing a person can see. */
+@org.junit.jupiter.api.Tag("no-database")
 class UnstorableCharactersTest {
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
  * Every policy table the workbench lists has its Chinese and English title and introduction: the title-application
  * window had none, and the workbench showed ??wb.policy.title-application-window_zh_CN?? to analysts.
  */
+@org.junit.jupiter.api.Tag("no-database")
 class PolicyTableLabelsTest {
 
     static Properties bundle(String lang) throws Exception {
