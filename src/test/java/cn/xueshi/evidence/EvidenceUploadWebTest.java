@@ -85,6 +85,15 @@ class EvidenceUploadWebTest {
     }
 
     @Test
+    void theFormsSayTheSizeLimitWithItsUnit() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        for (String page : new String[] {"/claims/new", "/makeup/new"}) {
+            mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(page).with(employee(s)))
+                    .andExpect(content().string(containsString("最多 10 个，每个不超过 10 MB")));
+        }
+    }
+
+    @Test
     void claimFormRefusesFilesThatDoNotOpenAndKeepsWhatWasTyped() throws Exception {
         ClaimFixtures.Setup s = fixtures.jilin();
         claimRefused(s, file("通知.pdf", EvidenceSamples.htmlBehindPdfHeader()),
