@@ -74,4 +74,29 @@ class MessageBundlesTest {
         }
         assertThat(missing).isEmpty();
     }
+
+    /**
+     * SpEL reads {@code names[ty]} on a map as the key "ty", not the loop variable's value: the inbox showed activity
+     * type codes and the bureau's home page empty badges that way. A lookup by a variable is written
+     * {@code names.get(ty)} (a property path such as {@code names[u.id]} is evaluated and may stay).
+     */
+    @Test
+    void noTemplateIndexesAMapByABareVariable() throws Exception {
+        Pattern bare = Pattern.compile("\\$\\{[^}]*?\\b[a-zA-Z]+\\[([a-z][a-zA-Z0-9]*)\\][^}]*\\}");
+        Set<String> found = new HashSet<>();
+        for (Path root : new Path[] {Path.of("src/main/resources/templates"), Path.of("forms")}) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
+                    Matcher m = bare.matcher(Files.readString(f));
+                    while (m.find()) {
+                        found.add(f + ": " + m.group());
+                    }
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
 }

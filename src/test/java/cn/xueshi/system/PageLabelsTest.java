@@ -36,6 +36,10 @@ class PageLabelsTest {
     ClaimFixtures fixtures;
     @Autowired
     TaskService tasks;
+    @Autowired
+    cn.xueshi.support.TestUsers users;
+    @Autowired
+    cn.xueshi.identity.Directory directory;
 
     @Test
     void claimItemsShowTheRuleSetsNamesOfParameterValuesToTheEmployeeAndTheReviewer() throws Exception {
@@ -53,6 +57,24 @@ class PageLabelsTest {
                 .andExpect(content().string(names));
         mvc.perform(get("/claims/{id}", claim.getId()).param("lang", "en").with(user(s.employee()).roles(Groups.EMPLOYEE)))
                 .andExpect(content().string(allOf(containsString("Provincial journal"), containsString("First author"))));
+    }
+
+    /**
+     * A map indexed by a bare loop variable in SpEL ({@code names[ty]}) is looked up by the literal name "ty": the
+     * inbox showed PROFESSIONAL_EXCHANGE instead of 专业学习与交流, the bureau's home page empty jurisdiction badges.
+     */
+    @Test
+    void theInboxNamesTheActivityTypesAndTheBureausHomePageItsJurisdictions() throws Exception {
+        ClaimFixtures.Setup s = fixtures.jilin();
+        fixtures.exchange(s.employee(), 2);
+        mvc.perform(get("/review").with(user(s.reviewer()).roles(Groups.REVIEWER)))
+                .andExpect(content().string(allOf(
+                        containsString("<span class=\"d-inline-block text-nowrap me-1\">专业学习与交流</span>"),
+                        not(containsString(">PROFESSIONAL_EXCHANGE</span>")))));
+        String bureau = users.user("plb", "孙", "人社", Groups.BUREAU);
+        directory.assignOversight(bureau, "JILIN");
+        mvc.perform(get("/").with(user(bureau).roles(Groups.BUREAU)))
+                .andExpect(content().string(containsString("badge text-bg-secondary\">吉林省</li>")));
     }
 
     @Test
