@@ -9,6 +9,7 @@ import cn.xueshi.identity.CurrentUser;
 import cn.xueshi.identity.CurrentUserService;
 import cn.xueshi.identity.Unit;
 import cn.xueshi.importing.People;
+import cn.xueshi.rules.ActivityType;
 import cn.xueshi.rules.RecognitionService;
 import cn.xueshi.system.Conflict;
 import cn.xueshi.system.NotFound;
@@ -86,13 +87,17 @@ class ActivityController {
     String create(@RequestParam(name = "unitId", required = false) Long unitId,
             @RequestParam(name = "title", required = false) String title,
             @RequestParam(name = "activityType", required = false) String activityType,
-            @RequestParam(name = "params", required = false) String params,
+            @RequestParam(name = "params", required = false) String typed,
             @RequestParam(name = "date", required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
-            @RequestParam(name = "organiser", required = false) String organiserName, Model model) {
+            @RequestParam(name = "organiser", required = false) String organiserName,
+            @RequestParam Map<String, String> fields, Model model) {
         CurrentUser me = organiser();
+        // the form's labelled fields (params[minutes]) of the chosen type; "minutes=120" as one text still works
+        Map<String, String> given = labelled(fields);
+        String params = given.isEmpty() ? typed : format(given);
         try {
             UnitActivity a = activities.create(new ActivityService.ActivityDraft(unitId, title, activityType,
-                    parse(params), date, organiserName), me);
+                    given.isEmpty() ? parse(typed) : given, date, organiserName), me);
             return "redirect:/activities/" + a.getId();
         } catch (ActivityRefused e) {
             Map<String, String> draft = new LinkedHashMap<>();
@@ -100,6 +105,7 @@ class ActivityController {
             draft.put("title", title);
             draft.put("activityType", activityType);
             draft.put("params", params);
+            given.forEach((k, v) -> draft.put("params[" + k + "]", v));
             draft.put("date", date == null ? "" : date.toString());
             draft.put("organiser", organiserName);
             model.addAttribute("draft", draft);
@@ -123,6 +129,14 @@ class ActivityController {
             people.membersOf(u.getId()).stream().filter(p -> !on.contains(p.userId())).forEach(candidates::add);
         }
         model.addAttribute("activity", a);
+        ActivityType type = types(me).get(a.getActivityType());
+        model.addAttribute("type", type);
+        boolean en = "en".equals(LocaleContextHolder.getLocale().getLanguage());
+        Map<String, String> paramNames = new LinkedHashMap<>();
+        if (type != null) {
+            type.parameters().forEach(p -> paramNames.put(p.name(), en ? p.nameEn() : p.nameZh()));
+        }
+        model.addAttribute("paramNames", paramNames);
         model.addAttribute("params", activities.read(a.getParamsJson()));
         model.addAttribute("roster", roster);
         model.addAttribute("claims", claims);
@@ -228,14 +242,31 @@ class ActivityController {
     }
 
     /** The activity types of the organiser's units' rule sets this year, code → name, for the chooser. */
-    private Map<String, String> types(CurrentUser me) {
-        Map<String, String> types = new LinkedHashMap<>();
+    /** The activity types of the rules in force this year at the units the person organises for, by code. */
+    private Map<String, ActivityType> types(CurrentUser me) {
+        Map<String, ActivityType> types = new LinkedHashMap<>();
         int year = clock.today().getYear();
         for (Unit u : activities.organisedUnits(me)) {
             recognition.ruleSetFor(u, year).ifPresent(rs -> recognition.activityTypes(rs)
-                    .forEach(t -> types.putIfAbsent(t.code(), t.nameZh() + "（" + t.code() + "）")));
+                    .forEach(t -> types.putIfAbsent(t.code(), t)));
         }
         return types;
+    }
+
+    /** The non-blank {@code params[name]} fields of the form, by parameter name. */
+    static Map<String, String> labelled(Map<String, String> fields) {
+        Map<String, String> out = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (k.startsWith("params[") && k.endsWith("]") && v != null && !v.isBlank()) {
+                out.put(k.substring("params[".length(), k.length() - 1), v.trim());
+            }
+        });
+        return out;
+    }
+
+    static String format(Map<String, String> params) {
+        return params.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(Collectors.joining("; "));
     }
 
     /** "minutes=120; characters=2500" → the parameters as typed. */

@@ -56,7 +56,8 @@ class RosterBrowserTest {
             browser.go("/activities").awaitText("新建活动");
             new Select(browser.driver().findElement(By.id("activityType"))).selectByValue("UNIT_ACTIVITY");
             browser.driver().findElement(By.id("title")).sendKeys("消防安全培训");
-            browser.driver().findElement(By.id("params")).sendKeys("minutes=120");
+            // the chosen type's labelled field, shown by js/activity-form.js
+            browser.driver().findElement(By.id("param-UNIT_ACTIVITY-minutes")).sendKeys("120");
             ((JavascriptExecutor) browser.driver()).executeScript("arguments[0].value=arguments[1];",
                     browser.driver().findElement(By.id("date")), "2026-11-09");
             browser.driver().findElement(By.id("organiser")).sendKeys("保卫科");

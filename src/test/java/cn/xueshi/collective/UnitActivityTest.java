@@ -93,6 +93,30 @@ class UnitActivityTest {
         return fixtures.reload(mine.get(0));
     }
 
+    /** The organiser picks a type and fills its labelled parameters, as on the claim form; pages show names. */
+    @Test
+    void theFormOffersEachTypesLabelledParametersAndThePagesNameTypeAndParameters() throws Exception {
+        String form = mvc.perform(get("/activities").with(as(organiser, "reviewer"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("data-type=\"TRAINING\"").contains("name=\"params[days]\"").contains("天数")
+                .contains(">行业主管部门学习平台、教育培训机构学习</option>").doesNotContain("（TRAINING）");
+        MvcResult r = mvc.perform(post("/activities").param("unitId", jl.getId().toString()).param("title", "院感防控培训")
+                .param("activityType", "TRAINING").param("params[hours]", "8").param("params[days]", "1")
+                .param("params[minutes]", "").param("date", "2026-11-20").param("organiser", "院感科")
+                .with(csrf()).with(as(organiser, "reviewer"))).andReturn();
+        assertThat(r.getResponse().getStatus()).as(r.getResponse().getContentAsString()).isEqualTo(302);
+        String page = mvc.perform(get(r.getResponse().getRedirectedUrl()).with(as(organiser, "reviewer"))).andReturn()
+                .getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("行业主管部门学习平台、教育培训机构学习").contains("天数 1").doesNotContain("days=1")
+                .doesNotContain(">TRAINING<");
+        // a value the rules refuse is told beside the form, the labelled fields keep what was typed
+        String refused = mvc.perform(post("/activities").param("unitId", jl.getId().toString()).param("title", "院感防控培训")
+                .param("activityType", "TRAINING").param("params[days]", "9999").param("date", "2026-11-20")
+                .param("organiser", "院感科").with(csrf()).with(as(organiser, "reviewer"))).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains("activity-error").contains("value=\"9999\"");
+    }
+
     @Test
     void rosterMakesOneClaimPerAttendeePricedByTheirOwnRules() throws Exception {
         long id = createActivity();
