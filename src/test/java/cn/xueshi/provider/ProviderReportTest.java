@@ -216,5 +216,21 @@ class ProviderReportTest {
                 .with(user(bureau).roles("bureau"))).andReturn();
         assertThat(ok.getResponse().getStatus()).isEqualTo(302);
         assertThat(providers.byCode(code).orElseThrow().jurisdictions()).containsExactly("QINGDAO");
+
+        // the types are boxes named by the jurisdiction's rules; the list names types and jurisdictions
+        String list = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/providers")
+                .with(user(bureau).roles("bureau"))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("type=\"checkbox\" name=\"types\" id=\"t-TRAINING\"").contains("<span>青岛市</span>")
+                .doesNotContain(">QINGDAO<").doesNotContain("placeholder=\"TRAINING, ADVANCED_SEMINAR\"");
+        // a code no rule of the bureau's jurisdictions has is refused, what was typed kept
+        String other = TestUsers.uniqueId("N");
+        MvcResult unknown = mvc.perform(post("/providers").param("code", other).param("name", "另一基地")
+                .param("types", "TRAINING", "NO_SUCH_TYPE").param("account", acct).param("jurisdictions", "QINGDAO")
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+                .with(user(bureau).roles("bureau"))).andReturn();
+        assertThat(unknown.getResponse().getStatus()).isEqualTo(200);
+        assertThat(unknown.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("请至少选择一个活动类型")
+                .contains("另一基地").contains("value=\"TRAINING\" checked=\"checked\"");
+        assertThat(providers.byCode(other)).isEmpty();
     }
 }
