@@ -33,15 +33,15 @@ public class LifecycleVersions {
 
     /**
      * Migrates the instances of every lifecycle version whose model is not {@code fixed} to the newest version,
-     * when that one is; returns how many moved. A version that cannot be migrated is logged and left as it was.
+     * when that one is; returns the instances moved. A version that cannot be migrated is logged and left as it was.
      */
-    public int migrateUnfixed(Predicate<BpmnModelInstance> fixed) {
+    public List<String> migrateUnfixed(Predicate<BpmnModelInstance> fixed) {
         ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(ClaimService.PROCESS_KEY)
                 .latestVersion().singleResult();
         if (latest == null || !fixed.test(model(latest))) {
-            return 0;
+            return List.of();
         }
-        int migrated = 0;
+        List<String> migrated = new java.util.ArrayList<>();
         for (ProcessDefinition old : repository.createProcessDefinitionQuery()
                 .processDefinitionKey(ClaimService.PROCESS_KEY).list()) {
             if (old.getId().equals(latest.getId()) || fixed.test(model(old))) {
@@ -55,13 +55,17 @@ public class LifecycleVersions {
             try {
                 MigrationPlan plan = runtime.createMigrationPlan(old.getId(), latest.getId()).mapEqualActivities().build();
                 runtime.newMigration(plan).processInstanceIds(instances).execute();
-                migrated += instances.size();
+                migrated.addAll(instances);
             } catch (ProcessEngineException e) {
                 log.warn("Could not migrate {} instance(s) of {} to {}: {}", instances.size(), old.getId(),
                         latest.getId(), e.getMessage());
             }
         }
         return migrated;
+    }
+
+    public ProcessDefinition definition(String id) {
+        return repository.getProcessDefinition(id);
     }
 
     public BpmnModelInstance model(ProcessDefinition definition) {

@@ -117,7 +117,7 @@ class ObjectionScopeRepair implements ApplicationRunner {
     /** Migrates running instances of lifecycle versions that do not pin objections to the newest; returns how many. */
     int migrate() {
         // the pairing already lets each open objection be decided on a version that cannot be migrated
-        return versions.migrateUnfixed(ObjectionScope::pins);
+        return versions.migrateUnfixed(ObjectionScope::pins).size();
     }
 
     boolean pins(ProcessDefinition definition) {

@@ -17,6 +17,7 @@ import cn.xueshi.support.TestUsers;
 import cn.xueshi.title.TitleApplication;
 import cn.xueshi.title.TitleCheck;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +47,10 @@ class DerivedSetPoliciesTest {
     RegistrationPolicy registration;
     @Autowired
     PolicyRuleSets policyRuleSets;
+    @Autowired
+    cn.xueshi.claim.PolicyInputRepair repair;
+    @Autowired
+    org.camunda.bpm.engine.RepositoryService repository;
     @Autowired
     org.springframework.test.web.servlet.MockMvc mvc;
     @Autowired
@@ -97,6 +102,58 @@ class DerivedSetPoliciesTest {
         assertThat(check.ruleSet()).isEqualTo(d.unitSet());
         assertThat(check.window()).containsExactly(2022, 2023, 2024, 2025, 2026);
         assertThat(check.clause()).contains("青人社字〔2023〕14号 四");
+    }
+
+    /**
+     * A Qingdao health claim of a derived set that the earlier lifecycle routed to its unit (the default row) is
+     * moved to the shipped lifecycle at start-up and routed again: 市卫生健康委's reviewers get the task, the unit's
+     * lose it, the history says so — once.
+     */
+    @Test
+    void aClaimTheEarlierLifecycleRoutedByTheDefaultRowIsRoutedAgainOnce() throws Exception {
+        Derived d = derived("QINGDAO", "qingdao-2023", Delta.empty()
+                .withChange(new Delta.Change("items", "qd-training-1", "dailyHourCap", "6")));
+        String nurse = users.member(d.unit(), "吴", "护士");
+        directory.setTitleSeries(nurse, "HEALTH");
+        String unitReviewer = users.user("rvu", "单", "位", Groups.REVIEWER);
+        directory.assignReviewer(unitReviewer, d.unit().getId());
+        String commission = users.user("wjw", "卫", "审核", Groups.REVIEWER);
+        directory.addToDepartment(commission, "QD-WJW");
+
+        String shipped;
+        try (java.io.InputStream in = getClass().getResourceAsStream("/bpmn/claim-lifecycle.bpmn")) {
+            shipped = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        var old = repository.createDeployment().name("claim-lifecycle before PolicyRuleSets").addString(
+                "claim-lifecycle.bpmn", shipped.replace("${policyRuleSets.of(ruleSet)}", "${ruleSet}")).deploy();
+        boolean restored = false;
+        try {
+            Claim claim = claims.submit(nurse, ClaimFixtures.form(2026, "TRAINING", LocalDate.of(2026, 3, 2),
+                    Map.of("hours", "8", "days", "1", "subject", "PROFESSIONAL")));
+            assertThat(claims.reload(claim).getReviewerKind()).as("the bug").isEqualTo("UNIT");
+
+            repository.createDeployment().name("claim-lifecycle shipped").addString("claim-lifecycle.bpmn", shipped)
+                    .deploy();
+            restored = true;
+            List<String> moved = repair.migrate();
+            assertThat(moved).contains(claim.getProcessInstanceId());
+            assertThat(repair.reroute(moved)).isGreaterThanOrEqualTo(1);
+            Claim rerouted = claims.reload(claim);
+            assertThat(rerouted.getReviewerKind()).isEqualTo("DEPARTMENT");
+            assertThat(rerouted.getReviewerDepartment()).isEqualTo("QD-WJW");
+            org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery()
+                    .processInstanceId(claim.getProcessInstanceId()).taskDefinitionKey("reviewClaim").singleResult();
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(commission).count()).isOne();
+            assertThat(tasks.createTaskQuery().taskId(task.getId()).taskCandidateUser(unitReviewer).count()).isZero();
+            assertThat(HierarchyFixtures.page(mvc, "/claims/" + claim.getId(), nurse, Groups.EMPLOYEE))
+                    .contains("按所在地规则重新确定审核方");
+            assertThat(repair.reroute(repair.migrate())).isZero(); // once
+        } finally {
+            repository.deleteDeployment(old.getId(), true);
+            if (!restored) {
+                repository.createDeployment().addString("claim-lifecycle.bpmn", shipped).deploy();
+            }
+        }
     }
 
     @Test
