@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Properties;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -57,18 +58,11 @@ class MessageBundlesTest {
         Set<String> zh = keys("zh_CN");
         Pattern key = Pattern.compile("#\\{([a-zA-Z0-9_.-]+)[}(]");
         Set<String> missing = new HashSet<>();
-        for (Path root : new Path[] {Path.of("src/main/resources/templates"), Path.of("forms")}) {
-            if (!Files.isDirectory(root)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(root)) {
-                for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
-                    Matcher m = key.matcher(Files.readString(f));
-                    while (m.find()) {
-                        if (!zh.contains(m.group(1))) {
-                            missing.add(f + ": " + m.group(1));
-                        }
-                    }
+        for (Map.Entry<Path, String> t : templates().entrySet()) {
+            Matcher m = key.matcher(t.getValue());
+            while (m.find()) {
+                if (!zh.contains(m.group(1))) {
+                    missing.add(t.getKey() + ": " + m.group(1));
                 }
             }
         }
@@ -84,19 +78,28 @@ class MessageBundlesTest {
     void noTemplateIndexesAMapByABareVariable() throws Exception {
         Pattern bare = Pattern.compile("\\$\\{[^}]*?\\b[a-zA-Z]+\\[([a-z][a-zA-Z0-9]*)\\][^}]*\\}");
         Set<String> found = new HashSet<>();
+        for (Map.Entry<Path, String> t : templates().entrySet()) {
+            Matcher m = bare.matcher(t.getValue());
+            while (m.find()) {
+                found.add(t.getKey() + ": " + m.group());
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
+    /** Every page template and task form, by path. */
+    private static Map<Path, String> templates() throws Exception {
+        Map<Path, String> all = new java.util.LinkedHashMap<>();
         for (Path root : new Path[] {Path.of("src/main/resources/templates"), Path.of("forms")}) {
             if (!Files.isDirectory(root)) {
                 continue;
             }
             try (Stream<Path> files = Files.walk(root)) {
                 for (Path f : files.filter(p -> p.toString().endsWith(".html")).toList()) {
-                    Matcher m = bare.matcher(Files.readString(f));
-                    while (m.find()) {
-                        found.add(f + ": " + m.group());
-                    }
+                    all.put(f, Files.readString(f));
                 }
             }
         }
-        assertThat(found).isEmpty();
+        return all;
     }
 }
