@@ -1,6 +1,15 @@
 package cn.xueshi.claim;
 
+import cn.xueshi.rules.PolicyRuleSets;
+import cn.xueshi.rules.RecognitionService;
+import cn.xueshi.system.InLists;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.camunda.CamundaInputParameter;
@@ -8,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,16 +36,15 @@ public class PolicyInputRepair implements ApplicationRunner {
     static final String REFERENCE_INPUT = "${policyRuleSets.of(ruleSet)}";
 
     private final LifecycleVersions versions;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
-    private final cn.xueshi.rules.RecognitionService recognition;
-    private final cn.xueshi.rules.PolicyRuleSets policyRuleSets;
+    private final JdbcTemplate jdbc;
+    private final RecognitionService recognition;
+    private final PolicyRuleSets policyRuleSets;
     private final ClaimRouting routing;
-    private final org.camunda.bpm.engine.RuntimeService runtime;
+    private final RuntimeService runtime;
     private final AuditLog audit;
 
-    PolicyInputRepair(LifecycleVersions versions, org.springframework.jdbc.core.JdbcTemplate jdbc,
-            cn.xueshi.rules.RecognitionService recognition, cn.xueshi.rules.PolicyRuleSets policyRuleSets,
-            ClaimRouting routing, org.camunda.bpm.engine.RuntimeService runtime, AuditLog audit) {
+    PolicyInputRepair(LifecycleVersions versions, JdbcTemplate jdbc, RecognitionService recognition,
+            PolicyRuleSets policyRuleSets, ClaimRouting routing, RuntimeService runtime, AuditLog audit) {
         this.versions = versions;
         this.jdbc = jdbc;
         this.recognition = recognition;
@@ -73,49 +82,57 @@ public class PolicyInputRepair implements ApplicationRunner {
      * date, and the claim's history says so. Only once per claim: a claim routed by the shipped version keeps its
      * reviewers, as every claim does when the person's series changes later. Returns how many.
      */
-    public int reroute(java.util.Collection<String> moved) {
-        if (moved.isEmpty()) {
-            return 0;
-        }
-        List<String> references = recognition.ruleSets();
-        java.util.Set<String> instances = new java.util.HashSet<>(moved);
+    public int reroute(Collection<String> moved) {
         int rerouted = 0;
-        for (var row : jdbc.queryForList("SELECT c.id, c.rule_set, c.reviewer_kind, c.reviewer_department,"
-                + " c.process_instance_id, u.unit_type FROM xs_claim c JOIN xs_unit u ON u.id = c.unit_id"
-                + " WHERE c.status = 'IN_REVIEW' AND c.process_instance_id IS NOT NULL")) {
-            if (!instances.contains((String) row.get("process_instance_id"))) {
-                continue;
-            }
-            String ruleSet = (String) row.get("rule_set");
-            if (ruleSet == null || references.contains(ruleSet)) {
-                continue;
-            }
-            long claimId = ((Number) row.get("id")).longValue();
-            java.util.Map<String, Object> in = new java.util.HashMap<>();
-            in.put("ruleSet", policyRuleSets.of(ruleSet));
-            in.put("unitType", row.get("unit_type"));
-            in.put("titleSeries", routing.titleSeries(claimId));
-            var now = recognition.firstRow("review-routing", in).orElse(null);
-            if (now == null || (same(now.get("reviewerKind"), row.get("reviewer_kind"))
-                    && same(now.get("reviewerDepartment"), row.get("reviewer_department")))) {
-                continue;
-            }
-            String instance = (String) row.get("process_instance_id");
-            try {
-                var pi = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
-                if (pi == null || !asksByReference(versions.model(versions.definition(pi.getProcessDefinitionId())))
-                        || runtime.getActiveActivityIds(instance).stream().noneMatch("reviewClaim"::equals)) {
-                    continue;
+        // only the moved instances' claims, read in IN-lists of bounded size (no scan of every claim in review)
+        for (List<String> part : InLists.parts(moved)) {
+            for (Map<String, Object> row : jdbc.queryForList("SELECT c.id, c.rule_set, c.reviewer_kind,"
+                    + " c.reviewer_department, c.process_instance_id, u.unit_type FROM xs_claim c"
+                    + " JOIN xs_unit u ON u.id = c.unit_id WHERE c.status = 'IN_REVIEW' AND c.process_instance_id IN ("
+                    + InLists.placeholders(part.size()) + ")", part.toArray())) {
+                Map<String, Object> now = routingNow(row);
+                if (now != null && routeAgain(row, now)) {
+                    rerouted++;
                 }
-                runtime.createProcessInstanceModification(instance).cancelAllForActivity("reviewClaim")
-                        .startBeforeActivity("routeReview").execute();
-                audit.record(claimId, "system", "REROUTED", String.valueOf(now.get("basis")), null);
-                rerouted++;
-            } catch (org.camunda.bpm.engine.ProcessEngineException e) {
-                log.warn("Could not route claim {} again: {}", claimId, e.getMessage());
             }
         }
         return rerouted;
+    }
+
+    /** The reference set's routing row of a derived set's claim when it names another reviewer, else null. */
+    private Map<String, Object> routingNow(Map<String, Object> row) {
+        String ruleSet = (String) row.get("rule_set");
+        if (ruleSet == null || recognition.ruleSets().contains(ruleSet)) {
+            return null;
+        }
+        Map<String, Object> in = new HashMap<>();
+        in.put("ruleSet", policyRuleSets.of(ruleSet));
+        in.put("unitType", row.get("unit_type"));
+        in.put("titleSeries", routing.titleSeries(((Number) row.get("id")).longValue()));
+        Map<String, Object> now = recognition.firstRow("review-routing", in).orElse(null);
+        boolean unchanged = now == null || (same(now.get("reviewerKind"), row.get("reviewer_kind"))
+                && same(now.get("reviewerDepartment"), row.get("reviewer_department")));
+        return unchanged ? null : now;
+    }
+
+    /** Back through 确定审核方与时限 on the shipped lifecycle; false when the claim is not waiting for review there. */
+    private boolean routeAgain(Map<String, Object> row, Map<String, Object> now) {
+        long claimId = ((Number) row.get("id")).longValue();
+        String instance = (String) row.get("process_instance_id");
+        try {
+            ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceId(instance).singleResult();
+            if (pi == null || !asksByReference(versions.model(versions.definition(pi.getProcessDefinitionId())))
+                    || runtime.getActiveActivityIds(instance).stream().noneMatch("reviewClaim"::equals)) {
+                return false;
+            }
+            runtime.createProcessInstanceModification(instance).cancelAllForActivity("reviewClaim")
+                    .startBeforeActivity("routeReview").execute();
+            audit.record(claimId, "system", "REROUTED", String.valueOf(now.get("basis")), null);
+            return true;
+        } catch (ProcessEngineException e) {
+            log.warn("Could not route claim {} again: {}", claimId, e.getMessage());
+            return false;
+        }
     }
 
     private static boolean same(Object a, Object b) {

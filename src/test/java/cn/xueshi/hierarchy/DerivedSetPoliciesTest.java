@@ -70,17 +70,36 @@ class DerivedSetPoliciesTest {
         return new Derived(unit, departmentSet, unitSet);
     }
 
-    @Test
-    void aQingdaoHealthClaimPricedByADerivedSetGoesToTheCommissionAndTheTitleWindowIsFiveYears() throws Exception {
-        Derived d = derived("QINGDAO", "qingdao-2023", Delta.empty()
+    /** A Qingdao hospital under 市卫生健康委's derived set: training capped at 6 hours a day. */
+    Derived qingdaoHealth() {
+        return derived("QINGDAO", "qingdao-2023", Delta.empty()
                 .withChange(new Delta.Change("items", "qd-training-1", "dailyHourCap", "6")));
-        String nurse = users.member(d.unit(), "陈", "护士");
+    }
+
+    String healthNurse(Derived d, String lastName) {
+        String nurse = users.member(d.unit(), lastName, "护士");
         directory.setTitleSeries(nurse, "HEALTH");
+        return nurse;
+    }
+
+    String commissionReviewer() {
         String commission = users.user("wjw", "卫", "审核", Groups.REVIEWER);
         directory.addToDepartment(commission, "QD-WJW");
+        return commission;
+    }
 
-        Claim claim = claims.submit(nurse, ClaimFixtures.form(2026, "TRAINING", LocalDate.of(2026, 3, 2),
+    Claim training(String nurse) {
+        return claims.submit(nurse, ClaimFixtures.form(2026, "TRAINING", LocalDate.of(2026, 3, 2),
                 Map.of("hours", "8", "days", "1", "subject", "PROFESSIONAL")));
+    }
+
+    @Test
+    void aQingdaoHealthClaimPricedByADerivedSetGoesToTheCommissionAndTheTitleWindowIsFiveYears() throws Exception {
+        Derived d = qingdaoHealth();
+        String nurse = healthNurse(d, "陈");
+        String commission = commissionReviewer();
+
+        Claim claim = training(nurse);
         assertThat(claim.getRuleSet()).isEqualTo(d.unitSet());
         assertThat(claim.getProposedHours()).isEqualByComparingTo("6"); // the derived set's own rate priced it
         Claim routed = claims.reload(claim);
@@ -111,14 +130,11 @@ class DerivedSetPoliciesTest {
      */
     @Test
     void aClaimTheEarlierLifecycleRoutedByTheDefaultRowIsRoutedAgainOnce() throws Exception {
-        Derived d = derived("QINGDAO", "qingdao-2023", Delta.empty()
-                .withChange(new Delta.Change("items", "qd-training-1", "dailyHourCap", "6")));
-        String nurse = users.member(d.unit(), "吴", "护士");
-        directory.setTitleSeries(nurse, "HEALTH");
+        Derived d = qingdaoHealth();
+        String nurse = healthNurse(d, "吴");
         String unitReviewer = users.user("rvu", "单", "位", Groups.REVIEWER);
         directory.assignReviewer(unitReviewer, d.unit().getId());
-        String commission = users.user("wjw", "卫", "审核", Groups.REVIEWER);
-        directory.addToDepartment(commission, "QD-WJW");
+        String commission = commissionReviewer();
 
         String shipped;
         try (java.io.InputStream in = getClass().getResourceAsStream("/bpmn/claim-lifecycle.bpmn")) {
@@ -128,8 +144,7 @@ class DerivedSetPoliciesTest {
                 "claim-lifecycle.bpmn", shipped.replace("${policyRuleSets.of(ruleSet)}", "${ruleSet}")).deploy();
         boolean restored = false;
         try {
-            Claim claim = claims.submit(nurse, ClaimFixtures.form(2026, "TRAINING", LocalDate.of(2026, 3, 2),
-                    Map.of("hours", "8", "days", "1", "subject", "PROFESSIONAL")));
+            Claim claim = training(nurse);
             assertThat(claims.reload(claim).getReviewerKind()).as("the bug").isEqualTo("UNIT");
 
             repository.createDeployment().name("claim-lifecycle shipped").addString("claim-lifecycle.bpmn", shipped)
